@@ -1,0 +1,287 @@
+//! The analysis: normalize, recognize, resolve overlaps, map back to the
+//! original text, and count.
+
+use crate::entity::{Entity, EntityKind};
+use crate::normalize::{Normalizer, Preset};
+use crate::offsets::OffsetConverter;
+use crate::recognize::{self, Candidate, Document, Recognizer};
+use crate::span::Span;
+use crate::stats::{self, Stats};
+use crate::tokenize::tokenize;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The version of the analysis contract this crate produces.
+pub const CONTRACT_VERSION: u32 = 1;
+
+/// Options of one analysis. Every field is optional in JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AnalyzeOptions {
+    /// The date the text was written (`YYYY-MM-DD`): relative dates
+    /// (`أمس`, `العام الماضي`) are resolved against it. Without it they
+    /// carry only their offset.
+    pub reference_date: Option<String>,
+    /// Only report these kinds (all when absent).
+    pub kinds: Option<Vec<EntityKind>>,
+}
+
+/// Why an analysis could not run. Each variant says how to recover.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnalyzeError {
+    /// `reference_date` is not a valid `YYYY-MM-DD` date: pass a real calendar date, or leave it out.
+    InvalidReferenceDate(String),
+    /// The text is larger than 4 GiB, the most one analysis takes: split it (the CLI's `--format jsonl` does, per line).
+    TooLarge(usize),
+}
+
+impl fmt::Display for AnalyzeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnalyzeError::InvalidReferenceDate(d) => {
+                write!(f, "reference_date {d:?} is not a YYYY-MM-DD date; pass a real date or leave it out")
+            }
+            AnalyzeError::TooLarge(n) => write!(
+                f,
+                "text of {n} bytes is larger than 4 GiB; split it into smaller parts"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for AnalyzeError {}
+
+/// The result of an analysis: the contract's top-level object.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    /// Contract version ([`CONTRACT_VERSION`]).
+    pub version: u32,
+    /// Entities, sorted by position, never overlapping.
+    pub entities: Vec<Entity>,
+    /// Statistics of the text.
+    pub stats: Stats,
+}
+
+impl Analysis {
+    /// The analysis as compact JSON (the exact bytes the CLI and the wasm build print).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("analysis serializes")
+    }
+}
+
+/// Analyzes texts. Build once (it compiles its tables), then call
+/// [`Analyzer::analyze`] as often as needed.
+pub struct Analyzer {
+    normalizer: Normalizer,
+    recognizers: Vec<Box<dyn Recognizer>>,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Analyzer {
+    /// An analyzer with every recognizer.
+    pub fn new() -> Self {
+        let recognizers: Vec<Box<dyn Recognizer>> = vec![
+            Box::new(recognize::number::NumberRecognizer),
+            Box::new(recognize::percent::PercentRecognizer),
+            Box::new(recognize::year::YearRecognizer),
+        ];
+        Analyzer {
+            normalizer: Normalizer::new(Preset::Search.options()),
+            recognizers,
+        }
+    }
+
+    /// Analyzes `text`.
+    pub fn analyze(&self, text: &str, options: &AnalyzeOptions) -> Result<Analysis, AnalyzeError> {
+        if text.len() > u32::MAX as usize {
+            return Err(AnalyzeError::TooLarge(text.len()));
+        }
+        if let Some(d) = &options.reference_date {
+            if !is_valid_iso_date(d) {
+                return Err(AnalyzeError::InvalidReferenceDate(d.clone()));
+            }
+        }
+        let normalized = self.normalizer.normalize(text);
+        let tokens = tokenize(&normalized.text);
+        let doc = Document {
+            text: &normalized.text,
+            tokens: &tokens,
+        };
+        let mut candidates = Vec::new();
+        for r in &self.recognizers {
+            r.recognize(&doc, &mut candidates);
+        }
+        if let Some(kinds) = &options.kinds {
+            candidates.retain(|c| kinds.contains(&c.kind));
+        }
+        // Map to the original before resolving: two readings inside one
+        // expanded ligature land on the same original span.
+        for c in &mut candidates {
+            c.span = crate::normalize::extend_over_marks(text, normalized.to_original(c.span));
+        }
+        let chosen = resolve(candidates);
+        let entities = to_entities(text, chosen);
+        let mut stats = stats::compute(text);
+        for e in &entities {
+            *stats.entities.entry(e.kind.name().to_string()).or_default() += 1;
+        }
+        Ok(Analysis {
+            version: CONTRACT_VERSION,
+            entities,
+            stats,
+        })
+    }
+}
+
+/// Keeps the longest, then most specific, candidate among overlapping ones;
+/// returns the kept ones sorted by position.
+fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    candidates.retain(|c| !c.span.is_empty());
+    candidates.sort_by(|a, b| {
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then(b.priority.cmp(&a.priority))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new(); // start -> end
+    let mut kept = Vec::new();
+    for c in candidates {
+        let Span { start, end } = c.span;
+        let before_overlaps = taken
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, &e)| e > start);
+        if before_overlaps {
+            continue;
+        }
+        taken.insert(start, end);
+        kept.push(c);
+    }
+    kept.sort_by_key(|c| (c.span.start, c.span.end));
+    kept
+}
+
+/// Builds the entities, converting all offsets in one pass.
+fn to_entities(text: &str, chosen: Vec<Candidate>) -> Vec<Entity> {
+    let bytes: Vec<usize> = chosen
+        .iter()
+        .flat_map(|c| [c.span.start, c.span.end])
+        .collect();
+    let offsets = OffsetConverter::convert(text, &bytes);
+    chosen
+        .into_iter()
+        .zip(offsets.chunks_exact(2))
+        .map(|(c, o)| Entity {
+            kind: c.kind,
+            text: text[c.span.range()].to_string(),
+            start: o[0].utf16,
+            end: o[1].utf16,
+            char_start: o[0].char,
+            char_end: o[1].char,
+            byte_start: o[0].byte,
+            byte_end: o[1].byte,
+            value: c.value,
+        })
+        .collect()
+}
+
+/// True for a real calendar date written `YYYY-MM-DD`.
+pub fn is_valid_iso_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| {
+        s.get(r)
+            .filter(|p| p.bytes().all(|c| c.is_ascii_digit()))?
+            .parse::<u32>()
+            .ok()
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y as i32, m as u8) as u32
+}
+
+/// Days in a Gregorian month.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::Value;
+
+    #[test]
+    fn slice_finds_numbers_percent_and_years_with_offsets() {
+        let text = "😀 في عام ٢٠٢٤ ارتفع بنسبة 17.5% إلى 53,389.7";
+        let a = Analyzer::new()
+            .analyze(text, &AnalyzeOptions::default())
+            .unwrap();
+        let kinds: Vec<(&str, &str)> = a
+            .entities
+            .iter()
+            .map(|e| (e.kind.name(), e.text.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("date", "عام ٢٠٢٤"),
+                ("percent", "17.5%"),
+                ("number", "53,389.7")
+            ]
+        );
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        for e in &a.entities {
+            assert_eq!(String::from_utf16(&utf16[e.start..e.end]).unwrap(), e.text);
+            assert_eq!(
+                text.chars()
+                    .skip(e.char_start)
+                    .take(e.char_end - e.char_start)
+                    .collect::<String>(),
+                e.text
+            );
+            assert_eq!(&text[e.byte_start..e.byte_end], e.text);
+        }
+        assert_eq!(a.entities[1].value, Value::Scalar { value: 17.5.into() });
+    }
+
+    #[test]
+    fn json_numbers_are_integers_when_whole() {
+        let a = Analyzer::new()
+            .analyze("عام 2024 و 12.5%", &AnalyzeOptions::default())
+            .unwrap();
+        let json = a.to_json();
+        assert!(
+            json.contains(r#""value":{"calendar":"gregorian","year":2024}"#),
+            "{json}"
+        );
+        assert!(json.contains(r#""value":{"value":12.5}"#), "{json}");
+    }
+
+    #[test]
+    fn rejects_bad_reference_dates() {
+        let opts = AnalyzeOptions {
+            reference_date: Some("2024-02-30".into()),
+            ..Default::default()
+        };
+        assert!(matches!(
+            Analyzer::new().analyze("x", &opts),
+            Err(AnalyzeError::InvalidReferenceDate(_))
+        ));
+        assert!(is_valid_iso_date("2024-02-29"));
+    }
+}

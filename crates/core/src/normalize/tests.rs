@@ -1,0 +1,86 @@
+//! Unit tests of the normalizer; the data-driven vectors live in
+//! `tests/vectors/normalize.toml` and the properties in `tests/normalize_props.rs`.
+
+use super::*;
+
+fn search(text: &str) -> String {
+    normalize(text, Preset::Search).text
+}
+
+fn display(text: &str) -> String {
+    normalize(text, Preset::Display).text
+}
+
+#[test]
+fn search_folds_letters_digits_and_marks() {
+    assert_eq!(search("الـمـؤتـمـر"), "المءتمر");
+    assert_eq!(search("ﻳﻨﺎﻳﺮ"), "يناير");
+    assert_eq!(search("أإآٱ"), "اااا");
+    assert_eq!(search("مستشفى مدرسة"), "مستشفي مدرسه");
+    assert_eq!(search("٥٣٬٣٨٩٫٧ و۲۰۲۴"), "53,389.7 و2024");
+    assert_eq!(search("مُحَمَّدٌ"), "محمد");
+    assert_eq!(search("١٢٫٥٪"), "12.5%");
+}
+
+#[test]
+fn decomposed_hamza_survives_diacritic_removal() {
+    assert_eq!(display("ا\u{0654}"), "أ");
+    assert_eq!(display("ا\u{064E}\u{0654}"), "أ\u{064E}");
+    assert_eq!(search("ا\u{064E}\u{0654}"), "ا");
+    assert_eq!(normalize("سا\u{0654}ل", Preset::Search).text, "سال");
+    let keep_alef = NormalizeOptions {
+        alef: false,
+        ..Preset::Search.options()
+    };
+    assert_eq!(
+        Normalizer::new(keep_alef).normalize("سا\u{0654}ل").text,
+        "سأل"
+    );
+}
+
+#[test]
+fn unknown_characters_pass_through() {
+    for s in ["😀👨‍👩‍👧", "Tiếng Việt", "中文", "Ελληνικά"] {
+        assert_eq!(display(s), s);
+    }
+    assert_eq!(search("Tiếng Việt 中文 😀"), "Tiếng Việt 中文 😀");
+}
+
+#[test]
+fn whitespace_and_invisibles() {
+    assert_eq!(search("a \u{200F} \t b\r\nc"), "a b\nc");
+    assert_eq!(display("\u{FEFF}نص\u{00A0}\u{00A0}آخر"), "نص آخر");
+}
+
+#[test]
+fn ligatures_expand_and_map_back_whole() {
+    let text = "قال ﷺ ثم";
+    let out = normalize(text, Preset::Search);
+    assert_eq!(out.text, "قال صلي الله عليه وسلم ثم");
+    let inside = out.text.find("الله").unwrap();
+    let span = out.to_original(Span::new(inside, inside + "الله".len()));
+    assert_eq!(&text[span.range()], "ﷺ");
+    assert_eq!(search("﷼"), "ريال");
+    assert_eq!(search("ﻻ"), "لا");
+}
+
+#[test]
+fn spans_map_back_to_the_original() {
+    let text = "\u{200F}عامَ ٢٠٢٤م";
+    let out = normalize(text, Preset::Search);
+    assert_eq!(out.text, "عام 2024م");
+    let at = out.text.find("2024").unwrap();
+    let span = out.to_original(Span::new(at, at + 4));
+    assert_eq!(&text[span.range()], "٢٠٢٤");
+    let word = out.to_original(Span::new(0, "عام".len()));
+    assert_eq!(&text[word.range()], "عام");
+    assert_eq!(&text[extend_over_marks(text, word).range()], "عامَ");
+}
+
+#[test]
+fn none_preset_is_identity() {
+    let text = "\u{FEFF}أَ ٢\t\r\n ﷲ";
+    let out = normalize(text, Preset::None);
+    assert_eq!(out.text, text);
+    assert_eq!(out.alignment.segment_count(), 1);
+}

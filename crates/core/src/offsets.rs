@@ -1,0 +1,130 @@
+//! Conversion of UTF-8 byte offsets into code-point and UTF-16 offsets.
+//!
+//! JavaScript strings index by UTF-16 code units, Python by code points and
+//! Rust by bytes. The analysis reports all three. The conversion happens once,
+//! in a single forward pass over the text, for a whole batch of offsets.
+
+/// One offset in the three units of the contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TextOffset {
+    /// UTF-8 byte offset.
+    pub byte: usize,
+    /// Unicode code point (Rust `char`) offset.
+    pub char: usize,
+    /// UTF-16 code unit offset (what JavaScript's `String.prototype.slice` takes).
+    pub utf16: usize,
+}
+
+/// Converts byte offsets to [`TextOffset`]s in one pass.
+///
+/// Give it the byte offsets in any order; it sorts a copy, walks the text
+/// once, and answers in the order given.
+pub struct OffsetConverter;
+
+impl OffsetConverter {
+    /// Converts every byte offset in `bytes` (each on a char boundary of
+    /// `text`, at most `text.len()`). Offsets that are not on a char boundary
+    /// are rounded down to one.
+    pub fn convert(text: &str, bytes: &[usize]) -> Vec<TextOffset> {
+        let mut order: Vec<usize> = (0..bytes.len()).collect();
+        order.sort_unstable_by_key(|&i| bytes[i]);
+        let mut out = vec![TextOffset::default(); bytes.len()];
+        let raw = text.as_bytes();
+        let (mut pos, mut chars, mut utf16) = (0usize, 0usize, 0usize);
+        for i in order {
+            let target = bytes[i].min(raw.len());
+            while pos < target {
+                let b = raw[pos];
+                let width = utf8_width(b);
+                if pos + width > target {
+                    break; // target is inside this char: round down
+                }
+                chars += 1;
+                utf16 += if width == 4 { 2 } else { 1 };
+                pos += width;
+            }
+            out[i] = TextOffset {
+                byte: pos,
+                char: chars,
+                utf16,
+            };
+        }
+        out
+    }
+}
+
+/// Width in bytes of the UTF-8 sequence that starts with `lead`.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_astral_chars_as_two_utf16_units() {
+        let text = "a😀بc";
+        let offs = OffsetConverter::convert(text, &[text.len(), 0, 1, 5, 7]);
+        assert_eq!(
+            offs[0],
+            TextOffset {
+                byte: 8,
+                char: 4,
+                utf16: 5
+            }
+        );
+        assert_eq!(
+            offs[1],
+            TextOffset {
+                byte: 0,
+                char: 0,
+                utf16: 0
+            }
+        );
+        assert_eq!(
+            offs[2],
+            TextOffset {
+                byte: 1,
+                char: 1,
+                utf16: 1
+            }
+        );
+        assert_eq!(
+            offs[3],
+            TextOffset {
+                byte: 5,
+                char: 2,
+                utf16: 3
+            }
+        );
+        assert_eq!(
+            offs[4],
+            TextOffset {
+                byte: 7,
+                char: 3,
+                utf16: 4
+            }
+        );
+    }
+
+    #[test]
+    fn agrees_with_std_on_every_boundary() {
+        let text = "في 2024 😀 ١٢٫٥٪ e\u{301} 𝔸";
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let offs = OffsetConverter::convert(text, &bounds);
+        for (b, o) in bounds.iter().zip(offs) {
+            assert_eq!(o.char, text[..*b].chars().count());
+            assert_eq!(o.utf16, text[..*b].encode_utf16().count());
+        }
+    }
+}

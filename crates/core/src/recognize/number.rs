@@ -1,0 +1,167 @@
+//! Numbers written in digits: `2024`, `53,389.7`, `-3.5`, `١٢٫٥` (digits and
+//! separators arrive ASCII from the normalizer).
+
+use super::{Candidate, Document, Recognizer};
+use crate::entity::{EntityKind, Num, Value};
+use crate::span::Span;
+use crate::tokenize::TokenKind;
+
+/// A number parsed from tokens `first..=last` of a document.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ParsedNumber {
+    /// Index of the first token (the sign, if any).
+    pub first: usize,
+    /// Index of the last token.
+    pub last: usize,
+    /// The value.
+    pub value: f64,
+    /// True when written with a decimal point.
+    pub has_fraction: bool,
+    /// True when written with thousands separators.
+    pub grouped: bool,
+}
+
+impl ParsedNumber {
+    /// Byte span in the normalized text.
+    pub fn span(&self, doc: &Document<'_>) -> Span {
+        doc.tokens[self.first]
+            .span
+            .union(&doc.tokens[self.last].span)
+    }
+}
+
+/// True when token `i` is a digit run glued (no space) to the token before it.
+fn glued_digits(doc: &Document<'_>, i: usize) -> bool {
+    i < doc.tokens.len() && doc.tokens[i].kind == TokenKind::Digits && !doc.tokens[i].space_before
+}
+
+/// Parses the number whose first digit run is token `i`: thousands groups
+/// (`53,389`), a decimal part (`.7`) and a sign glued before it. Returns
+/// `None` when token `i` is not a digit run.
+pub fn parse_number_at(doc: &Document<'_>, i: usize) -> Option<ParsedNumber> {
+    let tokens = doc.tokens;
+    if tokens.get(i)?.kind != TokenKind::Digits {
+        return None;
+    }
+    let mut digits = String::from(doc.token_text(i));
+    let mut last = i;
+    let mut grouped = false;
+    // Thousands groups: `,ddd` repeated, only after a run of 1-3 digits.
+    if digits.len() <= 3 {
+        while doc.is_punct(last + 1, ",")
+            && !doc.tokens[last + 1].space_before
+            && glued_digits(doc, last + 2)
+            && doc.token_text(last + 2).len() == 3
+        {
+            digits.push_str(doc.token_text(last + 2));
+            last += 2;
+            grouped = true;
+        }
+    }
+    let mut has_fraction = false;
+    if doc.is_punct(last + 1, ".")
+        && !doc.tokens[last + 1].space_before
+        && glued_digits(doc, last + 2)
+    {
+        digits.push('.');
+        digits.push_str(doc.token_text(last + 2));
+        last += 2;
+        has_fraction = true;
+    }
+    let mut value: f64 = digits.parse().ok()?;
+    let mut first = i;
+    // A sign glued to the number, itself not glued to a number before it
+    // (so `2025-2030` is no negative number).
+    if i >= 1
+        && !tokens[i].space_before
+        && (doc.is_punct(i - 1, "-") || doc.is_punct(i - 1, "+") || doc.is_punct(i - 1, "−"))
+    {
+        let sign_is_free =
+            i == 1 || tokens[i - 1].space_before || tokens[i - 2].kind != TokenKind::Digits;
+        if sign_is_free {
+            if doc.token_text(i - 1) != "+" {
+                value = -value;
+            }
+            first = i - 1;
+        }
+    }
+    Some(ParsedNumber {
+        first,
+        last,
+        value,
+        has_fraction,
+        grouped,
+    })
+}
+
+/// Finds numbers in digits.
+#[derive(Debug, Default)]
+pub struct NumberRecognizer;
+
+impl Recognizer for NumberRecognizer {
+    fn name(&self) -> &'static str {
+        "number"
+    }
+
+    fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
+        let mut i = 0;
+        while i < doc.tokens.len() {
+            // A digit run glued after letters or another number's tail is part of a code (`05-CT`), skip those.
+            let prev_glued_word =
+                i > 0 && !doc.tokens[i].space_before && doc.tokens[i - 1].kind == TokenKind::Word;
+            match parse_number_at(doc, i) {
+                Some(n) if !prev_glued_word => {
+                    out.push(Candidate {
+                        kind: EntityKind::Number,
+                        span: n.span(doc),
+                        value: Value::Scalar {
+                            value: Num(n.value),
+                        },
+                        priority: 0,
+                    });
+                    i = n.last + 1;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn numbers(text: &str) -> Vec<(String, f64)> {
+        let tokens = tokenize(text);
+        let doc = Document {
+            text,
+            tokens: &tokens,
+        };
+        let mut out = Vec::new();
+        NumberRecognizer.recognize(&doc, &mut out);
+        out.into_iter()
+            .map(|c| match c.value {
+                Value::Scalar { value } => (text[c.span.range()].to_string(), value.0),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn grouped_decimal_and_signed() {
+        assert_eq!(
+            numbers("53,389.7 و 17.5 و -3"),
+            [
+                ("53,389.7".into(), 53389.7),
+                ("17.5".into(), 17.5),
+                ("-3".into(), -3.0)
+            ]
+        );
+        assert_eq!(
+            numbers("2025-2030"),
+            [("2025".into(), 2025.0), ("2030".into(), 2030.0)]
+        );
+        assert_eq!(numbers("1,23"), [("1".into(), 1.0), ("23".into(), 23.0)]);
+    }
+}

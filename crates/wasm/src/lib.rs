@@ -1,0 +1,110 @@
+//! WebAssembly bindings of `tahlil-core`: bindings only, no analysis logic.
+//!
+//! Every function returns plain JavaScript objects (built by
+//! `serde-wasm-bindgen`), so results survive `structuredClone` and
+//! `postMessage` and hold no wasm memory. Every error is a JavaScript
+//! `Error` made by [`to_js_error`].
+
+use std::cell::OnceCell;
+use tahlil_core::normalize::{NormalizeOptions, Normalizer, Preset};
+use tahlil_core::{AnalyzeOptions, Analyzer};
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    /// The analyzer, compiled on first use and kept for the module's life.
+    static ANALYZER: OnceCell<Analyzer> = const { OnceCell::new() };
+}
+
+/// The one place that turns any error into a JavaScript `Error`.
+fn to_js_error(message: impl std::fmt::Display) -> JsValue {
+    js_sys::Error::new(&format!("tahlil: {message}")).into()
+}
+
+fn serializer() -> serde_wasm_bindgen::Serializer {
+    serde_wasm_bindgen::Serializer::json_compatible()
+}
+
+fn parse_analyze_options(options: JsValue) -> Result<AnalyzeOptions, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(AnalyzeOptions::default());
+    }
+    serde_wasm_bindgen::from_value(options)
+        .map_err(|e| to_js_error(format!("invalid options: {e}")))
+}
+
+fn with_analysis<T>(
+    text: &str,
+    options: JsValue,
+    f: impl FnOnce(&tahlil_core::Analysis) -> Result<T, JsValue>,
+) -> Result<T, JsValue> {
+    let options = parse_analyze_options(options)?;
+    ANALYZER.with(|cell| {
+        let analyzer = cell.get_or_init(Analyzer::new);
+        let analysis = analyzer.analyze(text, &options).map_err(to_js_error)?;
+        f(&analysis)
+    })
+}
+
+/// Analyzes `text` and returns the analysis contract as a plain object.
+/// `options`: `{reference_date?: "YYYY-MM-DD", kinds?: string[]}`.
+#[wasm_bindgen]
+pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
+    with_analysis(text, options, |a| {
+        serde::Serialize::serialize(a, &serializer()).map_err(to_js_error)
+    })
+}
+
+/// Analyzes `text` and returns the analysis as a JSON string, byte for byte
+/// what `tahlil analyze --format json` prints.
+#[wasm_bindgen(js_name = analyzeJson)]
+pub fn analyze_json(text: &str, options: JsValue) -> Result<String, JsValue> {
+    with_analysis(text, options, |a| Ok(a.to_json()))
+}
+
+/// Normalizes `text` with a preset (`"search"`, `"display"`, `"none"`) or an
+/// options object (`{preset?: string, diacritics?: bool, ...}`). Returns the
+/// normalized text.
+#[wasm_bindgen]
+pub fn normalize(text: &str, preset: JsValue) -> Result<String, JsValue> {
+    let options = parse_normalize_options(preset)?;
+    Ok(Normalizer::new(options).normalize(text).text)
+}
+
+fn parse_normalize_options(value: JsValue) -> Result<NormalizeOptions, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Preset::Search.options());
+    }
+    if let Some(name) = value.as_string() {
+        return Preset::from_name(&name)
+            .map(Preset::options)
+            .ok_or_else(|| {
+                to_js_error(format!(
+                    "unknown preset {name:?}; use search, display or none"
+                ))
+            });
+    }
+    // An object: a preset to start from, then single steps.
+    let mut map: serde_json::Map<String, serde_json::Value> = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| to_js_error(format!("invalid normalize options: {e}")))?;
+    let base = match map.remove("preset") {
+        None => Preset::Search,
+        Some(serde_json::Value::String(name)) => Preset::from_name(&name).ok_or_else(|| {
+            to_js_error(format!(
+                "unknown preset {name:?}; use search, display or none"
+            ))
+        })?,
+        Some(other) => return Err(to_js_error(format!("preset must be a string, not {other}"))),
+    };
+    let mut merged = serde_json::to_value(base.options()).map_err(to_js_error)?;
+    if let serde_json::Value::Object(m) = &mut merged {
+        m.extend(map);
+    }
+    serde_json::from_value(merged)
+        .map_err(|e| to_js_error(format!("invalid normalize options: {e}")))
+}
+
+/// The contract version this build produces.
+#[wasm_bindgen(js_name = contractVersion)]
+pub fn contract_version() -> u32 {
+    tahlil_core::CONTRACT_VERSION
+}
