@@ -36,7 +36,7 @@ pub struct Stats {
     /// Other letters.
     pub other_letters: usize,
     /// Arabic letters as a share of all letters, 0–1 (0 when there are no letters).
-    pub arabic_share: f64,
+    pub arabic_share: crate::entity::Num,
     /// Arabic diacritics (harakat, tanween, shadda, sukun, dagger alef, Quranic marks).
     pub diacritics: usize,
     /// Tatweel characters.
@@ -115,7 +115,9 @@ pub fn compute(text: &str) -> Stats {
     }
     let letters = s.arabic_letters + s.latin_letters + s.other_letters;
     if letters > 0 {
-        s.arabic_share = (s.arabic_letters as f64 / letters as f64 * 10_000.0).round() / 10_000.0;
+        s.arabic_share = crate::entity::Num(
+            (s.arabic_letters as f64 / letters as f64 * 10_000.0).round() / 10_000.0,
+        );
     }
     s
 }

@@ -344,6 +344,17 @@ pub fn normalize(text: &str, preset: Preset) -> NormalizedText {
 #[cfg(test)]
 mod tests;
 
+/// The search-normalized form of a word or phrase: what recognizers compare
+/// their word lists against. Tables of words are written in ordinary
+/// spelling and folded with this once, when a recognizer is built.
+pub fn search_form(text: &str) -> String {
+    static SEARCH: std::sync::OnceLock<Normalizer> = std::sync::OnceLock::new();
+    SEARCH
+        .get_or_init(|| Normalizer::new(Preset::Search.options()))
+        .normalize(text)
+        .text
+}
+
 /// Widens `span` of `original` over the combining marks right after it
 /// (diacritics, combining hamza, general combining marks), which belong to
 /// its last letter. Mapped spans end at the last letter kept by the

@@ -3,21 +3,35 @@
 use super::number::parse_number_at;
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Num, Value};
+use crate::normalize::search_form;
 use crate::tokenize::TokenKind;
 
-/// Words after a number that make it a percentage, in search-normalized form.
-const PERCENT_WORDS: &[&[&str]] = &[
-    &["في", "المائه"],
-    &["في", "المئه"],
-    &["بالمائه"],
-    &["بالمئه"],
-    &["في", "المايه"],
-    &["بالمايه"],
+/// Phrases after a number that make it a percentage, in ordinary spelling.
+const PERCENT_PHRASES: &[&str] = &[
+    "في المائة",
+    "في المئة",
+    "بالمائة",
+    "بالمئة",
+    "في المية",
+    "بالمية",
 ];
 
 /// Finds percentages.
-#[derive(Debug, Default)]
-pub struct PercentRecognizer;
+#[derive(Debug)]
+pub struct PercentRecognizer {
+    /// [`PERCENT_PHRASES`] in search form, split into words.
+    phrases: Vec<Vec<String>>,
+}
+
+impl Default for PercentRecognizer {
+    fn default() -> Self {
+        let phrases = PERCENT_PHRASES
+            .iter()
+            .map(|p| search_form(p).split(' ').map(str::to_string).collect())
+            .collect();
+        PercentRecognizer { phrases }
+    }
+}
 
 impl Recognizer for PercentRecognizer {
     fn name(&self) -> &'static str {
@@ -42,12 +56,12 @@ impl Recognizer for PercentRecognizer {
                 // Sign before, glued: `%17.5` (as typed in right-to-left text).
                 span = Some(doc.tokens[n.first - 1].span.union(&n.span(doc)));
             } else {
-                for words in PERCENT_WORDS {
+                for words in &self.phrases {
                     let matches = words.iter().enumerate().all(|(k, w)| {
                         let t = n.last + 1 + k;
                         t < doc.tokens.len()
                             && doc.tokens[t].kind == TokenKind::Word
-                            && doc.token_text(t) == *w
+                            && doc.token_text(t) == w
                     });
                     if matches {
                         span = Some(n.span(doc).union(&doc.tokens[n.last + words.len()].span));

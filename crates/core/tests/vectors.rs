@@ -1,0 +1,46 @@
+//! Runs the shared test vectors (tests/vectors/*.toml) on the native build.
+
+#[path = "../../../tests/vectors/runner.rs"]
+mod runner;
+
+use tahlil_core::normalize::{Normalizer, Preset};
+use tahlil_core::{AnalyzeOptions, Analyzer};
+
+#[test]
+fn vectors_pass_natively() {
+    let analyzer = Analyzer::new();
+    let analyze = |text: &str, reference: Option<&str>| {
+        let options = AnalyzeOptions {
+            reference_date: reference.map(str::to_string),
+            ..Default::default()
+        };
+        serde_json::from_str(&analyzer.analyze(text, &options).unwrap().to_json()).unwrap()
+    };
+    let normalize = |text: &str, preset: &str| {
+        Normalizer::new(Preset::from_name(preset).unwrap().options())
+            .normalize(text)
+            .text
+    };
+    let (failures, cases) = runner::run_all(&analyze, &normalize);
+    assert!(cases > 0, "no vectors ran");
+    assert!(
+        failures.is_empty(),
+        "{} of {cases} vector cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_vector_file_is_listed() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if name.ends_with(".toml") {
+            assert!(
+                runner::FILES.iter().any(|(f, _)| *f == name),
+                "{name} is not listed in tests/vectors/files.rs"
+            );
+        }
+    }
+}

@@ -1,0 +1,7 @@
+// The test-vector files, embedded so that native and wasm runs read the same
+// data. Add every new `tests/vectors/*.toml` here (a native test checks that
+// none is missing).
+pub const FILES: &[(&str, &str)] = &[
+    ("extract-basic.toml", include_str!("extract-basic.toml")),
+    ("normalize.toml", include_str!("normalize.toml")),
+];
