@@ -49,7 +49,7 @@ pub struct Stats {
 
 fn is_arabic_letter(c: char) -> bool {
     matches!(c as u32, 0x0620..=0x063F | 0x0641..=0x064A | 0x066E..=0x066F | 0x0671..=0x06D3 | 0x06D5 | 0x06EE..=0x06EF | 0x06FA..=0x06FC | 0x06FF | 0x0750..=0x077F | 0x08A0..=0x08C9 | 0xFB50..=0xFDFF | 0xFE70..=0xFEFC)
-        && c.is_alphabetic()
+        && crate::tokenize::is_letter(c)
 }
 
 /// Computes the statistics of `text` (entity counts are filled in by the analysis).
@@ -66,7 +66,11 @@ pub fn compute(text: &str) -> Stats {
         s.characters += 1;
         s.utf16_length += c.len_utf16();
         let u = c as u32;
-        let wordish = c.is_alphanumeric() || crate::normalize::is_diacritic(c) || c == '\u{0640}';
+        let wordish = crate::tokenize::is_letter(c)
+            || c.is_ascii_digit()
+            || c.is_numeric()
+            || crate::normalize::is_diacritic(c)
+            || c == '\u{0640}';
         if wordish && !in_word {
             s.words += 1;
         }
@@ -84,10 +88,10 @@ pub fn compute(text: &str) -> Stats {
         } else if is_arabic_letter(c) {
             s.arabic_letters += 1;
         } else if c.is_ascii_alphabetic()
-            || (c.is_alphabetic() && matches!(u, 0xC0..=0x24F | 0x1E00..=0x1EFF))
+            || (matches!(u, 0xC0..=0x24F | 0x1E00..=0x1EFF) && c.is_alphabetic())
         {
             s.latin_letters += 1;
-        } else if c.is_alphabetic() {
+        } else if crate::tokenize::is_letter(c) {
             s.other_letters += 1;
         }
         if wordish {

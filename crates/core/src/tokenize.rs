@@ -32,8 +32,21 @@ pub struct Token {
 }
 
 /// True for characters that make up words.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || is_mark(c)
+    is_letter(c) || is_mark(c)
+}
+
+/// True for letters of any script, with fast paths for ASCII and the Arabic
+/// block (the standard library's general lookup is slow for non-ASCII).
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0x0621..=0x063F | 0x0641..=0x064A | 0x066E..=0x066F | 0x0671..=0x06D3 | 0x06D5 => true,
+        0x0600..=0x0620 | 0x0640 | 0x064B..=0x066D | 0x0670 => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// Combining marks that may sit inside a word (Arabic harakat and general combining marks).
