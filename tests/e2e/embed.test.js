@@ -34,7 +34,9 @@ before(async () => {
       '/embed-test/nested.js':
         "document.getElementById('b1').addEventListener('click', () => { document.body.dataset.clicks = String(Number(document.body.dataset.clicks ?? 0) + 1); });",
       '/embed-test/element.html': testPage({
-        body: '<tahlil-analyzer id="el" lang="en" kinds="percent date"></tahlil-analyzer>',
+        body:
+          '<tahlil-analyzer id="el" lang="en" kinds="percent date"></tahlil-analyzer>' +
+          '<tahlil-analyzer id="w" worker kinds="percent" preset="search">نما بنسبة ١٢٫٥٪ عام ٢٠٢٤</tahlil-analyzer>',
         script: '/embed-test/element.js',
       }),
       '/embed-test/element.js':
@@ -209,6 +211,15 @@ test('the worker variant returns the same JSON as the direct one', async () => {
 test('<tahlil-analyzer> renders its analysis and emits tahlil-result', async () => {
   const { page, errors } = await openTracked(browser, `${www.url}/embed-test/element.html`);
   await page.waitForFunction(() => customElements.get('tahlil-analyzer'));
+  // The second element: initial text from its content, normalized (preset="search"), analyzed in a worker.
+  await page.waitForFunction(() => window.results.some((r) => r.target === 'w'));
+  const fromWorker = await page.evaluate(() => {
+    const r = window.results.find((r) => r.target === 'w');
+    window.results = [];
+    return { entities: r.detail.entities.map((e) => [e.kind, e.text]), shown: document.getElementById('w').shadowRoot.querySelector('.result').textContent };
+  });
+  assert.deepEqual(fromWorker.entities, [['percent', '12.5%']]);
+  assert.equal(fromWorker.shown, 'نما بنسبه 12.5%نسبة عام 2024', 'the normalized text, with the label of its one mark');
   const text = 'ارتفعت الأسعار بنسبة ١٢٫٥٪ في عام ٢٠٢٤ وبلغ عدد الزوار 3,500 <img src=x onerror="window.pwned=1">';
   await page.fill('#el >> textarea', text);
   await page.waitForFunction(() => window.results.length > 0);
@@ -280,7 +291,10 @@ test('highlight wraps the right text in nested markup; unhighlight restores inne
     const layoutBefore = [rect('p1'), rect('p2')];
     const bold = document.getElementById('b1');
     const { analysis, text, marks } = await T.highlight(article, { lang: 'en', kinds: ['date', 'number', 'percent'] });
+    const joined = analysis.entities.map((e, i) =>
+      marks.filter((m) => m.dataset.tahlilEntity === String(i)).map((m) => m.textContent).join(''));
     const during = {
+      joined,
       marks: marks.map((m) => ({ kind: m.dataset.tahlilKind, entity: m.dataset.tahlilEntity, parts: m.dataset.tahlilParts, text: m.textContent, parent: m.parentElement.tagName, title: m.title })),
       sameBold: document.getElementById('b1') === bold,
       layout: [rect('p1'), rect('p2')],
@@ -313,7 +327,11 @@ test('highlight wraps the right text in nested markup; unhighlight restores inne
     'في عام ٢٠٢٤ ارتفع الإنتاج بنسبة ١٢٫٥٪ مقارنة بعام 2023.\n\n  \nوبلغ العدد 53,389.7 وحدة، و2٪ منها للتصدير.\n\n  \n2019\n15%\nسطر\n2020',
     'blocks are separated; scripts are not read',
   );
-  console.log('# entities', JSON.stringify(got.entities));
+  // Each entity's marks, joined, are its text, at its place in the analyzed text.
+  assert.deepEqual(got.during.joined, got.entities.map(([, t]) => t));
+  for (const [kind, t] of [['date', 'عام ٢٠٢٤'], ['percent', '١٢٫٥٪'], ['number', '53,389.7'], ['percent', '2٪'], ['number', '2019'], ['percent', '15%']]) {
+    assert.ok(got.entities.some(([k, e]) => k === kind && e === t), `${kind} ${t} found`);
+  }
   // The entities the page has today (numbers, percentages, years), each wrapped exactly.
   const marks = got.during.marks;
   const date2024 = marks.filter((m) => m.kind === 'date' && m.entity === marks[0].entity);
@@ -397,12 +415,50 @@ test('the package build: the bundled tahlil.js loads its wasm from beside itself
   } finally {
     await server.close();
   }
+  // An explicit wasmUrl, served under another name and without the wasm MIME type.
+  const moved = await startEmbedServer({
+    root: DIST,
+    refuse: (p) => p.endsWith('.wasm'),
+    pages: { '/blank.html': testPage({}), '/assets/engine.bin': await fs.readFile(path.join(DIST, 'tahlil_bg.wasm')) },
+  });
+  try {
+    const { page, errors } = await openTracked(browser, `${moved.url}/blank.html`);
+    const got = await page.evaluate(async () => {
+      const T = await import('/tahlil.js');
+      const tahlil = await T.load({ wasmUrl: 'assets/engine.bin' });
+      const worker = await T.loadWorker({ wasmUrl: new URL('/assets/engine.bin', location.href) });
+      const out = [tahlil.analyzeJson('١٢٪'), await worker.analyzeJson('١٢٪')];
+      worker.close();
+      return out;
+    });
+    assert.equal(got[0], got[1]);
+    assert.match(got[0], /"percent"/);
+    assert.deepEqual(errors, []);
+    assert.equal(moved.requests.filter((p) => p === '/assets/engine.bin').length, 2, 'page and worker fetched the given URL');
+    await page.close();
+  } finally {
+    await moved.close();
+  }
   const pkg = JSON.parse(await fs.readFile(path.join(DIST, 'package.json'), 'utf8'));
   const targets = [pkg.main, pkg.types, ...Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : Object.values(e)))];
   for (const t of targets) await fs.access(path.join(DIST, t));
   for (const f of pkg.files) await fs.access(path.join(DIST, f));
   const readme = await fs.readFile(path.join(DIST, 'README.md'), 'utf8');
   assert.match(readme, /tahlil\.inline\.js/);
+});
+
+test('tahlil.d.ts matches the contract schema (kinds, stats, value fields)', async () => {
+  const dts = await fs.readFile(path.join(WWW, 'embed/tahlil.d.ts'), 'utf8');
+  const schema = JSON.parse(await fs.readFile(path.join(WWW, '../schema/analysis.schema.json'), 'utf8'));
+  const union = dts.match(/export type EntityKind =([^;]*);/)[1].match(/'([a-z_]+)'/g).map((k) => k.slice(1, -1));
+  assert.deepEqual(union, schema.$defs.entity.properties.kind.enum);
+  const block = (name) => dts.match(new RegExp(`export interface ${name} \\{([\\s\\S]*?)\\n\\}`))[1];
+  const fields = (body) => [...body.matchAll(/^\s*(?:\/\*\*.*\*\/\s*)?([a-z_0-9]+)\??:/gm)].map((m) => m[1]);
+  assert.deepEqual(fields(block('Stats')).sort(), Object.keys(schema.$defs.stats.properties).sort());
+  assert.deepEqual(fields(block('DateValue')).sort(), Object.keys(schema.$defs.date.properties).sort());
+  assert.deepEqual(fields(block('AnalyzeOptions')).sort(), ['kinds', 'reference_date']);
+  const entityFields = fields(block('EntityOf<K extends EntityKind>'));
+  assert.deepEqual(entityFields.sort(), Object.keys(schema.$defs.entity.properties).sort());
 });
 
 test('size budget: tahlil_bg.wasm + tahlil.js at most 300 KB gzipped', async () => {
