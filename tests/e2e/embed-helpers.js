@@ -54,9 +54,10 @@ export async function startEmbedServer({ root, pages = {}, refuse = () => false,
   return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** A minimal HTML page loading `script` (an external module, so it runs under a strict CSP). */
-export const testPage = ({ body = '', script, title = 'tahlil embed test' }) =>
+/** A minimal HTML page loading `script` (an external module, so it runs under a strict CSP) and `css`. */
+export const testPage = ({ body = '', script, css, title = 'tahlil embed test' }) =>
   `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${title}</title><link rel="icon" href="data:,">` +
+  (css ? `<link rel="stylesheet" href="${css}">` : '') +
   (script ? `<script type="module" src="${script}"></script>` : '') +
   `</head><body>${body}</body></html>`;
 

@@ -20,6 +20,7 @@ const NESTED_BODY =
   '  <p id="p2">وبلغ العدد <span class="n">53,389</span><span class="n">.7</span> وحدة، و<b>2</b>٪ منها للتصدير.</p>\n' +
   '  <table><tbody><tr><td>2019</td><td>15%</td></tr></tbody></table>' +
   '<p>سطر<br>2020</p><script type="application/json">{"untouched": "2024"}</script>' +
+  '<div><span class="card">2021</span><span class="card">5%</span></div>' +
   '</article>';
 
 let www, dist, browser;
@@ -30,7 +31,8 @@ before(async () => {
     csp: PAGE_CSP,
     pages: {
       '/embed-test/blank.html': testPage({}),
-      '/embed-test/nested.html': testPage({ body: NESTED_BODY, script: '/embed-test/nested.js' }),
+      '/embed-test/nested.html': testPage({ body: NESTED_BODY, script: '/embed-test/nested.js', css: '/embed-test/nested.css' }),
+      '/embed-test/nested.css': '.card { display: block; }',
       '/embed-test/nested.js':
         "document.getElementById('b1').addEventListener('click', () => { document.body.dataset.clicks = String(Number(document.body.dataset.clicks ?? 0) + 1); });",
       '/embed-test/element.html': testPage({
@@ -274,6 +276,19 @@ test('<tahlil-analyzer> renders its analysis and emits tahlil-result', async () 
     return { label: mark.querySelector('.label').textContent, bg: getComputedStyle(mark).backgroundColor };
   });
   assert.deepEqual(again, { label: 'نسبة', bg: 'rgb(1, 2, 3)' });
+  // A bad attribute: a tahlil-error event with an Error, and the message in the status line.
+  const failed = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.getElementById('el');
+    el.addEventListener('tahlil-error', (e) => resolve({
+      isError: e.detail instanceof Error,
+      message: e.detail.message,
+      status: el.shadowRoot.querySelector('.status').textContent,
+    }), { once: true });
+    el.setAttribute('kinds', 'planet');
+  }));
+  assert.equal(failed.isError, true);
+  assert.match(failed.message, /^tahlil: .*planet/);
+  assert.match(failed.status, /planet/);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -304,6 +319,11 @@ test('highlight wraps the right text in nested markup; unhighlight restores inne
     bold.click();
     const again = await T.highlight(article, { kinds: ['percent'] }); // re-highlighting replaces the first
     const percentOnly = again.marks.map((m) => m.textContent);
+    const worker = await T.loadWorker();
+    const viaWorker = await T.highlight(article, { analyzer: worker, kinds: ['percent'] });
+    const sameViaWorker = JSON.stringify(viaWorker.analysis) === JSON.stringify(again.analysis) &&
+      viaWorker.marks.map((m) => m.outerHTML).join() === again.marks.map((m) => m.outerHTML).join();
+    worker.close();
     const restored = T.unhighlight(article);
     const nodesAfter = [];
     const walk2 = (n) => { for (const c of n.childNodes) { nodesAfter.push(c); walk2(c); } };
@@ -313,6 +333,7 @@ test('highlight wraps the right text in nested markup; unhighlight restores inne
       entities: analysis.entities.map((e) => [e.kind, e.text]),
       during,
       percentOnly,
+      sameViaWorker,
       restored,
       secondTime: T.unhighlight(article),
       before,
@@ -324,7 +345,7 @@ test('highlight wraps the right text in nested markup; unhighlight restores inne
   });
   assert.equal(
     got.text,
-    'في عام ٢٠٢٤ ارتفع الإنتاج بنسبة ١٢٫٥٪ مقارنة بعام 2023.\n\n  \nوبلغ العدد 53,389.7 وحدة، و2٪ منها للتصدير.\n\n  \n2019\n15%\nسطر\n2020',
+    'في عام ٢٠٢٤ ارتفع الإنتاج بنسبة ١٢٫٥٪ مقارنة بعام 2023.\n\n  \nوبلغ العدد 53,389.7 وحدة، و2٪ منها للتصدير.\n\n  \n2019\n15%\nسطر\n2020\n2021\n5%',
     'blocks are separated; scripts are not read',
   );
   // Each entity's marks, joined, are its text, at its place in the analyzed text.
@@ -346,13 +367,15 @@ test('highlight wraps the right text in nested markup; unhighlight restores inne
   assert.deepEqual(byText('2019').map((m) => m.parent), ['TD'], 'table cells are not joined into one number');
   assert.deepEqual(byText('15%').map((m) => m.parent), ['TD']);
   assert.deepEqual(byText('2020').map((m) => m.parent), ['P'], 'text after <br> is its own run');
+  assert.deepEqual(byText('2021').map((m) => m.parent), ['SPAN'], 'spans made blocks by CSS are not joined');
   assert.match(date2024[0].title, /^date · 2024/);
   assert.equal(got.during.scriptMarks, 0);
   assert.equal(got.during.sameBold, true, 'elements are kept, not re-created');
   assert.deepEqual(got.during.layout, got.layoutBefore, 'the paragraphs keep their size and place');
   assert.equal(got.during.background, 'rgb(191, 225, 217)', 'the stylesheet applies under the page CSP');
   assert.equal(got.clicks, '1', 'the listener on <b> still fires');
-  assert.deepEqual(got.percentOnly, ['١٢٫٥٪', '2', '٪', '15%']);
+  assert.deepEqual(got.percentOnly, ['١٢٫٥٪', '2', '٪', '15%', '5%']);
+  assert.equal(got.sameViaWorker, true, 'highlight with a worker analyzer gives the same marks');
   assert.equal(got.restored, true);
   assert.equal(got.secondTime, false);
   assert.equal(got.after, got.before, 'innerHTML restored byte for byte');

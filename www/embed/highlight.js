@@ -12,7 +12,10 @@ const HIGHLIGHT_OPTIONS = ['analyzer', 'kinds', 'reference_date', 'lang', 'skip'
 /** Elements whose text is never read or wrapped. */
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'IFRAME', 'svg', 'math', 'CANVAS', 'VIDEO', 'AUDIO', 'OBJECT']);
 
-/** Elements that end a run of text: their text is never joined to a neighbour's into one entity. */
+/** Display values that keep an element in the line: its text joins its neighbours'. */
+const INLINE_DISPLAYS = new Set(['inline', 'inline-block', 'inline-flex', 'inline-grid', 'inline-table', 'contents', 'ruby', 'ruby-base', 'ruby-text']);
+
+/** Elements that end a run of text when no computed style is at hand (a detached element): their text is never joined to a neighbour's into one entity. */
 const BLOCKS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET',
   'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'IMG', 'LI',
@@ -34,6 +37,12 @@ const highlighted = new Map();
  * text and, per text node, where its data starts in it.
  */
 function collectText(root, skipSelector) {
+  const view = root.isConnected ? root.ownerDocument.defaultView : null;
+  const isBlock = (el, name) => {
+    if (name === 'BR' || name === 'HR') return true;
+    if (!view) return BLOCKS.has(name);
+    return !INLINE_DISPLAYS.has(view.getComputedStyle(el).display);
+  };
   const nodes = [];
   const parts = [];
   let length = 0;
@@ -52,7 +61,7 @@ function collectText(root, skipSelector) {
         length += child.data.length;
       } else if (child.nodeType === Node.ELEMENT_NODE) {
         const name = child.localName === 'svg' || child.localName === 'math' ? child.localName : child.tagName;
-        const block = BLOCKS.has(name);
+        const block = isBlock(child, name);
         if (block) pendingBreak = true;
         if (!SKIPPED.has(name) && !(skipSelector && child.matches(skipSelector))) visit(child);
         else pendingBreak = true;
