@@ -110,7 +110,7 @@ function titleOf(entity, lang) {
  */
 export async function highlight(element, options) {
   options = checkOptions(options, HIGHLIGHT_OPTIONS, 'highlight');
-  if (!(element instanceof Element)) throw tahlilError('highlight: the first argument must be an element', { type: TypeError });
+  if (element?.nodeType !== Node.ELEMENT_NODE) throw tahlilError('highlight: the first argument must be an element', { type: TypeError });
   const { analyzer = await load(), lang = 'ar', skip, styles = true, titles = true } = options;
   const analyzeOptions = {};
   if (options.kinds !== undefined) analyzeOptions.kinds = options.kinds;
@@ -121,10 +121,11 @@ export async function highlight(element, options) {
   }
   const { text, nodes } = collectText(element, skip);
   const analysis = await analyzer.analyze(text, analyzeOptions);
+  // A concurrent highlight of the same element may have finished first: undo it, then check nothing else changed.
+  if (highlighted.has(element)) unhighlight(element);
   if (nodes.some((item) => item.node.data !== item.data || !element.contains(item.node))) {
     throw tahlilError('highlight: the element changed while it was being analyzed; call highlight again');
   }
-  if (highlighted.has(element)) unhighlight(element); // a concurrent highlight of the same element finished first
 
   if (styles) adoptStyles(element.ownerDocument, HIGHLIGHT_CSS);
   const doc = element.ownerDocument;
@@ -135,6 +136,7 @@ export async function highlight(element, options) {
   for (const pieces of byNode.values()) for (const p of pieces) counts.set(p.index, (counts.get(p.index) ?? 0) + 1);
   for (const [item, pieces] of byNode) {
     const created = [];
+    const nodeMarks = [];
     // From the end of the node backwards, so earlier offsets stay valid.
     for (const { from, to, entity, index } of [...pieces].reverse()) {
       const middle = item.node.splitText(from);
@@ -148,11 +150,11 @@ export async function highlight(element, options) {
       middle.replaceWith(mark);
       mark.append(middle);
       created.push(mark, after);
-      marks.push(mark);
+      nodeMarks.push(mark);
     }
+    marks.push(...nodeMarks.reverse());
     record.push({ node: item.node, data: item.data, created });
   }
-  marks.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   highlighted.set(element, record);
   return { analysis, text, marks };
 }
