@@ -459,6 +459,21 @@ test('the package build: the bundled tahlil.js loads its wasm from beside itself
     assert.deepEqual(errors, []);
     assert.equal(moved.requests.filter((p) => p === '/assets/engine.bin').length, 2, 'page and worker fetched the given URL');
     await page.close();
+    // The wasm given as bytes (direct) and as a compiled WebAssembly.Module (worker).
+    const second = await openTracked(browser, `${moved.url}/blank.html`);
+    const given = await second.page.evaluate(async () => {
+      const bytes = new Uint8Array(await (await fetch('/assets/engine.bin')).arrayBuffer());
+      const T = await import('/tahlil.js');
+      const tahlil = await T.load({ wasm: bytes });
+      const worker = await T.loadWorker({ wasm: await WebAssembly.compile(bytes) });
+      const out = [tahlil.analyzeJson('عام ٢٠٢٤'), await worker.analyzeJson('عام ٢٠٢٤')];
+      worker.close();
+      return out;
+    });
+    assert.equal(given[0], given[1]);
+    assert.match(given[0], /"date"/);
+    assert.deepEqual(second.errors, []);
+    await second.page.close();
   } finally {
     await moved.close();
   }
