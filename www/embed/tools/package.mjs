@@ -70,7 +70,10 @@ fs.copyFileSync(path.join(EMBED, 'tahlil.d.ts'), path.join(outDir, 'tahlil.d.ts'
 const readme = fs.readFileSync(at('README.md'), 'utf8');
 const section = readme.match(/^## Embedding\n[\s\S]*?(?=^## |(?![\s\S]))/m)?.[0];
 if (!section) throw new Error('README.md has no "## Embedding" section');
-write('README.md', `# tahlil\n\nArabic text analysis in the browser (WebAssembly): dates, numbers, percentages, money and more, with resolved values. Nothing leaves the page.\n\n${section.replace(/^## Embedding\n/, '').trim()}\n`);
+write('README.md', `# tahlil\n\nArabic text analysis in the browser (WebAssembly): dates, numbers, percentages, money and more, with resolved values. Nothing leaves the page.\n\n${section
+  .replace(/^## Embedding\n/, '')
+  .replace(/\[([^\]]+)\]\((?!https?:)[^)]+\)/g, '$1') // the repository's relative links mean nothing in the package
+  .trim()}\n`);
 
 const pkg = {
   name: 'tahlil',
