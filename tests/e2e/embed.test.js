@@ -21,6 +21,7 @@ const NESTED_BODY =
   '  <table><tbody><tr><td>2019</td><td>15%</td></tr></tbody></table>' +
   '<p>سطر<br>2020</p><script type="application/json">{"untouched": "2024"}</script>' +
   '<div><span class="card">2021</span><span class="card">5%</span></div>' +
+  '<p>😀𝔸 👍🏽 ارتفعت بنسبة <u>١٢</u>٫٥٪</p>' +
   '</article>';
 
 let www, dist, browser;
@@ -345,7 +346,7 @@ test('highlight wraps the right text in nested markup; unhighlight restores inne
   });
   assert.equal(
     got.text,
-    'في عام ٢٠٢٤ ارتفع الإنتاج بنسبة ١٢٫٥٪ مقارنة بعام 2023.\n\n  \nوبلغ العدد 53,389.7 وحدة، و2٪ منها للتصدير.\n\n  \n2019\n15%\nسطر\n2020\n2021\n5%',
+    'في عام ٢٠٢٤ ارتفع الإنتاج بنسبة ١٢٫٥٪ مقارنة بعام 2023.\n\n  \nوبلغ العدد 53,389.7 وحدة، و2٪ منها للتصدير.\n\n  \n2019\n15%\nسطر\n2020\n2021\n5%\n😀𝔸 👍🏽 ارتفعت بنسبة ١٢٫٥٪',
     'blocks are separated; scripts are not read',
   );
   // Each entity's marks, joined, are its text, at its place in the analyzed text.
@@ -374,7 +375,7 @@ test('highlight wraps the right text in nested markup; unhighlight restores inne
   assert.deepEqual(got.during.layout, got.layoutBefore, 'the paragraphs keep their size and place');
   assert.equal(got.during.background, 'rgb(191, 225, 217)', 'the stylesheet applies under the page CSP');
   assert.equal(got.clicks, '1', 'the listener on <b> still fires');
-  assert.deepEqual(got.percentOnly, ['١٢٫٥٪', '2', '٪', '15%', '5%']);
+  assert.deepEqual(got.percentOnly, ['١٢٫٥٪', '2', '٪', '15%', '5%', '١٢', '٫٥٪'], 'offsets hold after astral characters');
   assert.equal(got.sameViaWorker, true, 'highlight with a worker analyzer gives the same marks');
   assert.equal(got.restored, true);
   assert.equal(got.secondTime, false);
