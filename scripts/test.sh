@@ -17,6 +17,7 @@ export WASM_BINDGEN_TEST_TIMEOUT=120
 cargo test -p tahlil-wasm --target wasm32-unknown-unknown --locked
 
 "$ROOT/scripts/build-wasm.sh"
+"$ROOT/scripts/build-package.sh"
 cargo build -p tahlil-cli --release --locked
 
 log "page tests (node --test, Chromium)"

@@ -28,8 +28,10 @@ fn parse_analyze_options(options: JsValue) -> Result<AnalyzeOptions, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(AnalyzeOptions::default());
     }
-    serde_wasm_bindgen::from_value(options)
-        .map_err(|e| to_js_error(format!("invalid options: {e}")))
+    // Through serde_json, so that unknown fields are refused exactly as natively.
+    let json: serde_json::Value = serde_wasm_bindgen::from_value(options)
+        .map_err(|e| to_js_error(format!("invalid options: {e}")))?;
+    serde_json::from_value(json).map_err(|e| to_js_error(format!("invalid options: {e}")))
 }
 
 fn with_analysis<T>(

@@ -81,6 +81,9 @@ fn errors_are_javascript_errors_with_a_message() {
     assert!(err.is_instance_of::<js_sys::Error>());
     let message = String::from(js_sys::Error::from(err).message());
     assert!(message.contains("reference_date"), "{message}");
+    let unknown = js_sys::JSON::parse(r#"{"colour":"red"}"#).unwrap();
+    let message = String::from(js_sys::Error::from(analyze("x", unknown).unwrap_err()).message());
+    assert!(message.contains("colour"), "{message}");
     let err = normalize("x", "loud".into()).unwrap_err();
     assert!(err.is_instance_of::<js_sys::Error>());
 }
