@@ -44,20 +44,25 @@ export async function readFile(file) {
 
 const BLOCKS = 'p,div,br,li,dt,dd,h1,h2,h3,h4,h5,h6,tr,section,article,header,footer,aside,blockquote,pre,figcaption,table,ul,ol,hr,address,main,nav';
 
-/** The text of an HTML document: no markup, no scripts or styles, a line per block. */
+/** Marks the end of a block while the text of an HTML document is collected. */
+const BLOCK_END = '\uE000';
+
+/**
+ * The text of an HTML document: no markup, no scripts or styles, a line per block
+ * (the document's own line breaks are whitespace, as in HTML).
+ */
 export function htmlText(html) {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   doc.querySelectorAll('script,style,noscript,template,head').forEach((n) => n.remove());
   for (const el of doc.querySelectorAll(BLOCKS)) {
-    el.after(doc.createTextNode('\n'));
+    el.after(doc.createTextNode(BLOCK_END));
   }
-  const raw = doc.body?.textContent ?? '';
+  const raw = (doc.body?.textContent ?? '');
   return raw
-    .split('\n')
-    .map((line) => line.replace(/[ \t\r\f]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+    .split(BLOCK_END)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** The string values of a JSON document (not its keys), one per line; null when it is not JSON. */
