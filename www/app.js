@@ -17,14 +17,14 @@ const progress = $('progress');
 const message = $('message');
 const largeNote = $('large-note');
 
-/** Texts longer than this (UTF-16 units) are not put in the text box (too slow to edit); they are shown below only. */
-const EDITABLE_LIMIT = 1_000_000;
+/** Files longer than this (UTF-16 units) are not put in the text box (slow to lay out and edit); they are shown below only. */
+const EDITABLE_LIMIT = 300_000;
 /** Table rows added per "show more". */
-const TABLE_PAGE = 500;
+const TABLE_PAGE = 200;
 /** Typing pause before analysis, in milliseconds (pasting analyzes at once). */
 const DEBOUNCE_MS = 150;
 /** Normalized text shown in its box at most (the export has all of it). */
-const NORMALIZED_SHOWN = 1_000_000;
+const NORMALIZED_SHOWN = 50_000;
 
 const state = {
   text: '',
@@ -47,6 +47,9 @@ const worker = new AnalysisWorker(new URL('./worker.js', import.meta.url), {
 window.tahlil = { state, worker };
 
 const view = new HighlightView(result);
+
+/** Resolves in a later task (lets the browser paint and handle input first). */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function showMessage(text) {
   message.textContent = text;
@@ -92,11 +95,17 @@ async function analyze(text) {
   const drawn = await view.show(text, analysis.entities);
   if (!drawn || ticket !== latest) return;
   progress.hidden = true;
-  renderStats(analysis.stats);
-  renderCharts(analysis);
-  renderFilterOptions(analysis.stats.entities);
-  renderTable();
-  refreshNormalized();
+  // The side views, each in its own task so that the page keeps answering in between.
+  for (const step of [() => renderStats(analysis.stats), () => renderCharts(analysis), () => (renderFilterOptions(analysis.stats.entities), renderTable())]) {
+    await nextTask();
+    if (ticket !== latest) return;
+    step();
+  }
+  if (normalizedVisible) refreshNormalized();
+  else {
+    normalizedBox.value = '';
+    normalizedBox.dataset.preset = '';
+  }
   const ms = Math.round(performance.now() - started);
   statusLine.textContent = `${analysis.entities.length} كيانًا · التحليل ${Math.round(analyzedMs)} ms · الإجمالي ${ms} ms`;
   performance.mark(`tahlil-drawn-${ticket}`);
@@ -337,9 +346,9 @@ function renderStats(s) {
     ['حروف عربية / لاتينية / أخرى', `${n(s.arabic_letters)} / ${n(s.latin_letters)} / ${n(s.other_letters)}`],
     ['التشكيل', n(s.diacritics)],
     ['التطويل', n(s.tatweel)],
-    ['أرقام غربية 0-9', n(s.digits.western)],
-    ['أرقام عربية ٠-٩', n(s.digits.arabic_indic)],
-    ['أرقام فارسية ۰-۹', n(s.digits.persian)],
+    ['أرقام غربية \u20660-9\u2069', n(s.digits.western)],
+    ['أرقام عربية \u2066٠-٩\u2069', n(s.digits.arabic_indic)],
+    ['أرقام فارسية \u2066۰-۹\u2069', n(s.digits.persian)],
     ['البايتات (UTF-8)', n(s.bytes)],
   ];
   $('stats').replaceChildren(
@@ -511,8 +520,10 @@ async function normalizedText() {
 
 async function refreshNormalized() {
   try {
+    const source = state.text;
     const text = await normalizedText();
-    normalizedBox.value = text.length > NORMALIZED_SHOWN ? `${text.slice(0, NORMALIZED_SHOWN)}\n…` : text;
+    if (source !== state.text) return;
+    normalizedBox.value = text.length > NORMALIZED_SHOWN ? `${text.slice(0, NORMALIZED_SHOWN)}\n… (${text.length - NORMALIZED_SHOWN} حرفًا آخر في الملف المصدَّر)` : text;
     normalizedBox.dataset.preset = presetSelect.value;
   } catch (err) {
     normalizedBox.value = '';
@@ -520,6 +531,12 @@ async function refreshNormalized() {
   }
 }
 presetSelect.addEventListener('change', refreshNormalized);
+// The normalized text is only computed and shown when its box is on screen (a long text costs layout time).
+let normalizedVisible = false;
+new IntersectionObserver((entries) => {
+  normalizedVisible = entries.some((e) => e.isIntersecting);
+  if (normalizedVisible && state.analysis && normalizedBox.dataset.preset !== presetSelect.value) refreshNormalized();
+}, { rootMargin: '200px' }).observe(normalizedBox);
 
 // ---------------------------------------------------------------- export
 

@@ -5,7 +5,7 @@
 import { KINDS, describeValue } from './kinds.js';
 
 /** Target size of one rendered block, in UTF-16 units. */
-const BLOCK_SIZE = 16 * 1024;
+const BLOCK_SIZE = 4 * 1024;
 /** Longest stretch of rendering work done in one task, in milliseconds. */
 const SLICE_MS = 12;
 
