@@ -25,6 +25,8 @@ const TABLE_PAGE = 200;
 const DEBOUNCE_MS = 150;
 /** Normalized text shown in its box at most (the export has all of it). */
 const NORMALIZED_SHOWN = 50_000;
+/** Texts up to this length get their normalized text at once; longer ones when its box comes on screen. */
+const NORMALIZED_EAGER = 20_000;
 
 const state = {
   text: '',
@@ -101,7 +103,7 @@ async function analyze(text) {
     if (ticket !== latest) return;
     step();
   }
-  if (normalizedVisible) refreshNormalized();
+  if (normalizedVisible || text.length <= NORMALIZED_EAGER) refreshNormalized();
   else {
     normalizedBox.value = '';
     normalizedBox.dataset.preset = '';
@@ -140,6 +142,9 @@ function setInput(text, label = '') {
 }
 
 largeNote.addEventListener('click', () => {
+  // What is typed now is a new text; the large file stays in the list, one click away.
+  state.active = -1;
+  renderFiles();
   largeNote.hidden = true;
   textarea.hidden = false;
   textarea.focus();

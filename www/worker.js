@@ -5,6 +5,7 @@
 // line-bounded chunk, offsets already shifted to the whole text), then {id, type: 'done', analysis}
 // where `analysis.entities` is empty when chunks were sent (the page keeps what it received).
 // Replies to 'normalize': {id, type: 'done', text}. Any failure: {id, type: 'error', error}.
+// A chunked analysis stops early (with an error reply) when a newer analysis is requested.
 // A trap of the wasm module (a WebAssembly.RuntimeError) leaves it unusable: the worker answers
 // {id, type: 'fatal', error} and the page starts a new worker.
 import init, { analyze, normalize } from './pkg/tahlil.js';
@@ -21,7 +22,7 @@ self.onmessage = async (event) => {
   const { id, type } = event.data ?? {};
   try {
     await ready;
-    if (type === 'analyze') analyzeRequest(event.data);
+    if (type === 'analyze') await analyzeRequest(event.data);
     else if (type === 'normalize') self.postMessage({ id, type: 'done', text: normalize(event.data.text, event.data.preset) });
     else self.postMessage({ id, type: 'error', error: `unknown request ${JSON.stringify(type)}` });
   } catch (err) {
@@ -30,7 +31,11 @@ self.onmessage = async (event) => {
   }
 };
 
-function analyzeRequest({ id, text, options }) {
+/** The id of the newest analysis asked for: an older chunked one stops at its next chunk. */
+let newest = 0;
+
+async function analyzeRequest({ id, text, options }) {
+  newest = id;
   if (text.length <= CHUNKED_ABOVE) {
     self.postMessage({ id, type: 'done', analysis: analyze(text, options ?? {}) });
     return;
@@ -48,6 +53,12 @@ function analyzeRequest({ id, text, options }) {
     offset.chars += a.stats.characters;
     offset.bytes += a.stats.bytes;
     self.postMessage({ id, type: 'chunk', entities, done: offset.utf16, total: text.length });
+    // Let newer requests in; a newer analysis makes this one moot.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (newest !== id) {
+      self.postMessage({ id, type: 'error', error: 'superseded by a newer analysis' });
+      return;
+    }
   }
   self.postMessage({ id, type: 'done', analysis: { version, entities: [], stats: mergeStats(parts) }, chunked: true });
 }

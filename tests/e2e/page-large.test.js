@@ -63,3 +63,28 @@ test('a 10 MB file completes with progress, identical to one analysis of the who
   assert.deepEqual(foreign, []);
   await close();
 });
+
+test('typing during a long analysis supersedes it: the new text is analyzed and shown', async () => {
+  const { page, errors, close } = await openPage(browser, server);
+  const text = await bigText(4 * 1024 * 1024);
+  await page.evaluate(() => {
+    window.__progress = 0;
+    new MutationObserver(() => window.__progress++).observe(document.body, { attributeFilter: ['data-progress'] });
+  });
+  await pickFiles(page, [{ name: 'long.txt', buffer: Buffer.from(text) }]);
+  await page.waitForFunction(() => window.__progress > 0, null, { timeout: 60_000 });
+  // The large file is not in the text box; typing there starts a new, small analysis.
+  await page.click('#large-note');
+  const before = await analyzedCount(page);
+  await page.fill('#text', 'بنسبة 5% في عام 2023');
+  await analyzedAfter(page, before, 60_000);
+  assert.deepEqual(await page.$$eval('#result mark.ent', (ms) => ms.map((m) => m.dataset.kind)), ['percent', 'date']);
+  const steps = await page.evaluate(() => window.__progress);
+  const total = Math.ceil(text.length / (256 * 1024));
+  assert.ok(steps < total, `the long analysis stopped early (${steps} of about ${total} chunks)`);
+  // Nothing of the long file is drawn later.
+  await page.waitForTimeout(500);
+  assert.equal(await page.$eval('#result', (r) => r.textContent.length < 100), true);
+  assert.deepEqual(errors, []);
+  await close();
+});
