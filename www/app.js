@@ -36,7 +36,8 @@ const state = {
   hidden: new Set(),
   sort: { key: 'start', dir: 1 },
   tableLimit: TABLE_PAGE,
-  normalized: null, // {preset, text} of state.text
+  normalized: null, // {preset, source, text}: state.text normalized
+  parallel: undefined, // helper workers for long texts (undefined: the worker decides)
 };
 
 const worker = new AnalysisWorker(new URL('./worker.js', import.meta.url), {
@@ -69,7 +70,9 @@ async function analyze(text) {
   const chunks = [];
   let reply;
   try {
-    reply = await worker.request({ type: 'analyze', text, options: {} }, (chunk) => {
+    const request = { type: 'analyze', text, options: {} };
+    if (state.parallel !== undefined) request.parallel = state.parallel; // tests only; the worker picks by core count
+    reply = await worker.request(request, (chunk) => {
       if (ticket !== latest) return;
       chunks.push(chunk.entities);
       progress.hidden = false;
@@ -86,6 +89,7 @@ async function analyze(text) {
     return;
   }
   if (ticket !== latest) return;
+  document.body.dataset.helpers = String(reply.helpers ?? 0);
   const analysis = reply.chunked ? { ...reply.analysis, entities: chunks.flat() } : reply.analysis;
   const analyzedMs = performance.now() - started;
   state.text = text;

@@ -88,3 +88,23 @@ test('typing during a long analysis supersedes it: the new text is analyzed and 
   assert.deepEqual(errors, []);
   await close();
 });
+
+test('chunks analyzed by helper workers give the same result as one call', async () => {
+  const { page, errors, close } = await openPage(browser, server);
+  const text = await bigText(3 * 1024 * 1024);
+  await page.evaluate(() => (window.tahlil.state.parallel = 2));
+  const before = await analyzedCount(page);
+  await pickFiles(page, [{ name: 'three.txt', buffer: Buffer.from(text) }]);
+  await analyzedAfter(page, before, 120_000);
+  const same = await page.evaluate(async () => {
+    const wasm = await import('./pkg/tahlil.js');
+    await wasm.default({ module_or_path: new URL('./pkg/tahlil_bg.wasm', location.href) });
+    const { state } = window.tahlil;
+    return { equal: wasm.analyzeJson(state.text, {}) === JSON.stringify(state.analysis), entities: state.analysis.entities.length };
+  });
+  assert.ok(same.entities > 1000);
+  assert.equal(same.equal, true);
+  assert.equal(await page.evaluate(() => document.body.dataset.helpers), '2', 'two helper workers did the chunks');
+  assert.deepEqual(errors, []);
+  await close();
+});
