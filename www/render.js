@@ -7,7 +7,7 @@ import { KINDS, describeValue } from './kinds.js';
 /** Target size of one rendered block, in UTF-16 units. */
 const BLOCK_SIZE = 4 * 1024;
 /** Longest stretch of rendering work done in one task, in milliseconds. */
-const SLICE_MS = 12;
+const SLICE_MS = 8;
 
 /**
  * Builds a fragment: the text with each entity wrapped in a <mark>.

@@ -112,3 +112,19 @@ test('a binary file gets a clear message and nothing on the page is lost', async
   assert.deepEqual(errors, []);
   await close();
 });
+
+test('file names are text too', async () => {
+  const { page, errors, close } = await openPage(browser, server);
+  const before = await analyzedCount(page);
+  await pickFiles(page, [
+    { name: '<img src=x onerror=window.__pwned=1>.txt', buffer: Buffer.from(TEXT) },
+    { name: '<b>bin<i>.txt', buffer: Buffer.from([0, 1, 2, 3, 0, 0xff]) },
+  ]);
+  await analyzedAfter(page, before);
+  assert.equal(await page.$eval('#files bdi', (b) => b.textContent), '<img src=x onerror=window.__pwned=1>.txt');
+  assert.match(await page.$eval('#message', (m) => m.textContent), /<b>bin<i>\.txt/);
+  assert.equal(await page.$$eval('#files img, #message b, #message i', (n) => n.length), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(errors, []);
+  await close();
+});
