@@ -100,6 +100,7 @@ async function analyze(text) {
   renderLegend(analysis.stats.entities);
   const drawn = await view.show(text, analysis.entities);
   if (!drawn || ticket !== latest) return;
+  document.body.dataset.highlighted = String(ticket);
   progress.hidden = true;
   // The side views, each in its own task so that the page keeps answering in between.
   for (const step of [() => renderStats(analysis.stats), () => renderCharts(analysis), () => (renderFilterOptions(analysis.stats.entities), renderTable())]) {

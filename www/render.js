@@ -6,8 +6,9 @@ import { KINDS, describeValue } from './kinds.js';
 
 /** Target size of one rendered block, in UTF-16 units. */
 const BLOCK_SIZE = 4 * 1024;
-/** Longest stretch of rendering work done in one task, in milliseconds. */
+/** Longest stretch of rendering work done in one task, in milliseconds (the first task may do more: what shows first). */
 const SLICE_MS = 8;
+const FIRST_SLICE_MS = 30;
 
 /**
  * Builds a fragment: the text with each entity wrapped in a <mark>.
@@ -52,9 +53,21 @@ function markFor(slice, e, lang) {
 }
 
 /**
- * Cuts `text` into blocks of about `size` units ending after a line break, never
- * inside an entity. Returns `[{from, to, first, last}]`, `first..last` the indexes of
- * the block's entities.
+ * Where a block that should end near `pos` ends: the next line break, or in a very
+ * long line the next space (the text stays whole; only the drawing is cut). -1: none.
+ */
+function nextCut(text, pos, size) {
+  const line = text.indexOf('\n', pos);
+  if (line >= 0 && line - pos <= 4 * size) return line;
+  const space = text.indexOf(' ', pos);
+  if (space >= 0 && (line < 0 || space < line)) return space;
+  return line;
+}
+
+/**
+ * Cuts `text` into blocks of about `size` units ending after a line break (or a space in a
+ * very long line), never inside an entity. Returns `[{from, to, first, last}]`, `first..last`
+ * the indexes of the block's entities.
  */
 export function planBlocks(text, entities, size = BLOCK_SIZE) {
   const blocks = [];
@@ -63,11 +76,11 @@ export function planBlocks(text, entities, size = BLOCK_SIZE) {
   while (from < text.length) {
     let to = text.length;
     if (text.length - from > size) {
-      let cut = text.indexOf('\n', from + size);
+      let cut = nextCut(text, from + size, size);
       // Move the cut past any entity that crosses it.
       while (cut >= 0) {
         while (ei < entities.length && entities[ei].end <= cut) ei++;
-        if (ei < entities.length && entities[ei].start <= cut) cut = text.indexOf('\n', entities[ei].end);
+        if (ei < entities.length && entities[ei].start <= cut) cut = nextCut(text, entities[ei].end, size);
         else break;
       }
       if (cut >= 0) to = cut + 1;
@@ -104,10 +117,12 @@ export class HighlightView {
     this.elements = [];
     this.container.replaceChildren();
     return new Promise((resolve) => {
+      let budget = FIRST_SLICE_MS;
       const step = () => {
         if (generation !== this.generation) return resolve(false);
         const started = performance.now();
-        while (this.drawn < this.blocks.length && performance.now() - started < SLICE_MS) this.drawNext();
+        while (this.drawn < this.blocks.length && performance.now() - started < budget) this.drawNext();
+        budget = SLICE_MS;
         if (this.drawn < this.blocks.length) setTimeout(step, 0);
         else {
           this.onDrawn();

@@ -319,3 +319,34 @@ test('the Content-Security-Policy allows only the page itself', async () => {
     assert.doesNotMatch(text.replace(/http:\/\/www\.w3\.org\/2000\/svg|http:\/\/schemas\.openxmlformats\.org\/[\w/.]+/g, ''), /https?:\/\//, file);
   }
 });
+
+test('render blocks: cut at line breaks (or spaces in a huge line), never inside an entity', async () => {
+  const { page, close } = await openPage(browser, server);
+  const out = await page.evaluate(async () => {
+    const { planBlocks } = await import('./render.js');
+    const check = (text, entities, size) => {
+      const blocks = planBlocks(text, entities, size);
+      const joined = blocks.map((b) => text.slice(b.from, b.to)).join('');
+      const inside = entities.some((e) => blocks.some((b) => e.start < b.to && e.end > b.to));
+      const ranges = blocks.every((b) => entities.slice(b.first, b.last).every((e) => e.start >= b.from && e.end <= b.to));
+      const counted = blocks.reduce((n, b) => n + b.last - b.first, 0) === entities.length;
+      return { n: blocks.length, whole: joined === text, inside, ranges, counted, ends: blocks.slice(0, -1).map((b) => text[b.to - 1]) };
+    };
+    const lines = 'سطر أول فيه عام 2024\n'.repeat(50);
+    const lineEntities = [];
+    for (let i = 0; i < 50; i++) lineEntities.push({ start: i * 21 + 12, end: i * 21 + 20 });
+    const oneLine = 'كلمة '.repeat(2000);
+    const spanning = [{ start: 0, end: 300 }, { start: 2995, end: 3010 }];
+    return { lines: check(lines, lineEntities, 100), oneLine: check(oneLine, spanning, 100) };
+  });
+  for (const [name, r] of Object.entries(out)) {
+    assert.ok(r.n > 5, `${name}: ${r.n} blocks`);
+    assert.equal(r.whole, true, name);
+    assert.equal(r.inside, false, name);
+    assert.equal(r.ranges, true, name);
+    assert.equal(r.counted, true, name);
+  }
+  assert.ok(out.lines.ends.every((c) => c === '\n'));
+  assert.ok(out.oneLine.ends.every((c) => c === ' '));
+  await close();
+});
