@@ -17,7 +17,8 @@
 import init, { analyze, normalize } from './pkg/tahlil.js';
 import { splitAtLines, mergeStats, shiftEntity } from './chunks.js';
 
-const ready = init({ module_or_path: new URL('./pkg/tahlil_bg.wasm', import.meta.url) });
+// Loading also builds the analyzer (its tables compile on first use), so the first paste does not wait for it.
+const ready = init({ module_or_path: new URL('./pkg/tahlil_bg.wasm', import.meta.url) }).then(() => analyze('', {}));
 
 /** Texts longer than this (UTF-16 units) are analyzed chunk by chunk, with progress. */
 const CHUNKED_ABOVE = 512 * 1024;

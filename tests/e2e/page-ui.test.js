@@ -32,7 +32,15 @@ test('the sample button loads seed 000 and every view follows it', async () => {
   await loadSample(page);
   const golden = JSON.parse(await fixture(`${SEED}.json`));
   assert.equal(await page.$eval('#text', (t) => t.value), await fixture(`${SEED}.txt`));
-  assert.equal(await page.$$eval('#result mark.ent', (m) => m.length), golden.entities.length);
+  // Every highlight: its kind, its text, and its resolved value in the tooltip.
+  const shown = await page.$$eval('#result mark.ent', (ms) => ms.map((m) => [m.dataset.kind, m.querySelector('.ent-text').textContent, m.title]));
+  const expected = await page.evaluate(async (entities) => {
+    const { entityTitle } = await import('./render.js');
+    return entities.map((e) => [e.kind, e.text, entityTitle(e)]);
+  }, golden.entities);
+  assert.deepEqual(shown, expected);
+  assert.ok(shown.some(([kind, text, title]) => kind === 'date' && text === 'عام 2023' && title === 'تاريخ · 2023'));
+  assert.ok(shown.some(([kind, , title]) => kind === 'number' && title === 'عدد · 11,214'));
   // Legend: a chip per kind found, with its count.
   const chips = await page.$$eval('#legend .chip', (cs) => cs.map((c) => [c.dataset.kind, c.querySelector('.chip-count').textContent]));
   assert.deepEqual(Object.fromEntries(chips), Object.fromEntries(Object.entries(golden.stats.entities).map(([k, n]) => [k, String(n)])));
