@@ -17,10 +17,13 @@ after(async () => {
   await server?.close();
 });
 
-const TEXT = 'ارتفعت الصادرات بنسبة 12.5% في عام 2024، وبلغت قيمتها 300 مليون.\nوقال الوزير إن النمو سيستمر حتى عام 2026.';
+const TEXT = 'ارتفعت الصادرات بنسبة 12.5% في عام 2024، وبلغ عدد الشركات 300 شركة.\nوقال الوزير إن النمو سيستمر في عام 2026.';
 const EXPECTED = [['percent', '12.5%'], ['date', 'عام 2024'], ['number', '300'], ['date', 'عام 2026']];
 
-const marks = (page) => page.$$eval('#result mark.ent', (ms) => ms.map((m) => [m.dataset.kind, m.querySelector('.ent-text').textContent]));
+// The kinds the analyzer finds today; kinds added later (names, organizations...) do not break these tests.
+const TODAY = ['number', 'percent', 'date'];
+const marks = (page) =>
+  page.$$eval('#result mark.ent', (ms, kinds) => ms.filter((m) => kinds.includes(m.dataset.kind)).map((m) => [m.dataset.kind, m.querySelector('.ent-text').textContent]), TODAY);
 const shownEncoding = (page) => page.$eval('#files [aria-current="true"] .file-meta', (m) => m.dataset.encoding);
 
 async function loadAndCheck(page, file, encoding, expectedText = TEXT, how = pickFiles) {
