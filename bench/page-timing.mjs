@@ -79,7 +79,6 @@ for (let i = 0; i < Math.min(runs, 3); i++) {
   drop.push(r);
   console.log(`file 10 MB (${r.entities} entities): highlights drawn ${r.highlighted} ms, painted ${r.painted} ms, all views ${r.drawn} ms, longest task ${r.longest} ms`);
 }
-await fs.rm(dir, { recursive: true, force: true });
 
 console.log(`median: paste 100 KB -> painted ${median(paste.map((r) => r.painted))} ms (longest task ${median(paste.map((r) => r.longest))} ms); ` +
   `10 MB file -> painted ${median(drop.map((r) => r.painted))} ms (longest task ${median(drop.map((r) => r.longest))} ms)`);
