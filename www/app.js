@@ -172,7 +172,10 @@ fileInput.addEventListener('change', () => {
 });
 
 const dropzone = $('dropzone');
+// Files dropped anywhere on the page are read; dragged text keeps the browser's own handling.
+const carriesFiles = (e) => [...(e.dataTransfer?.types ?? [])].includes('Files');
 document.addEventListener('dragover', (e) => {
+  if (!carriesFiles(e)) return;
   e.preventDefault();
   dropzone.classList.add('dragging');
 });
@@ -180,6 +183,7 @@ document.addEventListener('dragleave', (e) => {
   if (!e.relatedTarget) dropzone.classList.remove('dragging');
 });
 document.addEventListener('drop', (e) => {
+  if (!carriesFiles(e)) return;
   e.preventDefault();
   dropzone.classList.remove('dragging');
   const files = [...(e.dataTransfer?.files ?? [])];
