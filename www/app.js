@@ -41,8 +41,12 @@ const state = {
 };
 
 const worker = new AnalysisWorker(new URL('./worker.js', import.meta.url), {
-  onRestart: (reason) => {
-    showMessage(`توقّف المحلّل بسبب خطأ داخلي فأُعيد تشغيله. نصك محفوظ كما هو؛ عدّله أو أعد المحاولة. (${reason})`);
+  onRestart: (reason, gaveUp) => {
+    showMessage(
+      gaveUp
+        ? `تعذّر تشغيل المحلّل (${reason}). نصك محفوظ كما هو؛ أعد تحميل الصفحة.`
+        : `توقّف المحلّل بسبب خطأ داخلي فأُعيد تشغيله. نصك محفوظ كما هو؛ عدّله أو أعد المحاولة. (${reason})`,
+    );
     document.body.dataset.restarts = String(worker.restarts);
   },
 });

@@ -292,6 +292,23 @@ test('a broken worker is restarted, the text is kept and the user is told', asyn
   await close();
 });
 
+test('a worker that cannot even load is not restarted forever', async () => {
+  const { page, context, close } = await openPage(browser, server, { serviceWorkers: 'block' });
+  let loads = 0;
+  await context.route('**/worker.js', (route) => {
+    loads++;
+    return route.fulfill({ body: 'this is not javascript (', contentType: 'text/javascript' });
+  });
+  await page.reload();
+  await page.waitForFunction(() => /تعذّر تشغيل المحلّل/.test(document.getElementById('message').textContent));
+  await page.fill('#text', 'في عام 2024');
+  await page.waitForFunction(() => document.body.dataset.failed);
+  assert.equal(await page.$eval('#text', (t) => t.value), 'في عام 2024');
+  await page.waitForTimeout(500);
+  assert.ok(loads <= 3, `${loads} worker loads`);
+  await close();
+});
+
 test('works offline once loaded', async () => {
   const { page, context, foreign, close } = await openPage(browser, server);
   await page.evaluate(() => navigator.serviceWorker.ready);
