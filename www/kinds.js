@@ -1,4 +1,5 @@
 // Labels of each entity kind, in Arabic and English. Colours live in style.css.
+/** The label of each entity kind of the contract, in Arabic (`ar`) and English (`en`). */
 export const KINDS = {
   person: { ar: 'شخص', en: 'person' },
   organization: { ar: 'منظمة', en: 'organization' },

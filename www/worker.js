@@ -1,16 +1,137 @@
-// The analysis worker: loads the wasm once and answers {id, text, options}
-// with {id, analysis} or {id, error}.
-import init, { analyze } from './pkg/tahlil.js';
+// The analysis worker: loads the wasm once and answers requests from the page.
+//
+// Requests: {id, type: 'analyze', text, options, parallel?, whole?} (`parallel`: helper workers
+// for a long text; `whole`: one call, no chunks) and {id, type: 'normalize', text, preset}.
+// Replies to 'analyze': zero or more {id, type: 'chunk', entities, done, total} (entities of
+// line-bounded chunks, in text order, offsets already shifted to the whole text), then
+// {id, type: 'done', analysis, chunked, helpers}; when `chunked`, `analysis.entities` is empty (the page
+// keeps what the chunks brought). Replies to 'normalize': {id, type: 'done', text}.
+// Any failure: {id, type: 'error', error}. A chunked analysis stops early (with an error reply)
+// when a newer analysis is requested.
+// A trap of the wasm module (a WebAssembly.RuntimeError) leaves it unusable: the worker answers
+// {id, type: 'fatal', error} and the page starts a new worker.
+//
+// Long texts are split at line breaks; the chunks are analyzed here or, on machines with spare
+// cores, by helper workers (copies of this file, each with its own wasm instance), and put
+// back together in order.
+import init, { analyze, normalize } from './pkg/tahlil.js';
+import { splitAtLines, mergeStats, shiftEntity } from './chunks.js';
 
-const ready = init({ module_or_path: new URL('./pkg/tahlil_bg.wasm', import.meta.url) });
+// Loading also builds the analyzer (its tables compile on first use), so the first paste does not wait for it.
+const ready = init({ module_or_path: new URL('./pkg/tahlil_bg.wasm', import.meta.url) }).then(() => analyze('', {}));
+
+/** Texts longer than this (UTF-16 units) are analyzed chunk by chunk, with progress. */
+const CHUNKED_ABOVE = 512 * 1024;
+/** Target size of one chunk (UTF-16 units); chunks end at a line break. */
+const CHUNK_SIZE = 256 * 1024;
+/** Helper workers used for chunks by default: the spare cores, at most 4 (none on a 2-core machine). */
+const DEFAULT_PARALLEL = Math.max(0, Math.min(4, (self.navigator?.hardwareConcurrency ?? 2) - 2));
 
 self.onmessage = async (event) => {
-  const { id, text, options } = event.data;
+  const { id, type } = event.data ?? {};
   try {
     await ready;
-    const analysis = analyze(text, options ?? {});
-    self.postMessage({ id, analysis });
+    if (type === 'analyze') await analyzeRequest(event.data);
+    else if (type === 'normalize') self.postMessage({ id, type: 'done', text: normalize(event.data.text, event.data.preset) });
+    else self.postMessage({ id, type: 'error', error: `unknown request ${JSON.stringify(type)}` });
   } catch (err) {
-    self.postMessage({ id, error: String(err?.message ?? err) });
+    const fatal = err instanceof WebAssembly.RuntimeError || err instanceof HelperFailed;
+    self.postMessage({ id, type: fatal ? 'fatal' : 'error', error: String(err?.message ?? err) });
   }
 };
+
+/** The id of the newest analysis asked for: an older chunked one stops at its next chunk. */
+let newest = 0;
+
+class Superseded extends Error {}
+class HelperFailed extends Error {}
+
+async function analyzeRequest({ id, text, options, parallel = DEFAULT_PARALLEL, whole = false }) {
+  newest = id;
+  if (whole || text.length <= CHUNKED_ABOVE) {
+    self.postMessage({ id, type: 'done', analysis: analyze(text, options ?? {}) });
+    return;
+  }
+  const chunks = splitAtLines(text, CHUNK_SIZE);
+  const offset = { utf16: 0, chars: 0, bytes: 0 };
+  const parts = [];
+  let version = 1;
+  // Results may come out of order from helpers; they are shifted and posted in text order.
+  const results = new Array(chunks.length);
+  let next = 0;
+  const flush = () => {
+    while (next < chunks.length && results[next]) {
+      const a = results[next];
+      results[next++] = true;
+      version = a.version;
+      const entities = a.entities.map((e) => shiftEntity(e, offset));
+      parts.push(a.stats);
+      offset.utf16 += a.stats.utf16_length;
+      offset.chars += a.stats.characters;
+      offset.bytes += a.stats.bytes;
+      self.postMessage({ id, type: 'chunk', entities, done: offset.utf16, total: text.length });
+    }
+  };
+  const useHelpers = parallel > 0 && typeof Worker !== 'undefined' ? Math.min(parallel, chunks.length) : 0;
+  try {
+    if (useHelpers) {
+      await analyzeWithHelpers(id, chunks, options, useHelpers, (i, a) => {
+        results[i] = a;
+        flush();
+      });
+    } else {
+      for (let i = 0; i < chunks.length; i++) {
+        results[i] = analyze(chunks[i], options ?? {});
+        flush();
+        await checkNewest(id);
+      }
+    }
+  } catch (err) {
+    if (!(err instanceof Superseded)) throw err;
+    self.postMessage({ id, type: 'error', error: 'superseded by a newer analysis' });
+    return;
+  }
+  self.postMessage({ id, type: 'done', analysis: { version, entities: [], stats: mergeStats(parts) }, chunked: true, helpers: useHelpers });
+}
+
+/** Lets newer requests in (a task boundary); throws {@link Superseded} when a newer analysis came. */
+async function checkNewest(id) {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (newest !== id) throw new Superseded();
+}
+
+/** Helper workers, started on first use and kept. */
+const helpers = [];
+
+/** Analyzes `chunks` on `count` helper workers, calling `onResult(index, analysis)` as each finishes. */
+async function analyzeWithHelpers(id, chunks, options, count, onResult) {
+  while (helpers.length < count) helpers.push(new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
+  let taken = 0;
+  const run = (helper) =>
+    new Promise((resolve, reject) => {
+      const step = () => {
+        if (newest !== id) return reject(new Superseded());
+        if (taken >= chunks.length) return resolve();
+        const index = taken++;
+        helper.onmessage = (event) => {
+          const reply = event.data;
+          if (reply?.type !== 'done') return reject(new HelperFailed(`helper worker: ${reply?.error ?? reply?.type}`));
+          onResult(index, reply.analysis);
+          step();
+        };
+        helper.onerror = (event) => {
+          event.preventDefault?.();
+          reject(new HelperFailed(`helper worker: ${event.message || 'error'}`));
+        };
+        helper.postMessage({ id: index, type: 'analyze', text: chunks[index], options, whole: true });
+      };
+      step();
+    });
+  try {
+    await Promise.all(helpers.slice(0, count).map(run));
+  } catch (err) {
+    // A helper that failed or still works on a stale chunk is replaced by a fresh one.
+    for (const h of helpers.splice(0)) h.terminate();
+    throw err;
+  }
+}

@@ -1,0 +1,60 @@
+// Splitting a long text at line breaks and putting the analyses of the parts
+// back together as if the whole text had been analyzed at once (for entities
+// that do not cross a line break). Pure functions: used by the worker and the tests.
+
+/**
+ * Splits `text` into pieces of about `size` UTF-16 units, each ending just after
+ * a line break (the last one at the end of the text). Joined, they are `text`.
+ */
+export function splitAtLines(text, size) {
+  const chunks = [];
+  let start = 0;
+  while (text.length - start > size) {
+    let cut = text.indexOf('\n', start + size);
+    if (cut < 0) break;
+    chunks.push(text.slice(start, cut + 1));
+    start = cut + 1;
+  }
+  chunks.push(text.slice(start));
+  return chunks;
+}
+
+/** A copy of entity `e` with its offsets moved by `offset` ({utf16, chars, bytes}). */
+export function shiftEntity(e, offset) {
+  return {
+    ...e,
+    start: e.start + offset.utf16,
+    end: e.end + offset.utf16,
+    char_start: e.char_start + offset.chars,
+    char_end: e.char_end + offset.chars,
+    byte_start: e.byte_start + offset.bytes,
+    byte_end: e.byte_end + offset.bytes,
+  };
+}
+
+/**
+ * The stats of a whole text from the stats of its line-bounded pieces: counts add up
+ * (words, sentences and lines never cross a line break), `arabic_share` is recomputed
+ * with the core's rounding (4 decimals). Keys keep the core's order.
+ */
+export function mergeStats(parts) {
+  const sum = (key) => parts.reduce((n, p) => n + p[key], 0);
+  const out = {};
+  for (const key of Object.keys(parts[0])) {
+    if (key === 'digits') {
+      out.digits = {};
+      for (const d of Object.keys(parts[0].digits)) out.digits[d] = parts.reduce((n, p) => n + p.digits[d], 0);
+    } else if (key === 'entities') {
+      const counts = {};
+      for (const p of parts) for (const [k, n] of Object.entries(p.entities)) counts[k] = (counts[k] ?? 0) + n;
+      out.entities = Object.fromEntries(Object.keys(counts).sort().map((k) => [k, counts[k]]));
+    } else if (key === 'arabic_share') {
+      out.arabic_share = 0; // filled below, keeping its place among the keys
+    } else {
+      out[key] = sum(key);
+    }
+  }
+  const letters = out.arabic_letters + out.latin_letters + out.other_letters;
+  out.arabic_share = letters > 0 ? Math.round((out.arabic_letters / letters) * 10000) / 10000 : 0;
+  return out;
+}
