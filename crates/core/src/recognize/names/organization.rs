@@ -1,0 +1,157 @@
+//! Organizations named by a head word (`لجنة`, `مجلس`, `وزارة`, `حزب` ...)
+//! and the genitive and adjective chain that belongs to the name:
+//! `لجنة الحزب الإقليمية`, `اللجنة الشعبية الإقليمية`, `جبهة الوطن الفيتنامية`,
+//! `اللجنة الدائمة للحزب الإقليمي`, `لجنة حزب مدينة نينه بينه`. The chain stops
+//! at a conjunction, a preposition, punctuation, an indefinite word or a
+//! word that follows names without belonging to them (`السابق`, `التابعة`).
+
+use super::lexicon::{flag, PhraseKind};
+use super::{clitics, NameCandidate, Source, View};
+use crate::entity::{EntityKind, Value};
+
+/// Confidence of an organization found by its head word.
+pub const CONFIDENCE: f32 = 0.75;
+
+/// Longest chain, in tokens after the head.
+const MAX_CHAIN: usize = 9;
+
+/// How an organization head reads at token `i`: `(clitic bytes, has article)`.
+fn head_at(view: &View<'_, '_>, i: usize, bits: u16) -> Option<(usize, bool)> {
+    let w = view
+        .free_word(i)
+        .or_else(|| view.word(i).filter(|_| i == 0))?;
+    let mut found = None;
+    clitics::for_each_reading(w, |skip, bare| {
+        if view.lex.is(bare, bits) {
+            found = Some((skip, false));
+            return true;
+        }
+        if let Some(stem) = clitics::split_article(bare) {
+            if view.lex.is(stem, bits) {
+                found = Some((skip, true));
+                return true;
+            }
+        }
+        false
+    });
+    found
+}
+
+/// Extends the chain of a name whose head is token `head`; returns the last
+/// token of the name (`head` itself when nothing follows that belongs to it).
+pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
+    let lex = view.lex;
+    let mut last = head;
+    let mut j = head + 1;
+    while j <= head + MAX_CHAIN {
+        let Some(w) = view.free_word(j) else { break };
+        if lex.is(w, flag::STOP) {
+            break;
+        }
+        // A known place or organization inside the chain (`جامعة القاهرة`).
+        if let Some((0, end, _)) = view.phrase_at(j, false, |k| {
+            matches!(k, PhraseKind::Place { .. } | PhraseKind::Organization)
+        }) {
+            last = end;
+            j = end + 1;
+            continue;
+        }
+        if let Some(stem) = clitics::split_article(w) {
+            if lex.is(stem, flag::STOP) || lex.is(w, flag::OFFICE) {
+                break;
+            }
+            last = j;
+            j += 1;
+            continue;
+        }
+        // The genitive with `ل`: `للحزب`, `للجنة`, `لهيئة`.
+        if let Some(rest) = w.strip_prefix('ل') {
+            let stem = rest.strip_prefix('ل').unwrap_or(rest);
+            if lex.is(rest, flag::ORG_HEAD | flag::PLACE_HEAD)
+                || lex.is(stem, flag::ORG_HEAD | flag::PLACE_HEAD)
+            {
+                last = j;
+                j += 1;
+                continue;
+            }
+        }
+        // Construct chain of head words: `لجنة حزب مدينة نينه بينه`, and
+        // of offices: `نائب أمين اللجنة`.
+        if lex.is(w, flag::ORG_HEAD)
+            || (last == j - 1
+                && lex.is(w, flag::OFFICE)
+                && lex.is(view.word(j - 1).unwrap_or(""), flag::OFFICE))
+        {
+            last = j;
+            j += 1;
+            continue;
+        }
+        if lex.is(w, flag::PLACE_HEAD) {
+            let run = proper_run(view, j + 1, 3);
+            if run == j {
+                // An indefinite place word needs a definite complement.
+                if clitics::split_article(view.free_word(j + 1).unwrap_or("")).is_some() {
+                    last = j;
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            last = run;
+            j = run + 1;
+            continue;
+        }
+        break;
+    }
+    last
+}
+
+/// The last token of a run of up to `max` proper-name words starting at
+/// `from` (no article); `from - 1` when there is none.
+/// After the first, the words must be short (transliterated syllables, five
+/// letters at most) and on the same line: a longer word is more likely an
+/// Arabic noun (`مقاطعة كوانغ نينه مؤتمرًا`).
+pub fn proper_run(view: &View<'_, '_>, from: usize, max: usize) -> usize {
+    let mut last = from - 1;
+    while last + 1 < from + max && view.is_name_word(last + 1, false) {
+        let next = last + 1;
+        if next > from
+            && (view.line_start(next) || view.word(next).map_or(0, |w| w.chars().count()) > 5)
+        {
+            break;
+        }
+        last = next;
+    }
+    last
+}
+
+/// Adds a candidate for each organization head word followed by its chain.
+pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
+    let mut i = 0;
+    while i < view.len() {
+        let Some((skip, _article)) = head_at(view, i, flag::ORG_HEAD) else {
+            i += 1;
+            continue;
+        };
+        let last = extend_chain(view, i);
+        if last > i {
+            out.push(NameCandidate {
+                kind: EntityKind::Organization,
+                first: i,
+                last,
+                skip,
+                value: Value::Empty {},
+                source: Source::HeadWord,
+                confidence: CONFIDENCE,
+            });
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Head word test for the place rule (shared so both rules read clitics alike).
+pub(super) fn place_head_at(view: &View<'_, '_>, i: usize) -> Option<(usize, bool)> {
+    head_at(view, i, flag::PLACE_HEAD)
+}

@@ -1,0 +1,315 @@
+//! People, found by the conventions of news writing:
+//! - a title or an office before the name (`الرفيق لي هوو كوي`,
+//!   `الرئيس الفرنسي إيمانويل ماكرون`, `رئيس لجنة الشؤون الداخلية ... لي هوو كوي`);
+//! - the role stated after the name, behind a comma or a dash
+//!   (`فو داي ثانغ، عضو اللجنة المركزية للحزب`);
+//! - lists after `الرفاق:` (`تونغ ثانه هاي - عضو ...؛ لو فان هونغ - ...`);
+//! - bylines (`المقال والصور: دوك نجيا`);
+//! - later mentions of a name found by these rules.
+//!
+//! A name is a run of proper-name words (see [`View::is_name_word`]), with
+//! particles (`بن`, `عبد`, `أبو`) inside and at most one word with the
+//! article, which closes it (`بشار الأسد`).
+
+use super::lexicon::{flag, PhraseKind};
+use super::organization::extend_chain;
+use super::{clitics, NameCandidate, Source, View};
+use crate::entity::{EntityKind, Value};
+
+/// Confidence of a name after a title or office.
+pub const TITLE_CONFIDENCE: f32 = 0.8;
+/// Confidence of a name in a list or a byline.
+pub const LIST_CONFIDENCE: f32 = 0.8;
+/// Confidence of a later mention of a name found by the rules.
+pub const REPEAT_CONFIDENCE: f32 = 0.7;
+
+/// Most name words in one name (particles not counted).
+const MAX_NAME_WORDS: usize = 4;
+
+/// A title or office before a name.
+struct TitleMatch {
+    /// Last token of the title (with its demonym and modifiers).
+    last: usize,
+    /// The honorific (`الرفيق`, `الرئيس الفرنسي`), normalized text.
+    title: Option<String>,
+    /// The office with its complement (`وزير الخارجية`), normalized text.
+    role: Option<String>,
+}
+
+/// The title or office at token `i`, if any.
+fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
+    let (skip, mut last, is_office) =
+        if let Some((skip, last, _)) = view.phrase_at(i, true, |k| *k == PhraseKind::Title) {
+            (skip, last, false)
+        } else {
+            let w = view.word(i)?;
+            let mut skip = None;
+            clitics::for_each_reading(w, |s, bare| {
+                if view.lex.is(bare, flag::OFFICE) {
+                    skip = Some(s);
+                    return true;
+                }
+                false
+            });
+            let skip = skip?;
+            let last = extend_chain(view, i);
+            if last == i {
+                return None;
+            }
+            (skip, last, true)
+        };
+    let core_last = last;
+    // Demonyms and modifiers: `الرئيس الأمريكي السابق`.
+    while let Some(w) = view.free_word(last + 1) {
+        let is_demonym = w.starts_with("ال") && view.lex.demonym(w).is_some();
+        if is_demonym || view.lex.is(w, flag::MODIFIER) {
+            last += 1;
+        } else {
+            break;
+        }
+    }
+    let start = view.span(i, i, skip).start;
+    let text_of =
+        |end_tok: usize| view.doc.text[start..view.span(end_tok, end_tok, 0).end].to_string();
+    Some(if is_office {
+        TitleMatch {
+            last,
+            title: None,
+            role: Some(text_of(core_last)),
+        }
+    } else {
+        TitleMatch {
+            last,
+            title: Some(text_of(last)),
+            role: None,
+        }
+    })
+}
+
+/// The last token of a personal name starting at `from`, or `None`. With
+/// `open_end` the name may stop before another name word (lists, bylines
+/// end at punctuation anyway); without it a run that reaches the maximum
+/// and goes on is refused as too uncertain.
+fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Option<usize> {
+    let mut words = 0;
+    let mut last = None;
+    let mut k = from;
+    let mut after_particle = false;
+    loop {
+        let Some(w) = view.free_word(k) else { break };
+        if k > from && view.line_start(k) {
+            break;
+        }
+        let particle = view.lex.is(w, flag::PARTICLE);
+        if particle && view.free_word(k + 1).is_some() && !after_particle {
+            after_particle = true;
+            k += 1;
+            continue;
+        }
+        let article = clitics::split_article(w).is_some();
+        if !view.is_name_word(k, words > 0 || after_particle) {
+            break;
+        }
+        words += 1;
+        last = Some(k);
+        k += 1;
+        let closed = article && !after_particle;
+        after_particle = false;
+        if closed || words == max_words {
+            break;
+        }
+    }
+    let last = last?;
+    // Refuse a run cut by the maximum while the text goes on with name-like words.
+    if words == max_words && view.is_name_word(last + 1, false) {
+        return None;
+    }
+    Some(last)
+}
+
+/// The role stated after a name ending at token `name_last`: `، عضو ...` or `- نائب ...`.
+fn role_after(view: &View<'_, '_>, name_last: usize) -> Option<String> {
+    let sep = name_last + 1;
+    // The normalizer has folded `،` to `,` and `؛` to `;`.
+    if !(view.punct(sep, ",") || view.punct(sep, "-") || view.punct(sep, "–")) {
+        return None;
+    }
+    let start = sep + 1;
+    let w = view.free_word(start)?;
+    let honorific = view.phrase_at(start, false, |k| *k == PhraseKind::Title);
+    let last = if view.lex.is(w, flag::OFFICE) {
+        extend_chain(view, start)
+    } else if let Some((_, last, _)) = honorific {
+        // `الأمين العام للحزب`: an honorific used as a role, with its chain.
+        extend_chain(view, last)
+    } else {
+        return None;
+    };
+    if last == start && honorific.is_none() {
+        return None;
+    }
+    Some(view.text(start, last).to_string())
+}
+
+fn person(
+    first: usize,
+    last: usize,
+    title: Option<String>,
+    role: Option<String>,
+    source: Source,
+    confidence: f32,
+) -> NameCandidate {
+    NameCandidate {
+        kind: EntityKind::Person,
+        first,
+        last,
+        skip: 0,
+        value: Value::Person { title, role },
+        source,
+        confidence,
+    }
+}
+
+/// Adds the people found after titles, in lists and in bylines.
+pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
+    let mut i = 0;
+    while i < view.len() {
+        // Lists: `الرفاق: NAME - ROLE؛ NAME - ROLE`.
+        if view.word(i) == Some("الرفاق") && view.punct(i + 1, ":") {
+            i = list_after(view, i + 2, out);
+            continue;
+        }
+        // Bylines: `المقال والصور: دوك نجيا` at the start of a line.
+        if view.line_start(i) {
+            if let Some(next) = byline_at(view, i, out) {
+                i = next;
+                continue;
+            }
+        }
+        let Some(t) = title_at(view, i) else {
+            i += 1;
+            continue;
+        };
+        match name_run(view, t.last + 1, MAX_NAME_WORDS) {
+            Some(last) => {
+                let role = t.role.or_else(|| role_after(view, last));
+                out.push(person(
+                    t.last + 1,
+                    last,
+                    t.title,
+                    role,
+                    Source::Title,
+                    TITLE_CONFIDENCE,
+                ));
+                i = last + 1;
+            }
+            None => i = t.last + 1,
+        }
+    }
+}
+
+/// Reads a list of names from token `i`; returns the token after it.
+fn list_after(view: &View<'_, '_>, mut i: usize, out: &mut Vec<NameCandidate>) -> usize {
+    while i < view.len() {
+        let Some(last) = name_run(view, i, 5) else {
+            break;
+        };
+        let role = role_after(view, last);
+        if role.is_none() && !(view.punct(last + 1, ";") || view.punct(last + 1, ",")) {
+            break;
+        }
+        out.push(person(
+            i,
+            last,
+            Some("الرفاق".into()),
+            role,
+            Source::List,
+            LIST_CONFIDENCE,
+        ));
+        // Next item after `؛` (folded to `;`), within the sentence.
+        let mut k = last + 1;
+        while k < view.len() && !view.punct(k, ";") && !view.punct(k, ".") && !view.line_start(k) {
+            k += 1;
+        }
+        if !view.punct(k, ";") {
+            return k;
+        }
+        i = k + 1;
+    }
+    i
+}
+
+/// A byline at the start of a line: byline words, `:`, then the name up to the end of the line.
+fn byline_at(view: &View<'_, '_>, i: usize, out: &mut Vec<NameCandidate>) -> Option<usize> {
+    let first = view.word(i)?;
+    if !view.lex.is(first, flag::BYLINE) {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < i + 4 && !view.punct(k, ":") {
+        let w = view.word(k)?;
+        let bare = w.strip_prefix('و').unwrap_or(w);
+        if !view.lex.is(bare, flag::BYLINE) {
+            return None;
+        }
+        k += 1;
+    }
+    if !view.punct(k, ":") {
+        return None;
+    }
+    let last = name_run(view, k + 1, 4)?;
+    if !(last + 1 >= view.len() || view.line_start(last + 1)) {
+        return None;
+    }
+    out.push(person(
+        k + 1,
+        last,
+        None,
+        None,
+        Source::Byline,
+        LIST_CONFIDENCE,
+    ));
+    Some(last + 1)
+}
+
+/// Adds the later mentions of names of two words or more found by the rules.
+pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
+    let names: Vec<Vec<&str>> = out
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person && c.last > c.first)
+        .map(|c| (c.first..=c.last).filter_map(|k| view.word(k)).collect())
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    let taken: Vec<(usize, usize)> = out.iter().map(|c| (c.first, c.last)).collect();
+    let mut found = Vec::new();
+    for i in 0..view.len() {
+        let Some(w) = view.word(i) else { continue };
+        for name in &names {
+            let mut skip = None;
+            clitics::for_each_reading(w, |s, bare| {
+                if bare == name[0] {
+                    skip = Some(s);
+                    return true;
+                }
+                false
+            });
+            let Some(skip) = skip else { continue };
+            let last = i + name.len() - 1;
+            let rest_matches = name[1..]
+                .iter()
+                .enumerate()
+                .all(|(k, n)| view.free_word(i + 1 + k) == Some(n));
+            let free = taken.iter().all(|&(a, b)| last < a || i > b);
+            if rest_matches && free && !view.is_name_word(last + 1, false) {
+                found.push(NameCandidate {
+                    skip,
+                    ..person(i, last, None, None, Source::Repeat, REPEAT_CONFIDENCE)
+                });
+                break;
+            }
+        }
+    }
+    out.extend(found);
+}
