@@ -1,6 +1,8 @@
 //! Gazetteer matches: countries, regions and cities (generated from Unicode
 //! CLDR by `scripts/gen-gazetteer.py`) and known organizations (a curated
-//! table), read with and without attached clitics (`بالرياض` → `الرياض`).
+//! table), and a few well-known people, read with and without attached
+//! clitics (`بالرياض` → `الرياض`). A one-word organization is not read
+//! behind `ب` or `ك` (`بحماس` is "with enthusiasm").
 
 use super::lexicon::PhraseKind;
 use super::{NameCandidate, Source, View};
@@ -18,7 +20,15 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             continue;
         }
         let found = view.phrase_at(i, true, |k| {
-            matches!(k, PhraseKind::Place { .. } | PhraseKind::Organization)
+            matches!(
+                k,
+                PhraseKind::Place { .. } | PhraseKind::Organization | PhraseKind::Person
+            )
+        });
+        let glued_preposition =
+            |skip: usize| skip > 0 && view.word(i).is_some_and(|w| w.starts_with(['ب', 'ك']));
+        let found = found.filter(|&(skip, last, kind)| {
+            !(*kind == PhraseKind::Organization && last == i && glued_preposition(skip))
         });
         match found {
             Some((skip, last, kind)) => {
@@ -27,6 +37,13 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                         EntityKind::Location,
                         Value::Location {
                             country: country.clone(),
+                        },
+                    ),
+                    PhraseKind::Person => (
+                        EntityKind::Person,
+                        Value::Person {
+                            title: None,
+                            role: None,
                         },
                     ),
                     _ => (EntityKind::Organization, Value::Empty {}),

@@ -63,6 +63,8 @@ pub enum PhraseKind {
     },
     /// A known organization.
     Organization,
+    /// A well-known person.
+    Person,
 }
 
 /// A phrase of one or more words (titles, places, organizations).
@@ -97,6 +99,7 @@ const STOPWORDS: &str = include_str!("../../../data/names-stopwords.txt");
 const ADJECTIVES: &str = include_str!("../../../data/names-adjectives.txt");
 const PARTICLES: &str = include_str!("../../../data/names-particles.txt");
 const ORGANIZATIONS: &str = include_str!("../../../data/names-organizations.tsv");
+const PEOPLE: &str = include_str!("../../../data/names-people.tsv");
 const PLACES: &str = include_str!("../../../data/gazetteer-places.tsv");
 const DEMONYMS: &str = include_str!("../../../data/gazetteer-demonyms.tsv");
 
@@ -141,6 +144,9 @@ impl Lexicon {
         }
         for row in rows(ORGANIZATIONS) {
             lex.add_phrase(&search_form(row[0]), PhraseKind::Organization);
+        }
+        for row in rows(PEOPLE) {
+            lex.add_phrase(&search_form(row[0]), PhraseKind::Person);
         }
         for row in rows(PLACES) {
             let country = row.get(2).filter(|c| c.len() == 2).map(|c| c.to_string());

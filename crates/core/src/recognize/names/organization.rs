@@ -43,33 +43,55 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
     let lex = view.lex;
     let mut last = head;
     let mut j = head + 1;
+    // After a definite word, another definite word can only be its adjective
+    // (`اللجنة الشعبية`), never a genitive (`اللجنة الجهات`).
+    let mut definite = view.word(head).is_some_and(|w| reads_definite(view, w));
+    let head_masculine = view.word(head).is_some_and(|w| !w.ends_with('ه'));
     while j <= head + MAX_CHAIN {
         let Some(w) = view.free_word(j) else { break };
         if lex.is(w, flag::STOP) {
             break;
         }
         // A known place or organization inside the chain (`جامعة القاهرة`).
-        if let Some((0, end, _)) = view.phrase_at(j, false, |k| {
-            matches!(k, PhraseKind::Place { .. } | PhraseKind::Organization)
-        }) {
-            last = end;
-            j = end + 1;
-            continue;
+        if !definite {
+            if let Some((0, end, _)) = view.phrase_at(j, false, |k| {
+                matches!(k, PhraseKind::Place { .. } | PhraseKind::Organization)
+            }) {
+                last = end;
+                j = end + 1;
+                definite = true;
+                continue;
+            }
         }
         if let Some(stem) = clitics::split_article(w) {
             if lex.is(stem, flag::STOP) || lex.is(w, flag::OFFICE) {
                 break;
             }
+            let adjective = is_adjective(view, w);
+            if definite && !adjective {
+                break;
+            }
+            // A feminine adjective right after a masculine head belongs to
+            // the noun before it (`لجان الحزب القاعدية`).
+            if j == head + 1 && head_masculine && adjective && w.ends_with("يه") {
+                break;
+            }
+            definite = true;
             last = j;
             j += 1;
             continue;
         }
-        // The genitive with `ل`: `للحزب`, `للجنة`, `لهيئة`.
+        // The genitive with `ل`: `للحزب` (definite), `لهيئة`, `للجنة` (construct).
         if let Some(rest) = w.strip_prefix('ل') {
             let stem = rest.strip_prefix('ل').unwrap_or(rest);
-            if lex.is(rest, flag::ORG_HEAD | flag::PLACE_HEAD)
-                || lex.is(stem, flag::ORG_HEAD | flag::PLACE_HEAD)
-            {
+            if lex.is(rest, flag::ORG_HEAD | flag::PLACE_HEAD) {
+                definite = false;
+                last = j;
+                j += 1;
+                continue;
+            }
+            if lex.is(stem, flag::ORG_HEAD | flag::PLACE_HEAD) {
+                definite = true;
                 last = j;
                 j += 1;
                 continue;
@@ -77,16 +99,17 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
         }
         // Construct chain of head words: `لجنة حزب مدينة نينه بينه`, and
         // of offices: `نائب أمين اللجنة`.
-        if lex.is(w, flag::ORG_HEAD)
-            || (last == j - 1
-                && lex.is(w, flag::OFFICE)
-                && lex.is(view.word(j - 1).unwrap_or(""), flag::OFFICE))
+        if !definite
+            && (lex.is(w, flag::ORG_HEAD)
+                || (last == j - 1
+                    && lex.is(w, flag::OFFICE)
+                    && lex.is(view.word(j - 1).unwrap_or(""), flag::OFFICE)))
         {
             last = j;
             j += 1;
             continue;
         }
-        if lex.is(w, flag::PLACE_HEAD) {
+        if !definite && lex.is(w, flag::PLACE_HEAD) {
             let run = proper_run(view, j + 1, 3);
             if run == j {
                 // An indefinite place word needs a definite complement.
@@ -99,11 +122,35 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
             }
             last = run;
             j = run + 1;
+            definite = true;
             continue;
         }
         break;
     }
     last
+}
+
+/// True when a head word carries the article, behind its clitics:
+/// `اللجنة`, `واللجنة`, `بالمجلس`, `للمجلس` (but `للجنة` is `ل` + `لجنة`).
+fn reads_definite(view: &View<'_, '_>, w: &str) -> bool {
+    let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+    if w.starts_with("ال") || w.starts_with("بال") || w.starts_with("كال") {
+        return true;
+    }
+    w.strip_prefix('ل').is_some_and(|rest| {
+        rest.starts_with('ل') && !view.lex.is(rest, flag::ORG_HEAD | flag::PLACE_HEAD)
+    })
+}
+
+/// True for a definite word that reads as an adjective: a nisba (`الإقليمية`,
+/// `السياسي`), a participle (`المتحدة`, `الدائمة`), a listed adjective or a demonym.
+fn is_adjective(view: &View<'_, '_>, w: &str) -> bool {
+    let stem = w.strip_prefix("ال").unwrap_or(w);
+    view.lex.is(w, flag::ADJECTIVE)
+        || view.lex.demonym(w).is_some()
+        || stem.ends_with('ي')
+        || stem.ends_with("يه")
+        || (stem.starts_with('م') && stem.chars().count() >= 5)
 }
 
 /// The last token of a run of up to `max` proper-name words starting at

@@ -107,6 +107,18 @@ fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Option<usize>
             continue;
         }
         let article = clitics::split_article(w).is_some();
+        // A short syllable of a transliterated name that folds onto a
+        // function word (`فام دوك آن،`: `آن` reads `ان`), before punctuation.
+        let folded_syllable = words >= 2
+            && w.chars().count() == 2
+            && view.lex.is(w, flag::STOP)
+            && view.word(k + 1).is_none()
+            && k + 1 < view.len();
+        if folded_syllable {
+            words += 1;
+            last = Some(k);
+            break;
+        }
         if !view.is_name_word(k, words > 0 || after_particle) {
             break;
         }
