@@ -26,7 +26,7 @@ from babel.core import get_global
 OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crates", "core", "data")
 
 # World regions kept as places (CLDR numeric codes); the others are too descriptive.
-REGIONS = {"002", "142", "150", "009", "019", "003", "005", "013", "419", "029", "015", "145"}
+REGIONS = {"002", "142", "150", "009", "019", "029"}
 # Territory codes that are organizations or pseudo-regions, not places.
 SKIP_TERRITORIES = {"EU", "EZ", "UN", "XA", "XB", "ZZ", "001", "QO"}
 
@@ -52,11 +52,22 @@ CURATED_PLACES = [
     ("انجلترا", "country", "GB"),
     ("اسكتلندا", "country", "GB"),
     ("هانوي", "city", "VN"),
+    ("هونج كونج", "city", "HK"),
+    ("دارفور", "region", "SD"),
+    ("كردستان", "region", ""),
+    ("الشام", "region", ""),
+    ("الأندلس", "region", "ES"),
+    ("كركوك", "city", "IQ"),
+    ("مراكش", "city", "MA"),
+    ("الجزيرة العربية", "region", ""),
+    ("الولايات المتحدة الأمريكية", "country", "US"),
+    ("الولايات المتحدة الأميركية", "country", "US"),
+    ("الاتحاد السوفيتي", "country", ""),
+    ("الاتحاد السوفياتي", "country", ""),
     ("واشنطن", "city", "US"),
     ("غزة", "city", "PS"),
     ("رام الله", "city", "PS"),
     ("الضفة الغربية", "region", "PS"),
-    ("قطاع غزة", "region", "PS"),
     ("الخليل", "city", "PS"),
     ("نابلس", "city", "PS"),
     ("جنين", "city", "PS"),
@@ -75,7 +86,6 @@ CURATED_PLACES = [
     ("الإسكندرية", "city", "EG"),
     ("جدة", "city", "SA"),
     ("مكة", "city", "SA"),
-    ("مكة المكرمة", "city", "SA"),
     ("المدينة المنورة", "city", "SA"),
     ("الدمام", "city", "SA"),
     ("أبوظبي", "city", "AE"),

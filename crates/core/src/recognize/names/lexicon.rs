@@ -49,6 +49,10 @@ pub mod flag {
     pub const MODIFIER: u16 = 64;
     /// Word opening a byline (`المقال`, `بقلم`).
     pub const BYLINE: u16 = 128;
+    /// A title that is also a plain noun (`الملك`, `اللاعب`).
+    pub const WEAK_TITLE: u16 = 256;
+    /// An ordinal that belongs to the name before it (`الثاني`).
+    pub const REGNAL: u16 = 512;
 }
 
 /// What a phrase of the tables names.
@@ -134,6 +138,11 @@ impl Lexicon {
                 Some(&"office") if !form.contains(' ') => flag::OFFICE,
                 Some(&"modifier") => flag::MODIFIER,
                 Some(&"byline") => flag::BYLINE,
+                Some(&"regnal") => flag::REGNAL,
+                Some(&"weak") => {
+                    lex.entry(&form).flags |= flag::WEAK_TITLE;
+                    0
+                }
                 _ => 0,
             };
             if bit != 0 {

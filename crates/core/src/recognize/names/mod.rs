@@ -164,25 +164,59 @@ impl<'d, 'a> View<'d, 'a> {
                 return false;
             }
         }
+        if lex.is(w, flag::PARTICLE) {
+            return true;
+        }
         // An attached `و` is the conjunction: a new phrase begins.
         if w.starts_with('و') && n >= 4 {
             return false;
         }
-        // A preposition glued to a definite word, or to a known word.
-        if n >= 4 && matches!(w.chars().next(), Some('ب' | 'ل' | 'ك' | 'ف')) {
-            let rest = &w['ب'.len_utf8()..];
-            if rest.starts_with("ال")
-                || rest.starts_with('ل')
-                || lex.is(rest, flag::STOP | flag::ORG_HEAD | flag::PLACE_HEAD)
-            {
-                return false;
-            }
+        // A clitic glued to a function word (`وهو`, `بأن`), to a definite
+        // word (`بالنتائج`) or to a head word.
+        let mut glued = false;
+        clitics::for_each_reading(w, |skip, bare| {
+            glued = skip > 0
+                && (bare.starts_with("ال")
+                    || lex.is(
+                        bare,
+                        flag::STOP | flag::ORG_HEAD | flag::PLACE_HEAD | flag::OFFICE,
+                    ));
+            glued
+        });
+        if glued {
+            return false;
         }
         // Plural and nisba endings of Arabic nouns and adjectives.
         if n >= 5 && (w.ends_with("ات") || w.ends_with("يه") || w.ends_with("يين")) {
             return false;
         }
         true
+    }
+
+    /// True when token `i` ends a name for sure: punctuation, the end of the
+    /// text or line, a function word, a title or office, a head word, or a
+    /// word with an attached conjunction or preposition.
+    pub fn is_boundary(&self, i: usize) -> bool {
+        let Some(w) = self.free_word(i) else {
+            return true;
+        };
+        if self.line_start(i) || w.starts_with("ال") {
+            return true;
+        }
+        let lex = self.lex;
+        if lex.is(
+            w,
+            flag::STOP | flag::OFFICE | flag::ORG_HEAD | flag::PLACE_HEAD | flag::MODIFIER,
+        ) || self.is_title_word(w)
+        {
+            return true;
+        }
+        let mut glued = false;
+        clitics::for_each_reading(w, |skip, _| {
+            glued = skip > 0;
+            glued
+        });
+        glued
     }
 
     /// True when `w` starts a title phrase (`الرفيق`, `رئيس` of `رئيس الوزراء`).

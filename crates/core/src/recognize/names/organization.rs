@@ -96,6 +96,16 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
                 j += 1;
                 continue;
             }
+            // `للملكية الفكرية`: a definite genitive with its adjective.
+            let next_is_adjective = view
+                .free_word(j + 1)
+                .is_some_and(|n| n.starts_with("ال") && is_adjective(view, n));
+            if rest.starts_with('ل') && next_is_adjective && !lex.is(w, flag::STOP) {
+                last = j + 1;
+                j += 2;
+                definite = true;
+                continue;
+            }
         }
         // Construct chain of head words: `لجنة حزب مدينة نينه بينه`, and
         // of offices: `نائب أمين اللجنة`.

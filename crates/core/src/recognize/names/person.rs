@@ -18,6 +18,9 @@ use crate::entity::{EntityKind, Value};
 
 /// Confidence of a name after a title or office.
 pub const TITLE_CONFIDENCE: f32 = 0.8;
+/// Confidence of a name after a title that no clear boundary closes
+/// (below [`super::MIN_CONFIDENCE`]: kept for a later tagger, not reported).
+pub const UNBOUNDED_CONFIDENCE: f32 = 0.45;
 /// Confidence of a name in a list or a byline.
 pub const LIST_CONFIDENCE: f32 = 0.8;
 /// Confidence of a later mention of a name found by the rules.
@@ -34,6 +37,8 @@ struct TitleMatch {
     title: Option<String>,
     /// The office with its complement (`وزير الخارجية`), normalized text.
     role: Option<String>,
+    /// A title that is also a plain noun, with nothing after it (`الملك`).
+    weak: bool,
 }
 
 /// The title or office at token `i`, if any.
@@ -68,6 +73,17 @@ fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
             break;
         }
     }
+    let weak = !is_office
+        && last == core_last
+        && core_last == i
+        && view.word(i).is_some_and(|w| {
+            let mut weak = false;
+            clitics::for_each_reading(w, |_, bare| {
+                weak = view.lex.is(bare, flag::WEAK_TITLE);
+                weak
+            });
+            weak
+        });
     let start = view.span(i, i, skip).start;
     let text_of =
         |end_tok: usize| view.doc.text[start..view.span(end_tok, end_tok, 0).end].to_string();
@@ -76,12 +92,14 @@ fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
             last,
             title: None,
             role: Some(text_of(core_last)),
+            weak,
         }
     } else {
         TitleMatch {
             last,
             title: Some(text_of(last)),
             role: None,
+            weak,
         }
     })
 }
@@ -100,7 +118,7 @@ fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Option<usize>
         if k > from && view.line_start(k) {
             break;
         }
-        let particle = view.lex.is(w, flag::PARTICLE);
+        let particle = view.lex.is(w, flag::PARTICLE) && !view.lex.is(w, flag::STOP);
         if particle && view.free_word(k + 1).is_some() && !after_particle {
             after_particle = true;
             k += 1;
@@ -125,18 +143,44 @@ fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Option<usize>
         words += 1;
         last = Some(k);
         k += 1;
+        // The article closes a name (`بشار الأسد`); a feminine noun with the
+        // article is no family name (`حسينة الحكومة`). After a particle it is
+        // part of the name (`عبد الله`).
+        if article && !after_particle && w.ends_with('ه') {
+            words -= 1;
+            last = if words > 0 { Some(k - 1) } else { None };
+            break;
+        }
         let closed = article && !after_particle;
         after_particle = false;
         if closed || words == max_words {
             break;
         }
     }
-    let last = last?;
+    let mut last = last?;
+    // A regnal ordinal belongs to the name: `عبدالله الثاني`.
+    if view
+        .free_word(last + 1)
+        .is_some_and(|w| view.lex.is(w, flag::REGNAL))
+    {
+        last += 1;
+        return Some(last);
+    }
     // Refuse a run cut by the maximum while the text goes on with name-like words.
     if words == max_words && view.is_name_word(last + 1, false) {
         return None;
     }
     Some(last)
+}
+
+/// True for a word that reads as a verb or an adverb rather than a name:
+/// imperfect (`يعلم`), future (`ستزور`), tenth form (`استطاع`), or an
+/// accusative ending in `ا` (`ساكنا`, `استنادا`).
+fn looks_like_verb(w: &str) -> bool {
+    let n = w.chars().count();
+    (n >= 4 && w.starts_with('ي'))
+        || (n >= 5 && (w.starts_with("ست") || w.starts_with("سي") || w.starts_with("است")))
+        || (n >= 4 && w.ends_with('ا'))
 }
 
 /// The role stated after a name ending at token `name_last`: `، عضو ...` or `- نائب ...`.
@@ -203,6 +247,13 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             continue;
         };
         match name_run(view, t.last + 1, MAX_NAME_WORDS) {
+            Some(last)
+                if t.weak
+                    && last == t.last + 1
+                    && looks_like_verb(view.word(last).unwrap_or("")) =>
+            {
+                i = last + 1;
+            }
             Some(last) => {
                 let role = t.role.or_else(|| role_after(view, last));
                 out.push(person(
