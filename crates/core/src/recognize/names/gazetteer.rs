@@ -4,7 +4,8 @@
 //! clitics (`بالرياض` → `الرياض`). A one-word organization is not read
 //! behind `ب` or `ك` (`بحماس` is "with enthusiasm").
 
-use super::lexicon::PhraseKind;
+use super::clitics;
+use super::lexicon::{flag, PhraseKind};
 use super::{NameCandidate, Source, View};
 use crate::entity::{EntityKind, Value};
 
@@ -30,7 +31,58 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         let found = found.filter(|&(skip, last, kind)| {
             !(*kind == PhraseKind::Organization && last == i && glued_preposition(skip))
         });
+        // The word before a place may change what it is (`منتخب`, `كأس`, `جمهورية`).
+        let before = if i > 0 && view.doc.tokens[i].space_before {
+            view.word(i - 1).map_or(0, |w| {
+                let mut bits = 0;
+                clitics::for_each_reading(w, |_, bare| {
+                    bits = view.lex.flags(bare)
+                        & (flag::BEFORE_PLACE_TEAM
+                            | flag::BEFORE_PLACE_EVENT
+                            | flag::BEFORE_PLACE_PART);
+                    bits != 0
+                });
+                bits
+            })
+        } else {
+            0
+        };
         match found {
+            Some((skip, last, PhraseKind::Place { country })) if before != 0 && skip == 0 => {
+                if before & flag::BEFORE_PLACE_EVENT == 0 {
+                    let mut prefix = 0;
+                    clitics::for_each_reading(view.word(i - 1).unwrap_or(""), |s, bare| {
+                        prefix = s;
+                        view.lex.flags(bare) & before != 0
+                    });
+                    let team = before & flag::BEFORE_PLACE_TEAM != 0;
+                    // `جمهورية مصر العربية`: a relational adjective closes the name.
+                    let last = match view.free_word(last + 1) {
+                        Some(w) if !team && view.lex.is(w, flag::ADJECTIVE) => last + 1,
+                        _ => last,
+                    };
+                    out.push(NameCandidate {
+                        kind: if team {
+                            EntityKind::Organization
+                        } else {
+                            EntityKind::Location
+                        },
+                        first: i - 1,
+                        last,
+                        skip: prefix,
+                        value: if team {
+                            Value::Empty {}
+                        } else {
+                            Value::Location {
+                                country: country.clone(),
+                            }
+                        },
+                        source: Source::Gazetteer,
+                        confidence: CONFIDENCE,
+                    });
+                }
+                i = last + 1;
+            }
             Some((skip, last, kind)) => {
                 let (kind, value) = match kind {
                     PhraseKind::Place { country } => (

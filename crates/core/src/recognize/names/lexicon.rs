@@ -53,6 +53,12 @@ pub mod flag {
     pub const WEAK_TITLE: u16 = 256;
     /// An ordinal that belongs to the name before it (`الثاني`).
     pub const REGNAL: u16 = 512;
+    /// Before a place, makes it a national team (`منتخب`).
+    pub const BEFORE_PLACE_TEAM: u16 = 1024;
+    /// Before a place, makes it part of an event's name (`كأس`).
+    pub const BEFORE_PLACE_EVENT: u16 = 2048;
+    /// Before a place, belongs to its name (`جمهورية`).
+    pub const BEFORE_PLACE_PART: u16 = 4096;
 }
 
 /// What a phrase of the tables names.
@@ -103,6 +109,7 @@ const STOPWORDS: &str = include_str!("../../../data/names-stopwords.txt");
 const ADJECTIVES: &str = include_str!("../../../data/names-adjectives.txt");
 const PARTICLES: &str = include_str!("../../../data/names-particles.txt");
 const ORGANIZATIONS: &str = include_str!("../../../data/names-organizations.tsv");
+const PLACE_CONTEXT: &str = include_str!("../../../data/names-place-context.tsv");
 const PEOPLE: &str = include_str!("../../../data/names-people.tsv");
 const PLACES: &str = include_str!("../../../data/gazetteer-places.tsv");
 const DEMONYMS: &str = include_str!("../../../data/gazetteer-demonyms.tsv");
@@ -131,6 +138,14 @@ impl Lexicon {
             for row in rows(table) {
                 lex.entry(&search_form(row[0])).flags |= bit;
             }
+        }
+        for row in rows(PLACE_CONTEXT) {
+            let bit = match row.get(1) {
+                Some(&"team") => flag::BEFORE_PLACE_TEAM,
+                Some(&"event") => flag::BEFORE_PLACE_EVENT,
+                _ => flag::BEFORE_PLACE_PART,
+            };
+            lex.entry(&search_form(row[0])).flags |= bit;
         }
         for row in rows(TITLES) {
             let form = search_form(row[0]);

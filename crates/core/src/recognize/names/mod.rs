@@ -175,7 +175,10 @@ impl<'d, 'a> View<'d, 'a> {
         // word (`بالنتائج`) or to a head word.
         let mut glued = false;
         clitics::for_each_reading(w, |skip, bare| {
+            // A short remainder is more likely a syllable (`لاي`, `فام`).
+            let long_enough = w.starts_with('و') || bare.chars().count() >= 3;
             glued = skip > 0
+                && long_enough
                 && (bare.starts_with("ال")
                     || lex.is(
                         bare,

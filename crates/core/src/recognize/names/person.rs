@@ -242,7 +242,12 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                 continue;
             }
         }
-        let Some(t) = title_at(view, i) else {
+        // After `عبد` or `أبو` a title word is part of a name (`عبد الملك`).
+        let after_particle = i > 0
+            && view
+                .word(i - 1)
+                .is_some_and(|w| view.lex.is(w, flag::PARTICLE));
+        let Some(t) = title_at(view, i).filter(|_| !after_particle) else {
             i += 1;
             continue;
         };
