@@ -28,10 +28,12 @@ pub fn for_each_reading(word: &str, mut f: impl FnMut(usize, &str) -> bool) -> b
         // `ل` + `ال...`: the alef of the article is not written (`للحزب`
         // is `ل` + `الحزب`), nor the article's lam before a lam (`للجنة`
         // is `ل` + `اللجنة`).
-        if p.ends_with('ل') && rest.starts_with('ل') && !rest.starts_with("ال") {
-            if f(p.len(), &format!("ا{rest}")) || f(p.len(), &format!("ال{rest}")) {
-                return true;
-            }
+        if p.ends_with('ل')
+            && rest.starts_with('ل')
+            && !rest.starts_with("ال")
+            && (f(p.len(), &format!("ا{rest}")) || f(p.len(), &format!("ال{rest}")))
+        {
+            return true;
         }
         if f(p.len(), rest) {
             return true;

@@ -16,7 +16,7 @@ pub const CONFIDENCE: f32 = 0.9;
 pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut i = 0;
     while i < view.len() {
-        if view.word(i).is_none() {
+        if !view.is_known(i) {
             i += 1;
             continue;
         }

@@ -182,7 +182,8 @@ impl Lexicon {
             }
         }
         for info in lex.words.values_mut() {
-            info.phrases.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+            info.phrases
+                .sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
         lex
     }

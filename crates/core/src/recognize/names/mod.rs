@@ -66,9 +66,31 @@ pub struct View<'d, 'a> {
     pub doc: &'d Document<'a>,
     /// The word tables.
     pub lex: &'d Lexicon,
+    /// Per token: some reading of it (with or without clitics and article)
+    /// is in the tables. Rules that start at a known word skip the others.
+    pub known: Vec<bool>,
 }
 
 impl<'d, 'a> View<'d, 'a> {
+    /// A view of `doc`, looking every token up once.
+    pub fn new(doc: &'d Document<'a>, lex: &'d Lexicon) -> Self {
+        let known = (0..doc.tokens.len())
+            .map(|i| {
+                doc.tokens[i].kind == TokenKind::Word
+                    && clitics::for_each_reading(doc.token_text(i), |_, bare| {
+                        lex.get(bare).is_some()
+                            || clitics::split_article(bare).is_some_and(|s| lex.get(s).is_some())
+                    })
+            })
+            .collect();
+        View { doc, lex, known }
+    }
+
+    /// True when some reading of token `i` is in the tables.
+    pub fn is_known(&self, i: usize) -> bool {
+        self.known.get(i).copied().unwrap_or(false)
+    }
+
     /// Number of tokens.
     pub fn len(&self) -> usize {
         self.doc.tokens.len()
@@ -255,9 +277,12 @@ pub fn resolve(mut candidates: Vec<NameCandidate>) -> Vec<NameCandidate> {
             .then(b.confidence.total_cmp(&a.confidence))
             .then(a.first.cmp(&b.first))
     });
+    let tokens = candidates.iter().map(|c| c.last + 1).max().unwrap_or(0);
+    let mut taken = vec![false; tokens];
     let mut kept: Vec<NameCandidate> = Vec::new();
     for c in candidates {
-        if kept.iter().all(|k| c.last < k.first || c.first > k.last) {
+        if taken[c.first..=c.last].iter().all(|t| !t) {
+            taken[c.first..=c.last].iter_mut().for_each(|t| *t = true);
             kept.push(c);
         }
     }
@@ -286,16 +311,16 @@ impl NamesRecognizer {
 
     /// Every candidate of every source, before resolution.
     pub fn candidates(&self, doc: &Document<'_>) -> Vec<NameCandidate> {
-        let view = View {
-            doc,
-            lex: &self.lex,
-        };
+        self.candidates_in(&View::new(doc, &self.lex))
+    }
+
+    fn candidates_in(&self, view: &View<'_, '_>) -> Vec<NameCandidate> {
         let mut out = Vec::new();
-        gazetteer::find(&view, &mut out);
-        organization::find(&view, &mut out);
-        location::find(&view, &mut out);
-        person::find(&view, &mut out);
-        person::find_repeats(&view, &mut out);
+        gazetteer::find(view, &mut out);
+        organization::find(view, &mut out);
+        location::find(view, &mut out);
+        person::find(view, &mut out);
+        person::find_repeats(view, &mut out);
         out
     }
 }
@@ -309,11 +334,8 @@ impl Recognizer for NamesRecognizer {
         if doc.tokens.is_empty() {
             return;
         }
-        let view = View {
-            doc,
-            lex: &self.lex,
-        };
-        for c in resolve(self.candidates(doc)) {
+        let view = View::new(doc, &self.lex);
+        for c in resolve(self.candidates_in(&view)) {
             out.push(Candidate {
                 kind: c.kind,
                 span: view.span(c.first, c.last, c.skip),

@@ -17,6 +17,9 @@ const MAX_CHAIN: usize = 9;
 
 /// How an organization head reads at token `i`: `(clitic bytes, has article)`.
 fn head_at(view: &View<'_, '_>, i: usize, bits: u16) -> Option<(usize, bool)> {
+    if !view.is_known(i) {
+        return None;
+    }
     let w = view
         .free_word(i)
         .or_else(|| view.word(i).filter(|_| i == 0))?;

@@ -11,7 +11,7 @@
 //! particles (`بن`, `عبد`, `أبو`) inside and at most one word with the
 //! article, which closes it (`بشار الأسد`).
 
-use super::lexicon::{flag, PhraseKind};
+use super::lexicon::{flag, FastMap, PhraseKind};
 use super::organization::extend_chain;
 use super::{clitics, NameCandidate, Source, View};
 use crate::entity::{EntityKind, Value};
@@ -43,6 +43,9 @@ struct TitleMatch {
 
 /// The title or office at token `i`, if any.
 fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
+    if !view.is_known(i) {
+        return None;
+    }
     let (skip, mut last, is_office) =
         if let Some((skip, last, _)) = view.phrase_at(i, true, |k| *k == PhraseKind::Title) {
             (skip, last, false)
@@ -113,8 +116,7 @@ fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Option<usize>
     let mut last = None;
     let mut k = from;
     let mut after_particle = false;
-    loop {
-        let Some(w) = view.free_word(k) else { break };
+    while let Some(w) = view.free_word(k) {
         if k > from && view.line_start(k) {
             break;
         }
@@ -342,41 +344,54 @@ fn byline_at(view: &View<'_, '_>, i: usize, out: &mut Vec<NameCandidate>) -> Opt
 
 /// Adds the later mentions of names of two words or more found by the rules.
 pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
-    let names: Vec<Vec<&str>> = out
+    // Names by their first word, without duplicates.
+    let mut names: FastMap<&str, Vec<Vec<&str>>> = FastMap::default();
+    for c in out
         .iter()
         .filter(|c| c.kind == EntityKind::Person && c.last > c.first)
-        .map(|c| (c.first..=c.last).filter_map(|k| view.word(k)).collect())
-        .collect();
+    {
+        let words: Vec<&str> = (c.first..=c.last).filter_map(|k| view.word(k)).collect();
+        let same_first = names.entry(words[0]).or_default();
+        if !same_first.contains(&words) {
+            same_first.push(words);
+        }
+    }
     if names.is_empty() {
         return;
     }
-    let taken: Vec<(usize, usize)> = out.iter().map(|c| (c.first, c.last)).collect();
+    let mut taken = vec![false; view.len()];
+    for c in out.iter() {
+        taken[c.first..=c.last].iter_mut().for_each(|t| *t = true);
+    }
     let mut found = Vec::new();
     for i in 0..view.len() {
         let Some(w) = view.word(i) else { continue };
-        for name in &names {
-            let mut skip = None;
-            clitics::for_each_reading(w, |s, bare| {
-                if bare == name[0] {
-                    skip = Some(s);
+        let mut matched = None;
+        clitics::for_each_reading(w, |skip, bare| {
+            let Some(candidates) = names.get(bare) else {
+                return false;
+            };
+            for name in candidates {
+                let last = i + name.len() - 1;
+                let rest_matches = name[1..]
+                    .iter()
+                    .enumerate()
+                    .all(|(k, n)| view.free_word(i + 1 + k) == Some(n));
+                if rest_matches
+                    && taken[i..=last].iter().all(|t| !t)
+                    && !view.is_name_word(last + 1, false)
+                {
+                    matched = Some((skip, last));
                     return true;
                 }
-                false
-            });
-            let Some(skip) = skip else { continue };
-            let last = i + name.len() - 1;
-            let rest_matches = name[1..]
-                .iter()
-                .enumerate()
-                .all(|(k, n)| view.free_word(i + 1 + k) == Some(n));
-            let free = taken.iter().all(|&(a, b)| last < a || i > b);
-            if rest_matches && free && !view.is_name_word(last + 1, false) {
-                found.push(NameCandidate {
-                    skip,
-                    ..person(i, last, None, None, Source::Repeat, REPEAT_CONFIDENCE)
-                });
-                break;
             }
+            false
+        });
+        if let Some((skip, last)) = matched {
+            found.push(NameCandidate {
+                skip,
+                ..person(i, last, None, None, Source::Repeat, REPEAT_CONFIDENCE)
+            });
         }
     }
     out.extend(found);
