@@ -225,7 +225,7 @@ impl<'d, 'a> View<'d, 'a> {
         let Some(w) = self.free_word(i) else {
             return true;
         };
-        if self.line_start(i) || w.starts_with("ال") {
+        if self.line_start(i) || w.starts_with("ال") || person::looks_like_verb(w) {
             return true;
         }
         let lex = self.lex;

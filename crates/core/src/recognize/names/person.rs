@@ -37,7 +37,8 @@ struct TitleMatch {
     title: Option<String>,
     /// The office with its complement (`وزير الخارجية`), normalized text.
     role: Option<String>,
-    /// A title that is also a plain noun, with nothing after it (`الملك`).
+    /// A title that is also a plain noun (`الملك`, `وزير الخارجية`): a
+    /// one-word name after it must not look like a verb.
     weak: bool,
 }
 
@@ -76,10 +77,10 @@ fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
             break;
         }
     }
-    let weak = !is_office
-        && last == core_last
-        && core_last == i
-        && view.word(i).is_some_and(|w| {
+    // Offices and multi-word titles are weak too: `رئيس الحكومة أطلق`.
+    let weak = is_office
+        || core_last > i
+        || view.word(i).is_some_and(|w| {
             let mut weak = false;
             clitics::for_each_reading(w, |_, bare| {
                 weak = view.lex.is(bare, flag::WEAK_TITLE);
@@ -139,7 +140,14 @@ fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Option<usize>
             last = Some(k);
             break;
         }
-        if !view.is_name_word(k, words > 0 || after_particle) {
+        // After the first word, a verb ends the name (`جاك شيراك تناولت`).
+        let later = words > 0 && !after_particle;
+        let n = w.chars().count();
+        if !view.is_name_word(k, words > 0 || after_particle)
+            || (later
+                && looks_like_verb(w)
+                && !(n == 4 && (w.starts_with('ي') || w.ends_with('ا'))))
+        {
             break;
         }
         words += 1;
@@ -178,11 +186,13 @@ fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Option<usize>
 /// True for a word that reads as a verb or an adverb rather than a name:
 /// imperfect (`يعلم`), future (`ستزور`), tenth form (`استطاع`), or an
 /// accusative ending in `ا` (`ساكنا`, `استنادا`).
-fn looks_like_verb(w: &str) -> bool {
+/// or a past tense with the feminine `ت` (`تناولت`).
+pub fn looks_like_verb(w: &str) -> bool {
     let n = w.chars().count();
     (n >= 4 && w.starts_with('ي'))
         || (n >= 5 && (w.starts_with("ست") || w.starts_with("سي") || w.starts_with("است")))
         || (n >= 4 && w.ends_with('ا'))
+        || (n >= 5 && w.ends_with('ت'))
 }
 
 /// The role stated after a name ending at token `name_last`: `، عضو ...` or `- نائب ...`.
