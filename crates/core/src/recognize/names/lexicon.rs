@@ -59,6 +59,8 @@ pub mod flag {
     pub const BEFORE_PLACE_EVENT: u16 = 2048;
     /// Before a place, belongs to its name (`جمهورية`).
     pub const BEFORE_PLACE_PART: u16 = 4096;
+    /// Second half of a compound given name (`الدين` of `نور الدين`).
+    pub const COMPOUND: u16 = 8192;
 }
 
 /// What a phrase of the tables names.
@@ -136,6 +138,11 @@ impl Lexicon {
             (PLACE_HEADS, flag::PLACE_HEAD),
         ] {
             for row in rows(table) {
+                let bit = if row.get(1) == Some(&"compound") {
+                    flag::COMPOUND
+                } else {
+                    bit
+                };
                 lex.entry(&search_form(row[0])).flags |= bit;
             }
         }

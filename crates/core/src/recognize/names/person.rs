@@ -149,6 +149,9 @@ fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Option<usize>
             || (later
                 && looks_like_verb(w)
                 && !(n == 4 && (w.starts_with('ي') || w.ends_with('ا'))))
+            || (n >= 5 && w.starts_with('ل'))
+            || (later && n >= 4 && w.starts_with('ل'))
+            || (later && n >= 5 && (w.starts_with("با") || is_verbal_noun(w)))
         {
             break;
         }
@@ -163,7 +166,7 @@ fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Option<usize>
             last = if words > 0 { Some(k - 1) } else { None };
             break;
         }
-        let closed = article && !after_particle;
+        let closed = article && !after_particle && !view.lex.is(w, flag::COMPOUND);
         after_particle = false;
         if closed || words == max_words {
             break;
@@ -195,6 +198,12 @@ pub fn looks_like_verb(w: &str) -> bool {
         || (n >= 5 && (w.starts_with("ست") || w.starts_with("سي") || w.starts_with("است")))
         || (n >= 4 && w.ends_with('ا'))
         || (n >= 5 && w.ends_with('ت'))
+}
+
+/// True for a verbal noun of the pattern `تفعيل` (`تشكيل`, `تنفيذ`).
+fn is_verbal_noun(w: &str) -> bool {
+    let c: Vec<char> = w.chars().collect();
+    c.len() == 5 && c[0] == 'ت' && c[3] == 'ي'
 }
 
 /// The role stated after a name ending at token `name_last`: `، عضو ...` or `- نائب ...`.
