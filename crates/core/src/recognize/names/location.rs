@@ -15,6 +15,15 @@ pub const CONFIDENCE: f32 = 0.75;
 /// Longest proper name after a place head, in words.
 const MAX_NAME_WORDS: usize = 3;
 
+/// True when the word after a place head can start its name: not an
+/// Arabic feminine noun or adjective (`مدينة مأهولة`, `ولاية تابعة`: a
+/// final `ة`, except the `nh` of transliterations, `نينه`), no hamza
+/// (`منطقة جزاء`), no verb (`منطقة تسمى`).
+fn looks_like_place_name(w: &str) -> bool {
+    let feminine = w.ends_with('ه') && !(w.ends_with("نه") && w.chars().count() <= 5);
+    !feminine && !w.contains('ء') && !super::person::looks_like_verb(w)
+}
+
 /// Adds a candidate for each place head word followed by a proper name.
 pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut i = 0;
@@ -32,7 +41,7 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             continue;
         }
         let last = proper_run(view, i + 1, MAX_NAME_WORDS);
-        if last > i {
+        if last > i && looks_like_place_name(view.word(i + 1).unwrap_or("")) {
             out.push(NameCandidate {
                 kind: EntityKind::Location,
                 first: i,
