@@ -169,15 +169,16 @@ fn is_adjective(view: &View<'_, '_>, w: &str) -> bool {
 /// The last token of a run of up to `max` proper-name words starting at
 /// `from` (no article); `from - 1` when there is none.
 /// After the first, the words must be short (transliterated syllables, five
-/// letters at most) and on the same line: a longer word is more likely an
-/// Arabic noun (`مقاطعة كوانغ نينه مؤتمرًا`).
+/// letters at most), on the same line and not ending in `ة` (except the
+/// `nh` of `نينه`): a longer word is more likely an Arabic noun
+/// (`مقاطعة كوانغ نينه مؤتمرًا`, `منطقة كيم سون خطة`).
 pub fn proper_run(view: &View<'_, '_>, from: usize, max: usize) -> usize {
     let mut last = from - 1;
     while last + 1 < from + max && view.is_name_word(last + 1, false) {
         let next = last + 1;
-        if next > from
-            && (view.line_start(next) || view.word(next).map_or(0, |w| w.chars().count()) > 5)
-        {
+        let word = view.word(next).unwrap_or("");
+        let feminine = word.ends_with('ه') && !word.ends_with("نه");
+        if next > from && (view.line_start(next) || word.chars().count() > 5 || feminine) {
             break;
         }
         last = next;
