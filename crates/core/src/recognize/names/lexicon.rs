@@ -61,6 +61,8 @@ pub mod flag {
     pub const BEFORE_PLACE_PART: u16 = 4096;
     /// Second half of a compound given name (`الدين` of `نور الدين`).
     pub const COMPOUND: u16 = 8192;
+    /// A given name folded onto a function word (`علي` = `على`).
+    pub const FOLDED_NAME: u16 = 16384;
 }
 
 /// What a phrase of the tables names.
@@ -138,10 +140,10 @@ impl Lexicon {
             (PLACE_HEADS, flag::PLACE_HEAD),
         ] {
             for row in rows(table) {
-                let bit = if row.get(1) == Some(&"compound") {
-                    flag::COMPOUND
-                } else {
-                    bit
+                let bit = match row.get(1) {
+                    Some(&"compound") => flag::COMPOUND,
+                    Some(&"folded") => flag::FOLDED_NAME,
+                    _ => bit,
                 };
                 lex.entry(&search_form(row[0])).flags |= bit;
             }

@@ -178,6 +178,7 @@ impl<'d, 'a> View<'d, 'a> {
             flag::STOP | flag::ADJECTIVE | flag::ORG_HEAD | flag::PLACE_HEAD | flag::OFFICE,
         ) || lex.demonym(w).is_some()
             || self.is_title_word(w)
+            || self.starts_title_phrase(w)
         {
             return false;
         }
@@ -205,7 +206,8 @@ impl<'d, 'a> View<'d, 'a> {
                     || lex.is(
                         bare,
                         flag::STOP | flag::ORG_HEAD | flag::PLACE_HEAD | flag::OFFICE,
-                    ));
+                    )
+                    || lex.get(bare).is_some_and(|info| !info.phrases.is_empty()));
             glued
         });
         if glued {
@@ -250,6 +252,15 @@ impl<'d, 'a> View<'d, 'a> {
             info.phrases
                 .iter()
                 .any(|p| p.kind == PhraseKind::Title && p.rest.is_empty())
+        })
+    }
+
+    /// True when `w` is the first word of a title of several words (`ولي` of `ولي العهد`).
+    pub fn starts_title_phrase(&self, w: &str) -> bool {
+        self.lex.get(w).is_some_and(|info| {
+            info.phrases
+                .iter()
+                .any(|p| p.kind == PhraseKind::Title && !p.rest.is_empty())
         })
     }
 

@@ -70,6 +70,15 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
             if lex.is(stem, flag::STOP) || lex.is(w, flag::OFFICE) {
                 break;
             }
+            // Named after a person: `جامعة الملك فهد`, `مستشفى الملك عبدالعزيز`.
+            if !definite && view.is_title_word(w) {
+                if let Some(end) = super::person::name_run(view, j + 1, 3) {
+                    last = end;
+                    j = end + 1;
+                    definite = true;
+                    continue;
+                }
+            }
             let adjective = is_adjective(view, w);
             if definite && !adjective {
                 break;

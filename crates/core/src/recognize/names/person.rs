@@ -113,7 +113,7 @@ fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
 /// `open_end` the name may stop before another name word (lists, bylines
 /// end at punctuation anyway); without it a run that reaches the maximum
 /// and goes on is refused as too uncertain.
-fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Option<usize> {
+pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Option<usize> {
     let mut words = 0;
     let mut last = None;
     let mut k = from;
@@ -143,6 +143,19 @@ fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Option<usize>
         }
         // After the first word, a verb ends the name (`جاك شيراك تناولت`);
         // a long word with a glued `ل` is no name (`اميل لحود لحضور`).
+        // `علي` (folded onto `على`) before another name word.
+        if view.lex.is(w, flag::FOLDED_NAME)
+            && view.is_name_word(k + 1, false)
+            && !view
+                .word(k + 1)
+                .is_some_and(|n| n.ends_with('ه') && !n.ends_with("لله"))
+        {
+            words += 1;
+            last = Some(k);
+            k += 1;
+            after_particle = false;
+            continue;
+        }
         let later = words > 0 && !after_particle;
         let n = w.chars().count();
         if !view.is_name_word(k, words > 0 || after_particle)

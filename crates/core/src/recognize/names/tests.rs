@@ -103,3 +103,27 @@ fn list_after_comrades_and_byline() {
 fn plain_text_has_no_names() {
     assert!(names("ارتفعت الأسعار بنسبة كبيرة في الأشهر الأخيرة من العام").is_empty());
 }
+
+#[test]
+fn arabic_names_after_titles() {
+    assert_eq!(
+        texts("الموالية للرئيس اليمني السابق علي عبدالله صالح في عدن"),
+        [("person", "علي عبدالله صالح".into())]
+    );
+    assert_eq!(
+        texts("زار الأمير محمد بن سلمان مستشفى الملك عبدالعزيز بمكة"),
+        [
+            ("person", "محمد بن سلمان".into()),
+            ("organization", "مستشفى الملك عبدالعزيز".into()),
+            ("location", "مكة".into())
+        ]
+    );
+}
+
+#[test]
+fn one_word_after_a_weak_title_is_refused() {
+    // `الملك` is also "the king": `الملك يعلم` is no name.
+    assert!(texts("وكان الملك يعلم أن الأمر صعب").is_empty());
+    // A strong title takes one word: `السيد فيصل`.
+    assert_eq!(texts("قال السيد فيصل إن"), [("person", "فيصل".into())]);
+}
