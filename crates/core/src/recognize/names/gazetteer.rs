@@ -28,8 +28,20 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         });
         let glued_preposition =
             |skip: usize| skip > 0 && view.word(i).is_some_and(|w| w.starts_with(['ب', 'ك']));
+        // `كرة القدم السعودية`: a place name that is also a demonym, after a
+        // definite word, is that word's adjective.
+        let adjective = |skip: usize| {
+            skip == 0
+                && i > 0
+                && view.lex.demonym(view.word(i).unwrap_or("")).is_some()
+                && view.free_word(i).is_some()
+                && view
+                    .word(i - 1)
+                    .is_some_and(|p| p.starts_with("ال") && !view.lex.is(p, flag::STOP))
+        };
         let found = found.filter(|&(skip, last, kind)| {
             !(*kind == PhraseKind::Organization && last == i && glued_preposition(skip))
+                && !(last == i && adjective(skip))
         });
         // The word before a place may change what it is (`منتخب`, `كأس`, `جمهورية`).
         let before = if i > 0 && view.doc.tokens[i].space_before {
