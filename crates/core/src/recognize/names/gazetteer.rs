@@ -40,8 +40,10 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                     .is_some_and(|p| p.starts_with("ال") && !view.lex.is(p, flag::STOP))
         };
         let found = found.filter(|&(skip, last, kind)| {
-            !(*kind == PhraseKind::Organization && last == i && glued_preposition(skip))
-                && !(last == i && adjective(skip))
+            let one_word = last == i;
+            let organization_behind_preposition =
+                *kind == PhraseKind::Organization && glued_preposition(skip);
+            !(one_word && (organization_behind_preposition || adjective(skip)))
         });
         // The word before a place may change what it is (`منتخب`, `كأس`, `جمهورية`).
         let before = if i > 0 && view.doc.tokens[i].space_before {
