@@ -3,5 +3,6 @@
 // none is missing).
 pub const FILES: &[(&str, &str)] = &[
     ("extract-basic.toml", include_str!("extract-basic.toml")),
+    ("extract-names.toml", include_str!("extract-names.toml")),
     ("normalize.toml", include_str!("normalize.toml")),
 ];

@@ -89,6 +89,7 @@ impl Analyzer {
             Box::new(recognize::number::NumberRecognizer),
             Box::new(recognize::percent::PercentRecognizer::default()),
             Box::new(recognize::year::YearRecognizer),
+            Box::new(recognize::names::NamesRecognizer::new()),
         ];
         Analyzer {
             normalizer: Normalizer::new(Preset::Search.options()),
@@ -119,6 +120,7 @@ impl Analyzer {
         if let Some(kinds) = &options.kinds {
             candidates.retain(|c| kinds.contains(&c.kind));
         }
+        recognize::names::restore_value_spellings(text, &normalized, &mut candidates);
         // Map to the original before resolving: two readings inside one
         // expanded ligature land on the same original span.
         for c in &mut candidates {

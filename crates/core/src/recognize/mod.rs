@@ -5,6 +5,7 @@
 //! text. Candidates may overlap; [`crate::analysis`] maps them to the original
 //! text and one resolver keeps the longest, most specific reading.
 
+pub mod names;
 pub mod number;
 pub mod percent;
 pub mod year;

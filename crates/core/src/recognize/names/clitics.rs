@@ -1,0 +1,75 @@
+//! Attached clitics: the conjunctions `و ف` and prepositions `ب ل ك` written
+//! joined to the next word. A name's span leaves them out (`بالرياض`
+//! highlights `الرياض`); `لل` is `ل` + `ال` with the alef dropped, so
+//! `للجنة` reads `اللجنة` and highlights `لجنة`.
+
+/// Prefixes tried, longest first (search-normalized letters).
+const PREFIXES: [&str; 11] = ["وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك"];
+
+/// Calls `f(prefix_bytes, bare)` for each reading of `word`: the word as it
+/// is, then without each attached prefix that leaves at least two letters.
+/// `prefix_bytes` is how many bytes of `word` the span must skip. Stops
+/// early when `f` returns `true`; returns whether it did.
+pub fn for_each_reading(word: &str, mut f: impl FnMut(usize, &str) -> bool) -> bool {
+    if f(0, word) {
+        return true;
+    }
+    let first = word.chars().next();
+    if !matches!(first, Some('و' | 'ف' | 'ب' | 'ل' | 'ك')) {
+        return false;
+    }
+    for p in PREFIXES {
+        let Some(rest) = word.strip_prefix(p) else {
+            continue;
+        };
+        if rest.chars().count() < 2 {
+            continue;
+        }
+        // `ل` + `ال...`: the alef of the article is not written (`للحزب`
+        // is `ل` + `الحزب`), nor the article's lam before a lam (`للجنة`
+        // is `ل` + `اللجنة`).
+        if p.ends_with('ل')
+            && rest.starts_with('ل')
+            && !rest.starts_with("ال")
+            && (f(p.len(), &format!("ا{rest}")) || f(p.len(), &format!("ال{rest}")))
+        {
+            return true;
+        }
+        if f(p.len(), rest) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Splits the article off a bare word: `("ال", "لجنه")` for `اللجنه`.
+/// Returns `None` for a word that has no article or would be too short without it.
+pub fn split_article(word: &str) -> Option<&str> {
+    word.strip_prefix("ال").filter(|r| r.chars().count() >= 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn readings(word: &str) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        for_each_reading(word, |p, bare| {
+            out.push((p, bare.to_string()));
+            false
+        });
+        out
+    }
+
+    #[test]
+    fn strips_conjunctions_and_prepositions() {
+        let r = readings("بالرياض");
+        assert!(r.contains(&(2, "الرياض".into())), "{r:?}");
+        let r = readings("وللجنه");
+        assert!(r.contains(&(4, "اللجنه".into())), "{r:?}");
+        assert_eq!(readings("باريس")[0], (0, "باريس".into()));
+        assert_eq!(readings("في"), [(0, "في".into())]);
+        assert_eq!(split_article("اللجنه"), Some("لجنه"));
+        assert_eq!(split_article("الي"), None);
+    }
+}

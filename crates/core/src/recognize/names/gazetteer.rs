@@ -1,0 +1,131 @@
+//! Gazetteer matches: countries, regions and cities (generated from Unicode
+//! CLDR by `scripts/gen-gazetteer.py`) and known organizations (a curated
+//! table), and a few well-known people, read with and without attached
+//! clitics (`بالرياض` → `الرياض`). A one-word organization is not read
+//! behind `ب` or `ك` (`بحماس` is "with enthusiasm").
+
+use super::clitics;
+use super::lexicon::{flag, PhraseKind};
+use super::{NameCandidate, Source, View};
+use crate::entity::{EntityKind, Value};
+
+/// Confidence of a gazetteer match.
+pub const CONFIDENCE: f32 = 0.9;
+
+/// Adds a candidate for every gazetteer phrase in the document.
+pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
+    let mut i = 0;
+    while i < view.len() {
+        if !view.is_known(i) {
+            i += 1;
+            continue;
+        }
+        let found = view.phrase_at(i, true, |k| {
+            matches!(
+                k,
+                PhraseKind::Place { .. } | PhraseKind::Organization | PhraseKind::Person
+            )
+        });
+        let glued_preposition =
+            |skip: usize| skip > 0 && view.word(i).is_some_and(|w| w.starts_with(['ب', 'ك']));
+        // `كرة القدم السعودية`: a place name that is also a demonym, after a
+        // definite word, is that word's adjective.
+        let adjective = |skip: usize| {
+            skip == 0
+                && i > 0
+                && view.lex.demonym(view.word(i).unwrap_or("")).is_some()
+                && view.free_word(i).is_some()
+                && view
+                    .word(i - 1)
+                    .is_some_and(|p| p.starts_with("ال") && !view.lex.is(p, flag::STOP))
+        };
+        let found = found.filter(|&(skip, last, kind)| {
+            let one_word = last == i;
+            let organization_behind_preposition =
+                *kind == PhraseKind::Organization && glued_preposition(skip);
+            !(one_word && (organization_behind_preposition || adjective(skip)))
+        });
+        // The word before a place may change what it is (`منتخب`, `كأس`, `جمهورية`).
+        let before = if i > 0 && view.doc.tokens[i].space_before {
+            view.word(i - 1).map_or(0, |w| {
+                let mut bits = 0;
+                clitics::for_each_reading(w, |_, bare| {
+                    bits = view.lex.flags(bare)
+                        & (flag::BEFORE_PLACE_TEAM
+                            | flag::BEFORE_PLACE_EVENT
+                            | flag::BEFORE_PLACE_PART);
+                    bits != 0
+                });
+                bits
+            })
+        } else {
+            0
+        };
+        match found {
+            Some((skip, last, PhraseKind::Place { country })) if before != 0 && skip == 0 => {
+                if before & flag::BEFORE_PLACE_EVENT == 0 {
+                    let mut prefix = 0;
+                    clitics::for_each_reading(view.word(i - 1).unwrap_or(""), |s, bare| {
+                        prefix = s;
+                        view.lex.flags(bare) & before != 0
+                    });
+                    let team = before & flag::BEFORE_PLACE_TEAM != 0;
+                    // `جمهورية مصر العربية`: a relational adjective closes the name.
+                    let last = match view.free_word(last + 1) {
+                        Some(w) if !team && view.lex.is(w, flag::ADJECTIVE) => last + 1,
+                        _ => last,
+                    };
+                    out.push(NameCandidate {
+                        kind: if team {
+                            EntityKind::Organization
+                        } else {
+                            EntityKind::Location
+                        },
+                        first: i - 1,
+                        last,
+                        skip: prefix,
+                        value: if team {
+                            Value::Empty {}
+                        } else {
+                            Value::Location {
+                                country: country.clone(),
+                            }
+                        },
+                        source: Source::Gazetteer,
+                        confidence: CONFIDENCE,
+                    });
+                }
+                i = last + 1;
+            }
+            Some((skip, last, kind)) => {
+                let (kind, value) = match kind {
+                    PhraseKind::Place { country } => (
+                        EntityKind::Location,
+                        Value::Location {
+                            country: country.clone(),
+                        },
+                    ),
+                    PhraseKind::Person => (
+                        EntityKind::Person,
+                        Value::Person {
+                            title: None,
+                            role: None,
+                        },
+                    ),
+                    _ => (EntityKind::Organization, Value::Empty {}),
+                };
+                out.push(NameCandidate {
+                    kind,
+                    first: i,
+                    last,
+                    skip,
+                    value,
+                    source: Source::Gazetteer,
+                    confidence: CONFIDENCE,
+                });
+                i = last + 1;
+            }
+            None => i += 1,
+        }
+    }
+}

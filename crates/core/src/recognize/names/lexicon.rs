@@ -1,0 +1,270 @@
+//! The word tables of the names layer, loaded once from `crates/core/data/`
+//! and folded with [`crate::normalize::search_form`] so that they compare
+//! with the search-normalized text the recognizers read.
+
+use crate::normalize::search_form;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: a fast hasher for the short keys of the word tables.
+#[derive(Default)]
+pub struct FnvHasher(u64);
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A hash map with the [`FnvHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FnvHasher>>;
+
+/// What a word of the tables is (bit flags of [`WordInfo::flags`]).
+pub mod flag {
+    /// Ends a name: function word, common verb, word that follows names.
+    pub const STOP: u16 = 1;
+    /// Relational adjective (`الإقليمية`): may close an organization name.
+    pub const ADJECTIVE: u16 = 2;
+    /// Particle inside personal names (`بن`, `عبد`).
+    pub const PARTICLE: u16 = 4;
+    /// Head word of organizations (`لجنة`, stored without the article).
+    pub const ORG_HEAD: u16 = 8;
+    /// Head word of places (`مقاطعة`, stored without the article).
+    pub const PLACE_HEAD: u16 = 16;
+    /// Office noun taking a genitive complement before a name (`رئيس`, `وزير`).
+    pub const OFFICE: u16 = 32;
+    /// Word between a title and the name (`السابق`, `الراحل`).
+    pub const MODIFIER: u16 = 64;
+    /// Word opening a byline (`المقال`, `بقلم`).
+    pub const BYLINE: u16 = 128;
+    /// A title that is also a plain noun (`الملك`, `اللاعب`).
+    pub const WEAK_TITLE: u16 = 256;
+    /// An ordinal that belongs to the name before it (`الثاني`).
+    pub const REGNAL: u16 = 512;
+    /// Before a place, makes it a national team (`منتخب`).
+    pub const BEFORE_PLACE_TEAM: u16 = 1024;
+    /// Before a place, makes it part of an event's name (`كأس`).
+    pub const BEFORE_PLACE_EVENT: u16 = 2048;
+    /// Before a place, belongs to its name (`جمهورية`).
+    pub const BEFORE_PLACE_PART: u16 = 4096;
+    /// Second half of a compound given name (`الدين` of `نور الدين`).
+    pub const COMPOUND: u16 = 8192;
+    /// A given name folded onto a function word (`علي` = `على`).
+    pub const FOLDED_NAME: u16 = 16384;
+}
+
+/// What a phrase of the tables names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PhraseKind {
+    /// A title before a person's name (`الرفيق`, `رئيس الوزراء`).
+    Title,
+    /// A place, with its country when the gazetteer knows it.
+    Place {
+        /// ISO 3166-1 alpha-2 code, when one country.
+        country: Option<String>,
+    },
+    /// A known organization.
+    Organization,
+    /// A well-known person.
+    Person,
+}
+
+/// A phrase of one or more words (titles, places, organizations).
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    /// The words after the first, search-normalized.
+    pub rest: Vec<String>,
+    /// What the phrase names.
+    pub kind: PhraseKind,
+}
+
+/// Everything known about one search-normalized word.
+#[derive(Debug, Clone, Default)]
+pub struct WordInfo {
+    /// [`flag`] bits.
+    pub flags: u16,
+    /// For a demonym (`فرنسي`), its country.
+    pub demonym_of: Option<String>,
+    /// Phrases starting with this word, longest first.
+    pub phrases: Vec<Phrase>,
+}
+
+/// The compiled word tables.
+pub struct Lexicon {
+    words: FastMap<String, WordInfo>,
+}
+
+const TITLES: &str = include_str!("../../../data/names-titles.tsv");
+const ORG_HEADS: &str = include_str!("../../../data/names-org-heads.txt");
+const PLACE_HEADS: &str = include_str!("../../../data/names-place-heads.txt");
+const STOPWORDS: &str = include_str!("../../../data/names-stopwords.txt");
+const ADJECTIVES: &str = include_str!("../../../data/names-adjectives.txt");
+const PARTICLES: &str = include_str!("../../../data/names-particles.txt");
+const ORGANIZATIONS: &str = include_str!("../../../data/names-organizations.tsv");
+const PLACE_CONTEXT: &str = include_str!("../../../data/names-place-context.tsv");
+const PEOPLE: &str = include_str!("../../../data/names-people.tsv");
+const PLACES: &str = include_str!("../../../data/gazetteer-places.tsv");
+const DEMONYMS: &str = include_str!("../../../data/gazetteer-demonyms.tsv");
+
+/// The data lines of a table: no comments, no blank lines, split on tabs.
+fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
+    table
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+impl Lexicon {
+    /// Loads and folds every table.
+    pub fn new() -> Self {
+        let mut lex = Lexicon {
+            words: FastMap::default(),
+        };
+        for (table, bit) in [
+            (STOPWORDS, flag::STOP),
+            (ADJECTIVES, flag::ADJECTIVE),
+            (PARTICLES, flag::PARTICLE),
+            (ORG_HEADS, flag::ORG_HEAD),
+            (PLACE_HEADS, flag::PLACE_HEAD),
+        ] {
+            for row in rows(table) {
+                let bit = match row.get(1) {
+                    Some(&"compound") => flag::COMPOUND,
+                    Some(&"folded") => flag::FOLDED_NAME,
+                    _ => bit,
+                };
+                lex.entry(&search_form(row[0])).flags |= bit;
+            }
+        }
+        for row in rows(PLACE_CONTEXT) {
+            let bit = match row.get(1) {
+                Some(&"team") => flag::BEFORE_PLACE_TEAM,
+                Some(&"event") => flag::BEFORE_PLACE_EVENT,
+                _ => flag::BEFORE_PLACE_PART,
+            };
+            lex.entry(&search_form(row[0])).flags |= bit;
+        }
+        for row in rows(TITLES) {
+            let form = search_form(row[0]);
+            let bit = match row.get(1) {
+                Some(&"office") if !form.contains(' ') => flag::OFFICE,
+                Some(&"modifier") => flag::MODIFIER,
+                Some(&"byline") => flag::BYLINE,
+                Some(&"regnal") => flag::REGNAL,
+                Some(&"weak") => {
+                    lex.entry(&form).flags |= flag::WEAK_TITLE;
+                    0
+                }
+                _ => 0,
+            };
+            if bit != 0 {
+                lex.entry(&form).flags |= bit;
+            } else {
+                lex.add_phrase(&form, PhraseKind::Title);
+            }
+        }
+        for row in rows(ORGANIZATIONS) {
+            lex.add_phrase(&search_form(row[0]), PhraseKind::Organization);
+        }
+        for row in rows(PEOPLE) {
+            lex.add_phrase(&search_form(row[0]), PhraseKind::Person);
+        }
+        for row in rows(PLACES) {
+            let country = row.get(2).filter(|c| c.len() == 2).map(|c| c.to_string());
+            lex.add_phrase(&search_form(row[0]), PhraseKind::Place { country });
+        }
+        for row in rows(DEMONYMS) {
+            if row.len() >= 2 && !row[0].contains(' ') {
+                lex.entry(&search_form(row[0])).demonym_of = Some(row[1].to_string());
+            }
+        }
+        for info in lex.words.values_mut() {
+            info.phrases
+                .sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+        }
+        lex
+    }
+
+    fn entry(&mut self, word: &str) -> &mut WordInfo {
+        self.words.entry(word.to_string()).or_default()
+    }
+
+    fn add_phrase(&mut self, form: &str, kind: PhraseKind) {
+        let mut words = form.split_whitespace();
+        let Some(first) = words.next() else { return };
+        let rest: Vec<String> = words.map(str::to_string).collect();
+        let info = self.entry(first);
+        if !info
+            .phrases
+            .iter()
+            .any(|p| p.rest == rest && p.kind == kind)
+        {
+            info.phrases.push(Phrase { rest, kind });
+        }
+    }
+
+    /// What is known about `word` (search-normalized), if anything.
+    pub fn get(&self, word: &str) -> Option<&WordInfo> {
+        self.words.get(word)
+    }
+
+    /// The [`flag`] bits of `word`.
+    pub fn flags(&self, word: &str) -> u16 {
+        self.get(word).map_or(0, |w| w.flags)
+    }
+
+    /// True when `word` has any of the `bits`.
+    pub fn is(&self, word: &str, bits: u16) -> bool {
+        self.flags(word) & bits != 0
+    }
+
+    /// The country of a demonym in any of its forms: `الفرنسي`, `فرنسيه`, `الفرنسيه`.
+    pub fn demonym(&self, word: &str) -> Option<&str> {
+        let stem = word.strip_prefix("ال").unwrap_or(word);
+        let masc = stem.strip_suffix('ه').unwrap_or(stem);
+        self.get(masc)
+            .and_then(|w| w.demonym_of.as_deref())
+            .or_else(|| self.get(stem).and_then(|w| w.demonym_of.as_deref()))
+    }
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_folded_and_flagged() {
+        let lex = Lexicon::new();
+        assert!(lex.is("لجنه", flag::ORG_HEAD), "ة folds to ه");
+        assert!(lex.is("مقاطعه", flag::PLACE_HEAD));
+        assert!(lex.is("في", flag::STOP));
+        assert!(lex.is("الاقليميه", flag::ADJECTIVE), "إ folds to ا");
+        assert_eq!(lex.demonym("الفرنسيه"), Some("FR"));
+        assert_eq!(lex.demonym("الامريكي"), Some("US"));
+        let riyadh = lex.get("الرياض").expect("CLDR city");
+        assert!(riyadh.phrases.iter().any(|p| p.kind
+            == PhraseKind::Place {
+                country: Some("SA".into())
+            }));
+        let un = lex.get("الامم").expect("organization table");
+        assert!(un.phrases.iter().any(|p| p.rest == ["المتحده"]));
+    }
+}

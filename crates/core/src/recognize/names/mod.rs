@@ -1,0 +1,410 @@
+//! Names: people, organizations and places.
+//!
+//! Several sources propose [`NameCandidate`]s, each with its [`Source`] and a
+//! confidence: the gazetteers ([`gazetteer`]), titles and roles around a
+//! person's name ([`person`]), head words extended through the genitive and
+//! adjective chain of an organization ([`organization`]) or a place
+//! ([`location`]). One resolver ([`resolve`]) decides among them, so a
+//! statistical tagger can later add its own candidates beside the rules.
+
+pub mod clitics;
+pub mod gazetteer;
+pub mod lexicon;
+pub mod location;
+pub mod organization;
+pub mod person;
+
+use super::{Candidate, Document, Recognizer};
+use crate::entity::{EntityKind, Value};
+use crate::normalize::NormalizedText;
+use crate::span::Span;
+use crate::tokenize::TokenKind;
+use lexicon::{flag, Lexicon, PhraseKind};
+
+/// Where a name candidate comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A gazetteer entry (country, city, known organization).
+    Gazetteer,
+    /// A person's name after a title or office (`الرفيق لي هوو كوي`).
+    Title,
+    /// A list of names after `الرفاق:`.
+    List,
+    /// A byline (`المقال والصور: دوك نجيا`).
+    Byline,
+    /// An organization or place head word and its chain (`لجنة الحزب الإقليمية`).
+    HeadWord,
+    /// Another mention of a name found earlier in the same document.
+    Repeat,
+}
+
+/// A possible name, in tokens of the document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NameCandidate {
+    /// `person`, `organization` or `location`.
+    pub kind: EntityKind,
+    /// First token.
+    pub first: usize,
+    /// Last token (inclusive).
+    pub last: usize,
+    /// Bytes of attached clitics at the start of the first token, left out of the span.
+    pub skip: usize,
+    /// The value (title and role of a person, country of a place).
+    pub value: Value,
+    /// The rule or table that proposed it.
+    pub source: Source,
+    /// How sure the source is, 0–1.
+    pub confidence: f32,
+}
+
+/// Candidates below this confidence are not reported.
+pub const MIN_CONFIDENCE: f32 = 0.5;
+
+/// The document as the name rules read it: tokens and the word tables.
+pub struct View<'d, 'a> {
+    /// The document.
+    pub doc: &'d Document<'a>,
+    /// The word tables.
+    pub lex: &'d Lexicon,
+    /// Per token: some reading of it (with or without clitics and article)
+    /// is in the tables. Rules that start at a known word skip the others.
+    pub known: Vec<bool>,
+}
+
+impl<'d, 'a> View<'d, 'a> {
+    /// A view of `doc`, looking every token up once.
+    pub fn new(doc: &'d Document<'a>, lex: &'d Lexicon) -> Self {
+        let known = (0..doc.tokens.len())
+            .map(|i| {
+                doc.tokens[i].kind == TokenKind::Word
+                    && clitics::for_each_reading(doc.token_text(i), |_, bare| {
+                        lex.get(bare).is_some()
+                            || clitics::split_article(bare).is_some_and(|s| lex.get(s).is_some())
+                    })
+            })
+            .collect();
+        View { doc, lex, known }
+    }
+
+    /// True when some reading of token `i` is in the tables.
+    pub fn is_known(&self, i: usize) -> bool {
+        self.known.get(i).copied().unwrap_or(false)
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.doc.tokens.len()
+    }
+
+    /// True when the document has no token.
+    pub fn is_empty(&self) -> bool {
+        self.doc.tokens.is_empty()
+    }
+
+    /// The text of token `i` when it is a word, else `None`.
+    pub fn word(&self, i: usize) -> Option<&'a str> {
+        let t = self.doc.tokens.get(i)?;
+        (t.kind == TokenKind::Word).then(|| self.doc.token_text(i))
+    }
+
+    /// The text of token `i` when it is a word preceded by a space (a separate
+    /// word, not glued to punctuation or digits before it).
+    pub fn free_word(&self, i: usize) -> Option<&'a str> {
+        self.word(i).filter(|_| self.doc.tokens[i].space_before)
+    }
+
+    /// True when token `i` is punctuation reading `p`.
+    pub fn punct(&self, i: usize, p: &str) -> bool {
+        self.doc.is_punct(i, p)
+    }
+
+    /// True when token `i` starts a new line.
+    pub fn line_start(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| t.newline_before)
+    }
+
+    /// The longest phrase of the tables at token `i` accepted by `want`,
+    /// reading the first word with and without attached clitics (the later
+    /// words exactly). Returns `(clitic bytes, last token, kind)`.
+    pub fn phrase_at(
+        &self,
+        i: usize,
+        allow_clitics: bool,
+        want: impl Fn(&PhraseKind) -> bool,
+    ) -> Option<(usize, usize, &'d PhraseKind)> {
+        let first = self.word(i)?;
+        let mut found = None;
+        let lex = self.lex;
+        clitics::for_each_reading(first, |skip, bare| {
+            if skip > 0 && !allow_clitics {
+                return true;
+            }
+            let Some(info) = lex.get(bare) else {
+                return false;
+            };
+            for p in &info.phrases {
+                if !want(&p.kind) {
+                    continue;
+                }
+                let all = p
+                    .rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| self.free_word(i + 1 + k) == Some(w.as_str()));
+                if all {
+                    found = Some((skip, i + p.rest.len(), &p.kind));
+                    return true;
+                }
+            }
+            false
+        });
+        found
+    }
+
+    /// True when token `i` can be part of a proper name: a separate word that
+    /// is no function word, title, head word, adjective or demonym, has no
+    /// article (unless `allow_article`) and no attached conjunction.
+    pub fn is_name_word(&self, i: usize, allow_article: bool) -> bool {
+        let Some(w) = self.free_word(i) else {
+            return false;
+        };
+        let n = w.chars().count();
+        if n < 2 || !w.chars().all(|c| c.is_alphabetic()) {
+            return false;
+        }
+        let lex = self.lex;
+        if lex.is(
+            w,
+            flag::STOP | flag::ADJECTIVE | flag::ORG_HEAD | flag::PLACE_HEAD | flag::OFFICE,
+        ) || lex.demonym(w).is_some()
+            || self.is_title_word(w)
+            || self.starts_title_phrase(w)
+        {
+            return false;
+        }
+        if let Some(stem) = clitics::split_article(w) {
+            if !allow_article || lex.is(stem, flag::ORG_HEAD | flag::PLACE_HEAD) {
+                return false;
+            }
+        }
+        if lex.is(w, flag::PARTICLE) {
+            return true;
+        }
+        // An attached `و` is the conjunction: a new phrase begins.
+        if w.starts_with('و') && n >= 4 {
+            return false;
+        }
+        // A clitic glued to a function word (`وهو`, `بأن`), to a definite
+        // word (`بالنتائج`) or to a head word.
+        let mut glued = false;
+        clitics::for_each_reading(w, |skip, bare| {
+            // A short remainder is more likely a syllable (`لاي`, `فام`).
+            let long_enough = w.starts_with('و') || bare.chars().count() >= 3;
+            glued = skip > 0
+                && long_enough
+                && (bare.starts_with("ال")
+                    || lex.is(
+                        bare,
+                        flag::STOP | flag::ORG_HEAD | flag::PLACE_HEAD | flag::OFFICE,
+                    )
+                    || lex.get(bare).is_some_and(|info| !info.phrases.is_empty()));
+            glued
+        });
+        if glued {
+            return false;
+        }
+        // Plural and nisba endings of Arabic nouns and adjectives.
+        if n >= 5 && (w.ends_with("ات") || w.ends_with("يه") || w.ends_with("يين")) {
+            return false;
+        }
+        true
+    }
+
+    /// True when token `i` ends a name for sure: punctuation, the end of the
+    /// text or line, a function word, a title or office, a head word, or a
+    /// word with an attached conjunction or preposition.
+    pub fn is_boundary(&self, i: usize) -> bool {
+        let Some(w) = self.free_word(i) else {
+            return true;
+        };
+        if self.line_start(i) || w.starts_with("ال") || person::looks_like_verb(w) {
+            return true;
+        }
+        let lex = self.lex;
+        if lex.is(
+            w,
+            flag::STOP | flag::OFFICE | flag::ORG_HEAD | flag::PLACE_HEAD | flag::MODIFIER,
+        ) || self.is_title_word(w)
+        {
+            return true;
+        }
+        let mut glued = false;
+        clitics::for_each_reading(w, |skip, _| {
+            glued = skip > 0;
+            glued
+        });
+        glued
+    }
+
+    /// True when `w` starts a title phrase (`الرفيق`, `رئيس` of `رئيس الوزراء`).
+    pub fn is_title_word(&self, w: &str) -> bool {
+        self.lex.get(w).is_some_and(|info| {
+            info.phrases
+                .iter()
+                .any(|p| p.kind == PhraseKind::Title && p.rest.is_empty())
+        })
+    }
+
+    /// True when `w` is the first word of a title of several words (`ولي` of `ولي العهد`).
+    pub fn starts_title_phrase(&self, w: &str) -> bool {
+        self.lex.get(w).is_some_and(|info| {
+            info.phrases
+                .iter()
+                .any(|p| p.kind == PhraseKind::Title && !p.rest.is_empty())
+        })
+    }
+
+    /// Byte span in the normalized text of tokens `first..=last`, skipping `skip` bytes at the start.
+    pub fn span(&self, first: usize, last: usize, skip: usize) -> Span {
+        Span::new(
+            self.doc.tokens[first].span.start + skip,
+            self.doc.tokens[last].span.end,
+        )
+    }
+
+    /// The normalized text of tokens `first..=last`.
+    pub fn text(&self, first: usize, last: usize) -> &'a str {
+        &self.doc.text[self.span(first, last, 0).range()]
+    }
+}
+
+/// Keeps the best candidates, never two on the same token: the longest
+/// first, then the most confident. Returns them sorted by position.
+pub fn resolve(mut candidates: Vec<NameCandidate>) -> Vec<NameCandidate> {
+    candidates.retain(|c| c.confidence >= MIN_CONFIDENCE && c.first <= c.last);
+    candidates.sort_by(|a, b| {
+        (b.last - b.first)
+            .cmp(&(a.last - a.first))
+            .then(b.confidence.total_cmp(&a.confidence))
+            .then(a.first.cmp(&b.first))
+    });
+    let tokens = candidates.iter().map(|c| c.last + 1).max().unwrap_or(0);
+    let mut taken = vec![false; tokens];
+    let mut kept: Vec<NameCandidate> = Vec::new();
+    for c in candidates {
+        if taken[c.first..=c.last].iter().all(|t| !t) {
+            taken[c.first..=c.last].iter_mut().for_each(|t| *t = true);
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.first);
+    kept
+}
+
+/// Finds people, organizations and places.
+pub struct NamesRecognizer {
+    lex: Lexicon,
+}
+
+impl Default for NamesRecognizer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl NamesRecognizer {
+    /// Compiles the word tables.
+    pub fn new() -> Self {
+        NamesRecognizer {
+            lex: Lexicon::new(),
+        }
+    }
+
+    /// Every candidate of every source, before resolution.
+    pub fn candidates(&self, doc: &Document<'_>) -> Vec<NameCandidate> {
+        self.candidates_in(&View::new(doc, &self.lex))
+    }
+
+    fn candidates_in(&self, view: &View<'_, '_>) -> Vec<NameCandidate> {
+        let mut out = Vec::new();
+        gazetteer::find(view, &mut out);
+        organization::find(view, &mut out);
+        location::find(view, &mut out);
+        person::find(view, &mut out);
+        person::find_repeats(view, &mut out);
+        out
+    }
+}
+
+impl Recognizer for NamesRecognizer {
+    fn name(&self) -> &'static str {
+        "names"
+    }
+
+    fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
+        if doc.tokens.is_empty() {
+            return;
+        }
+        let view = View::new(doc, &self.lex);
+        for c in resolve(self.candidates_in(&view)) {
+            out.push(Candidate {
+                kind: c.kind,
+                span: view.span(c.first, c.last, c.skip),
+                value: c.value,
+                priority: 1,
+            });
+        }
+    }
+}
+
+/// Rewrites the title and role of person candidates, found by the rules in
+/// the normalized text, in the spelling of the original text (`اللجنه` →
+/// `اللجنة`). Call before the candidates' spans are mapped to the original.
+pub fn restore_value_spellings(
+    original: &str,
+    normalized: &NormalizedText,
+    candidates: &mut [Candidate],
+) {
+    let text = normalized.text.as_str();
+    let to_original = |start: usize, len: usize| {
+        let span = normalized.to_original(Span::new(start, start + len));
+        let span = crate::normalize::extend_over_marks(original, span);
+        original[span.range()].to_string()
+    };
+    for c in candidates.iter_mut() {
+        let Value::Person { title, role } = &mut c.value else {
+            continue;
+        };
+        if let Some(t) = title {
+            let window_start = floor_char(text, c.span.start.saturating_sub(600));
+            if let Some(pos) = text[window_start..c.span.start].rfind(t.as_str()) {
+                *t = to_original(window_start + pos, t.len());
+            }
+        }
+        if let Some(r) = role {
+            let window_end = ceil_char(text, (c.span.end + 1200).min(text.len()));
+            if let Some(pos) = text[c.span.end..window_end].find(r.as_str()) {
+                *r = to_original(c.span.end + pos, r.len());
+            } else if let Some(pos) = text[..c.span.start].rfind(r.as_str()) {
+                *r = to_original(pos, r.len());
+            }
+        }
+    }
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests;

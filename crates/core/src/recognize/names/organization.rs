@@ -1,0 +1,227 @@
+//! Organizations named by a head word (`لجنة`, `مجلس`, `وزارة`, `حزب` ...)
+//! and the genitive and adjective chain that belongs to the name:
+//! `لجنة الحزب الإقليمية`, `اللجنة الشعبية الإقليمية`, `جبهة الوطن الفيتنامية`,
+//! `اللجنة الدائمة للحزب الإقليمي`, `لجنة حزب مدينة نينه بينه`. The chain stops
+//! at a conjunction, a preposition, punctuation, an indefinite word or a
+//! word that follows names without belonging to them (`السابق`, `التابعة`).
+
+use super::lexicon::{flag, PhraseKind};
+use super::{clitics, NameCandidate, Source, View};
+use crate::entity::{EntityKind, Value};
+
+/// Confidence of an organization found by its head word.
+pub const CONFIDENCE: f32 = 0.75;
+
+/// Longest chain, in tokens after the head.
+const MAX_CHAIN: usize = 9;
+
+/// How an organization head reads at token `i`: `(clitic bytes, has article)`.
+fn head_at(view: &View<'_, '_>, i: usize, bits: u16) -> Option<(usize, bool)> {
+    if !view.is_known(i) {
+        return None;
+    }
+    let w = view
+        .free_word(i)
+        .or_else(|| view.word(i).filter(|_| i == 0))?;
+    let mut found = None;
+    clitics::for_each_reading(w, |skip, bare| {
+        if view.lex.is(bare, bits) {
+            found = Some((skip, false));
+            return true;
+        }
+        if let Some(stem) = clitics::split_article(bare) {
+            if view.lex.is(stem, bits) {
+                found = Some((skip, true));
+                return true;
+            }
+        }
+        false
+    });
+    found
+}
+
+/// Extends the chain of a name whose head is token `head`; returns the last
+/// token of the name (`head` itself when nothing follows that belongs to it).
+pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
+    let lex = view.lex;
+    let mut last = head;
+    let mut j = head + 1;
+    // After a definite word, another definite word can only be its adjective
+    // (`اللجنة الشعبية`), never a genitive (`اللجنة الجهات`).
+    let mut definite = view.word(head).is_some_and(|w| reads_definite(view, w));
+    let head_masculine = view.word(head).is_some_and(|w| !w.ends_with('ه'));
+    while j <= head + MAX_CHAIN {
+        let Some(w) = view.free_word(j) else { break };
+        if lex.is(w, flag::STOP) {
+            break;
+        }
+        // A known place or organization inside the chain (`جامعة القاهرة`).
+        if !definite {
+            if let Some((0, end, _)) = view.phrase_at(j, false, |k| {
+                matches!(k, PhraseKind::Place { .. } | PhraseKind::Organization)
+            }) {
+                last = end;
+                j = end + 1;
+                definite = true;
+                continue;
+            }
+        }
+        if let Some(stem) = clitics::split_article(w) {
+            if lex.is(stem, flag::STOP) || lex.is(w, flag::OFFICE) {
+                break;
+            }
+            // Named after a person: `جامعة الملك فهد`, `مستشفى الملك عبدالعزيز`.
+            if !definite && view.is_title_word(w) {
+                if let Some(end) = super::person::name_run(view, j + 1, 3) {
+                    last = end;
+                    j = end + 1;
+                    definite = true;
+                    continue;
+                }
+            }
+            let adjective = is_adjective(view, w);
+            if definite && !adjective {
+                break;
+            }
+            // A feminine adjective right after a masculine head belongs to
+            // the noun before it (`لجان الحزب القاعدية`).
+            if j == head + 1 && head_masculine && adjective && w.ends_with("يه") {
+                break;
+            }
+            definite = true;
+            last = j;
+            j += 1;
+            continue;
+        }
+        // The genitive with `ل`: `للحزب` (definite), `لهيئة`, `للجنة` (construct).
+        if let Some(rest) = w.strip_prefix('ل') {
+            let stem = rest.strip_prefix('ل').unwrap_or(rest);
+            if lex.is(rest, flag::ORG_HEAD | flag::PLACE_HEAD) {
+                definite = false;
+                last = j;
+                j += 1;
+                continue;
+            }
+            if lex.is(stem, flag::ORG_HEAD | flag::PLACE_HEAD) {
+                definite = true;
+                last = j;
+                j += 1;
+                continue;
+            }
+            // `للملكية الفكرية`: a definite genitive with its adjective.
+            let next_is_adjective = view
+                .free_word(j + 1)
+                .is_some_and(|n| n.starts_with("ال") && is_adjective(view, n));
+            if rest.starts_with('ل') && next_is_adjective && !lex.is(w, flag::STOP) {
+                last = j + 1;
+                j += 2;
+                definite = true;
+                continue;
+            }
+        }
+        // Construct chain of head words: `لجنة حزب مدينة نينه بينه`, and
+        // of offices: `نائب أمين اللجنة`.
+        if !definite
+            && (lex.is(w, flag::ORG_HEAD)
+                || (last == j - 1
+                    && lex.is(w, flag::OFFICE)
+                    && lex.is(view.word(j - 1).unwrap_or(""), flag::OFFICE)))
+        {
+            last = j;
+            j += 1;
+            continue;
+        }
+        if !definite && lex.is(w, flag::PLACE_HEAD) {
+            let run = proper_run(view, j + 1, 3);
+            if run == j {
+                // An indefinite place word needs a definite complement.
+                if clitics::split_article(view.free_word(j + 1).unwrap_or("")).is_some() {
+                    last = j;
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            last = run;
+            j = run + 1;
+            definite = true;
+            continue;
+        }
+        break;
+    }
+    last
+}
+
+/// True when a head word carries the article, behind its clitics:
+/// `اللجنة`, `واللجنة`, `بالمجلس`, `للمجلس` (but `للجنة` is `ل` + `لجنة`).
+fn reads_definite(view: &View<'_, '_>, w: &str) -> bool {
+    let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+    if w.starts_with("ال") || w.starts_with("بال") || w.starts_with("كال") {
+        return true;
+    }
+    w.strip_prefix('ل').is_some_and(|rest| {
+        rest.starts_with('ل') && !view.lex.is(rest, flag::ORG_HEAD | flag::PLACE_HEAD)
+    })
+}
+
+/// True for a definite word that reads as an adjective: a nisba (`الإقليمية`,
+/// `السياسي`), a participle (`المتحدة`, `الدائمة`), a listed adjective or a demonym.
+fn is_adjective(view: &View<'_, '_>, w: &str) -> bool {
+    let stem = w.strip_prefix("ال").unwrap_or(w);
+    view.lex.is(w, flag::ADJECTIVE)
+        || view.lex.demonym(w).is_some()
+        || stem.ends_with('ي')
+        || stem.ends_with("يه")
+        || (stem.starts_with('م') && stem.chars().count() >= 5)
+}
+
+/// The last token of a run of up to `max` proper-name words starting at
+/// `from` (no article); `from - 1` when there is none.
+/// After the first, the words must be short (transliterated syllables, five
+/// letters at most), on the same line and not ending in `ة` (except the
+/// `nh` of `نينه`): a longer word is more likely an Arabic noun
+/// (`مقاطعة كوانغ نينه مؤتمرًا`, `منطقة كيم سون خطة`).
+pub fn proper_run(view: &View<'_, '_>, from: usize, max: usize) -> usize {
+    let mut last = from - 1;
+    while last + 1 < from + max && view.is_name_word(last + 1, false) {
+        let next = last + 1;
+        let word = view.word(next).unwrap_or("");
+        let feminine = word.ends_with('ه') && !word.ends_with("نه");
+        if next > from && (view.line_start(next) || word.chars().count() > 5 || feminine) {
+            break;
+        }
+        last = next;
+    }
+    last
+}
+
+/// Adds a candidate for each organization head word followed by its chain.
+pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
+    let mut i = 0;
+    while i < view.len() {
+        let Some((skip, _article)) = head_at(view, i, flag::ORG_HEAD) else {
+            i += 1;
+            continue;
+        };
+        let last = extend_chain(view, i);
+        if last > i {
+            out.push(NameCandidate {
+                kind: EntityKind::Organization,
+                first: i,
+                last,
+                skip,
+                value: Value::Empty {},
+                source: Source::HeadWord,
+                confidence: CONFIDENCE,
+            });
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Head word test for the place rule (shared so both rules read clitics alike).
+pub(super) fn place_head_at(view: &View<'_, '_>, i: usize) -> Option<(usize, bool)> {
+    head_at(view, i, flag::PLACE_HEAD)
+}

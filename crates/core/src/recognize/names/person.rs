@@ -1,0 +1,428 @@
+//! People, found by the conventions of news writing:
+//! - a title or an office before the name (`الرفيق لي هوو كوي`,
+//!   `الرئيس الفرنسي إيمانويل ماكرون`, `رئيس لجنة الشؤون الداخلية ... لي هوو كوي`);
+//! - the role stated after the name, behind a comma or a dash
+//!   (`فو داي ثانغ، عضو اللجنة المركزية للحزب`);
+//! - lists after `الرفاق:` (`تونغ ثانه هاي - عضو ...؛ لو فان هونغ - ...`);
+//! - bylines (`المقال والصور: دوك نجيا`);
+//! - later mentions of a name found by these rules.
+//!
+//! A name is a run of proper-name words (see [`View::is_name_word`]), with
+//! particles (`بن`, `عبد`, `أبو`) inside and at most one word with the
+//! article, which closes it (`بشار الأسد`).
+
+use super::lexicon::{flag, FastMap, PhraseKind};
+use super::organization::extend_chain;
+use super::{clitics, NameCandidate, Source, View};
+use crate::entity::{EntityKind, Value};
+
+/// Confidence of a name after a title or office.
+pub const TITLE_CONFIDENCE: f32 = 0.8;
+/// Confidence of a name after a title that no clear boundary closes
+/// (below [`super::MIN_CONFIDENCE`]: kept for a later tagger, not reported).
+pub const UNBOUNDED_CONFIDENCE: f32 = 0.45;
+/// Confidence of a name in a list or a byline.
+pub const LIST_CONFIDENCE: f32 = 0.8;
+/// Confidence of a later mention of a name found by the rules.
+pub const REPEAT_CONFIDENCE: f32 = 0.7;
+
+/// Most name words in one name (particles not counted).
+const MAX_NAME_WORDS: usize = 4;
+
+/// A title or office before a name.
+struct TitleMatch {
+    /// Last token of the title (with its demonym and modifiers).
+    last: usize,
+    /// The honorific (`الرفيق`, `الرئيس الفرنسي`), normalized text.
+    title: Option<String>,
+    /// The office with its complement (`وزير الخارجية`), normalized text.
+    role: Option<String>,
+    /// A title that is also a plain noun (`الملك`, `وزير الخارجية`): a
+    /// one-word name after it is too often no name (`الملك يعلم`,
+    /// `اللاعب طعن`; 41 % right on ANERcorp): refused.
+    weak: bool,
+}
+
+/// The title or office at token `i`, if any.
+fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
+    if !view.is_known(i) {
+        return None;
+    }
+    let (skip, mut last, is_office) =
+        if let Some((skip, last, _)) = view.phrase_at(i, true, |k| *k == PhraseKind::Title) {
+            (skip, last, false)
+        } else {
+            let w = view.word(i)?;
+            let mut skip = None;
+            clitics::for_each_reading(w, |s, bare| {
+                if view.lex.is(bare, flag::OFFICE) {
+                    skip = Some(s);
+                    return true;
+                }
+                false
+            });
+            let skip = skip?;
+            let last = extend_chain(view, i);
+            if last == i {
+                return None;
+            }
+            (skip, last, true)
+        };
+    let core_last = last;
+    // Demonyms and modifiers: `الرئيس الأمريكي السابق`.
+    while let Some(w) = view.free_word(last + 1) {
+        let is_demonym = w.starts_with("ال") && view.lex.demonym(w).is_some();
+        if is_demonym || view.lex.is(w, flag::MODIFIER) {
+            last += 1;
+        } else {
+            break;
+        }
+    }
+    // Offices and multi-word titles are weak too: `رئيس الحكومة أطلق`.
+    let weak = is_office
+        || core_last > i
+        || view.word(i).is_some_and(|w| {
+            let mut weak = false;
+            clitics::for_each_reading(w, |_, bare| {
+                weak = view.lex.is(bare, flag::WEAK_TITLE);
+                weak
+            });
+            weak
+        });
+    let start = view.span(i, i, skip).start;
+    let text_of =
+        |end_tok: usize| view.doc.text[start..view.span(end_tok, end_tok, 0).end].to_string();
+    Some(if is_office {
+        TitleMatch {
+            last,
+            title: None,
+            role: Some(text_of(core_last)),
+            weak,
+        }
+    } else {
+        TitleMatch {
+            last,
+            title: Some(text_of(last)),
+            role: None,
+            weak,
+        }
+    })
+}
+
+/// The last token of a personal name starting at `from`, or `None`. With
+/// `open_end` the name may stop before another name word (lists, bylines
+/// end at punctuation anyway); without it a run that reaches the maximum
+/// and goes on is refused as too uncertain.
+pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Option<usize> {
+    let mut words = 0;
+    let mut last = None;
+    let mut k = from;
+    let mut after_particle = false;
+    while let Some(w) = view.free_word(k) {
+        if k > from && view.line_start(k) {
+            break;
+        }
+        let particle = view.lex.is(w, flag::PARTICLE) && !view.lex.is(w, flag::STOP);
+        if particle && view.free_word(k + 1).is_some() && !after_particle {
+            after_particle = true;
+            k += 1;
+            continue;
+        }
+        let article = clitics::split_article(w).is_some();
+        // A short syllable of a transliterated name that folds onto a
+        // function word (`فام دوك آن،`: `آن` reads `ان`), before punctuation.
+        let folded_syllable = words >= 2
+            && w.chars().count() == 2
+            && view.lex.is(w, flag::STOP)
+            && view.word(k + 1).is_none()
+            && k + 1 < view.len();
+        if folded_syllable {
+            words += 1;
+            last = Some(k);
+            break;
+        }
+        // After the first word, a verb ends the name (`جاك شيراك تناولت`);
+        // a long word with a glued `ل` is no name (`اميل لحود لحضور`).
+        // `علي` (folded onto `على`) before another name word.
+        if view.lex.is(w, flag::FOLDED_NAME)
+            && view.is_name_word(k + 1, false)
+            && !view
+                .word(k + 1)
+                .is_some_and(|n| n.ends_with('ه') && !n.ends_with("لله"))
+        {
+            words += 1;
+            last = Some(k);
+            k += 1;
+            after_particle = false;
+            continue;
+        }
+        let later = words > 0 && !after_particle;
+        let n = w.chars().count();
+        if !view.is_name_word(k, words > 0 || after_particle)
+            || (later
+                && looks_like_verb(w)
+                && !(n == 4 && (w.starts_with('ي') || w.ends_with('ا'))))
+            || (n >= 5 && w.starts_with('ل'))
+            || (later && n >= 4 && w.starts_with('ل'))
+            || (later && n >= 5 && (w.starts_with("با") || is_verbal_noun(w)))
+        {
+            break;
+        }
+        words += 1;
+        last = Some(k);
+        k += 1;
+        // The article closes a name (`بشار الأسد`); a feminine noun with the
+        // article is no family name (`حسينة الحكومة`). After a particle it is
+        // part of the name (`عبد الله`).
+        if article && !after_particle && w.ends_with('ه') {
+            words -= 1;
+            last = if words > 0 { Some(k - 1) } else { None };
+            break;
+        }
+        let closed = article && !after_particle && !view.lex.is(w, flag::COMPOUND);
+        after_particle = false;
+        if closed || words == max_words {
+            break;
+        }
+    }
+    let mut last = last?;
+    // A regnal ordinal belongs to the name: `عبدالله الثاني`.
+    if view
+        .free_word(last + 1)
+        .is_some_and(|w| view.lex.is(w, flag::REGNAL))
+    {
+        last += 1;
+        return Some(last);
+    }
+    // Refuse a run cut by the maximum while the text goes on with name-like words.
+    if words == max_words && view.is_name_word(last + 1, false) {
+        return None;
+    }
+    Some(last)
+}
+
+/// True for a word that reads as a verb or an adverb rather than a name:
+/// imperfect (`يعلم`), future (`ستزور`), tenth form (`استطاع`), or an
+/// accusative ending in `ا` (`ساكنا`, `استنادا`).
+/// or a past tense with the feminine `ت` (`تناولت`).
+pub fn looks_like_verb(w: &str) -> bool {
+    let n = w.chars().count();
+    (n >= 4 && w.starts_with('ي'))
+        || (n >= 5 && (w.starts_with("ست") || w.starts_with("سي") || w.starts_with("است")))
+        || (n >= 4 && w.ends_with('ا'))
+        || (n >= 5 && w.ends_with('ت'))
+}
+
+/// True for a verbal noun of the pattern `تفعيل` (`تشكيل`, `تنفيذ`).
+fn is_verbal_noun(w: &str) -> bool {
+    let c: Vec<char> = w.chars().collect();
+    c.len() == 5 && c[0] == 'ت' && c[3] == 'ي'
+}
+
+/// The role stated after a name ending at token `name_last`: `، عضو ...` or `- نائب ...`.
+fn role_after(view: &View<'_, '_>, name_last: usize) -> Option<String> {
+    let sep = name_last + 1;
+    // The normalizer has folded `،` to `,` and `؛` to `;`.
+    if !(view.punct(sep, ",") || view.punct(sep, "-") || view.punct(sep, "–")) {
+        return None;
+    }
+    let start = sep + 1;
+    let w = view.free_word(start)?;
+    let honorific = view.phrase_at(start, false, |k| *k == PhraseKind::Title);
+    let last = if view.lex.is(w, flag::OFFICE) {
+        extend_chain(view, start)
+    } else if let Some((_, last, _)) = honorific {
+        // `الأمين العام للحزب`: an honorific used as a role, with its chain.
+        extend_chain(view, last)
+    } else {
+        return None;
+    };
+    if last == start && honorific.is_none() {
+        return None;
+    }
+    Some(view.text(start, last).to_string())
+}
+
+fn person(
+    first: usize,
+    last: usize,
+    title: Option<String>,
+    role: Option<String>,
+    source: Source,
+    confidence: f32,
+) -> NameCandidate {
+    NameCandidate {
+        kind: EntityKind::Person,
+        first,
+        last,
+        skip: 0,
+        value: Value::Person { title, role },
+        source,
+        confidence,
+    }
+}
+
+/// Adds the people found after titles, in lists and in bylines.
+pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
+    let mut i = 0;
+    while i < view.len() {
+        // Lists: `الرفاق: NAME - ROLE؛ NAME - ROLE`.
+        if view.word(i) == Some("الرفاق") && view.punct(i + 1, ":") {
+            i = list_after(view, i + 2, out);
+            continue;
+        }
+        // Bylines: `المقال والصور: دوك نجيا` at the start of a line.
+        if view.line_start(i) {
+            if let Some(next) = byline_at(view, i, out) {
+                i = next;
+                continue;
+            }
+        }
+        // After `عبد` or `أبو` a title word is part of a name (`عبد الملك`).
+        let after_particle = i > 0
+            && view
+                .word(i - 1)
+                .is_some_and(|w| view.lex.is(w, flag::PARTICLE));
+        let Some(t) = title_at(view, i).filter(|_| !after_particle) else {
+            i += 1;
+            continue;
+        };
+        match name_run(view, t.last + 1, MAX_NAME_WORDS) {
+            Some(last) if t.weak && last == t.last + 1 => {
+                i = last + 1;
+            }
+            Some(last) => {
+                let role = t.role.or_else(|| role_after(view, last));
+                out.push(person(
+                    t.last + 1,
+                    last,
+                    t.title,
+                    role,
+                    Source::Title,
+                    TITLE_CONFIDENCE,
+                ));
+                i = last + 1;
+            }
+            None => i = t.last + 1,
+        }
+    }
+}
+
+/// Reads a list of names from token `i`; returns the token after it.
+fn list_after(view: &View<'_, '_>, mut i: usize, out: &mut Vec<NameCandidate>) -> usize {
+    while i < view.len() {
+        let Some(last) = name_run(view, i, 5) else {
+            break;
+        };
+        let role = role_after(view, last);
+        if role.is_none() && !(view.punct(last + 1, ";") || view.punct(last + 1, ",")) {
+            break;
+        }
+        out.push(person(
+            i,
+            last,
+            Some("الرفاق".into()),
+            role,
+            Source::List,
+            LIST_CONFIDENCE,
+        ));
+        // Next item after `؛` (folded to `;`), within the sentence.
+        let mut k = last + 1;
+        while k < view.len() && !view.punct(k, ";") && !view.punct(k, ".") && !view.line_start(k) {
+            k += 1;
+        }
+        if !view.punct(k, ";") {
+            return k;
+        }
+        i = k + 1;
+    }
+    i
+}
+
+/// A byline at the start of a line: byline words, `:`, then the name up to the end of the line.
+fn byline_at(view: &View<'_, '_>, i: usize, out: &mut Vec<NameCandidate>) -> Option<usize> {
+    let first = view.word(i)?;
+    if !view.lex.is(first, flag::BYLINE) {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < i + 4 && !view.punct(k, ":") {
+        let w = view.word(k)?;
+        let bare = w.strip_prefix('و').unwrap_or(w);
+        if !view.lex.is(bare, flag::BYLINE) {
+            return None;
+        }
+        k += 1;
+    }
+    if !view.punct(k, ":") {
+        return None;
+    }
+    let last = name_run(view, k + 1, 4)?;
+    if !(last + 1 >= view.len() || view.line_start(last + 1)) {
+        return None;
+    }
+    out.push(person(
+        k + 1,
+        last,
+        None,
+        None,
+        Source::Byline,
+        LIST_CONFIDENCE,
+    ));
+    Some(last + 1)
+}
+
+/// Adds the later mentions of names of two words or more found by the rules.
+pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
+    // Names by their first word, without duplicates.
+    let mut names: FastMap<&str, Vec<Vec<&str>>> = FastMap::default();
+    for c in out
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person && c.last > c.first)
+    {
+        let words: Vec<&str> = (c.first..=c.last).filter_map(|k| view.word(k)).collect();
+        let same_first = names.entry(words[0]).or_default();
+        if !same_first.contains(&words) {
+            same_first.push(words);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut taken = vec![false; view.len()];
+    for c in out.iter() {
+        taken[c.first..=c.last].iter_mut().for_each(|t| *t = true);
+    }
+    let mut found = Vec::new();
+    for i in 0..view.len() {
+        let Some(w) = view.word(i) else { continue };
+        let mut matched = None;
+        clitics::for_each_reading(w, |skip, bare| {
+            let Some(candidates) = names.get(bare) else {
+                return false;
+            };
+            for name in candidates {
+                let last = i + name.len() - 1;
+                let rest_matches = name[1..]
+                    .iter()
+                    .enumerate()
+                    .all(|(k, n)| view.free_word(i + 1 + k) == Some(n));
+                if rest_matches
+                    && taken[i..=last].iter().all(|t| !t)
+                    && !view.is_name_word(last + 1, false)
+                {
+                    matched = Some((skip, last));
+                    return true;
+                }
+            }
+            false
+        });
+        if let Some((skip, last)) = matched {
+            found.push(NameCandidate {
+                skip,
+                ..person(i, last, None, None, Source::Repeat, REPEAT_CONFIDENCE)
+            });
+        }
+    }
+    out.extend(found);
+}

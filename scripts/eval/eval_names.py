@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Scores the names layer (person, organization, location) against CoNLL NER corpora.
+
+Corpora (third-party, outside the repository, see each folder's SOURCE.md):
+  ../shared/data/anercorp-train/ANERCorp_train.txt   token tag per line, tags PERS/LOC/ORG/MISC
+  ../shared/data/aqmar/articles/*.txt                 token tag per line, blank line between sentences, PER/LOC/ORG/MIS*
+
+Each sentence becomes one line of text (tokens joined by single spaces); the analyzer runs over all of
+them at once (`tahlil analyze FILE --format jsonl`); every entity is mapped back to the tokens it
+overlaps, and scored CoNLL-style: a prediction counts only when its kind and its first and last token
+equal a gold entity's. Precision, recall and F1 per kind (PERS=person, LOC=location, ORG=organization).
+
+Usage (from the repository root, after `cargo build --release -p tahlil-cli`):
+    python3 scripts/eval/eval_names.py                   # both corpora, markdown table
+    python3 scripts/eval/eval_names.py --errors aqmar    # also list false positives and misses
+Skips with a message when ../shared/data is absent.
+"""
+
+import argparse
+import collections
+import glob
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+DATA = os.path.join(ROOT, "..", "shared", "data")
+TAHLIL = os.path.join(ROOT, "target", "release", "tahlil")
+KINDS = {"person": "PERS", "location": "LOC", "organization": "ORG"}
+GOLD_KIND = {"PERS": "PERS", "PER": "PERS", "LOC": "LOC", "ORG": "ORG"}
+AQMAR_DEV = {"Damascus", "Atom", "Raul_Gonzales", "Linux", "Imam_Hussein_Shrine", "Nuclear_Power", "Real_Madrid", "Solaris"}
+MAX_SENTENCE_TOKENS = 120
+
+
+def read_conll(path, split_on_period):
+    """Sentences as lists of (token, tag); malformed lines skipped."""
+    sentences, current = [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n").rstrip("\r")
+            if not line.strip():
+                if current:
+                    sentences.append(current)
+                    current = []
+                continue
+            parts = line.split(" ")
+            if len(parts) != 2 or not parts[0]:
+                continue
+            token, tag = parts
+            current.append((token, tag))
+            if split_on_period and (token in {".", "؟", "!"} or len(current) >= MAX_SENTENCE_TOKENS):
+                sentences.append(current)
+                current = []
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def gold_spans(sentence):
+    """Gold entities as (kind, first, last) with kinds PERS/LOC/ORG (MISC and malformed tags ignored)."""
+    spans, start, kind = [], None, None
+    for i, (_, tag) in enumerate(sentence + [("", "O")]):
+        prefix, _, label = tag.partition("-")
+        label = GOLD_KIND.get(label.lstrip("-"))
+        continues = prefix == "I" and label is not None and label == kind and start is not None
+        if start is not None and not continues:
+            spans.append((kind, start, i - 1))
+            start, kind = None, None
+        if label is not None and prefix in ("B", "I") and start is None:
+            start, kind = i, label
+    return spans
+
+
+def analyze(sentences):
+    """Predicted entities per sentence as (kind, first token, last token, text)."""
+    lines, offsets = [], []
+    for s in sentences:
+        pos, starts = 0, []
+        for tok, _ in s:
+            starts.append((pos, pos + len(tok)))
+            pos += len(tok) + 1
+        lines.append(" ".join(t for t, _ in s))
+        offsets.append(starts)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as f:
+        f.write("\n".join(lines) + "\n")
+        path = f.name
+    try:
+        out = subprocess.run([TAHLIL, "analyze", path, "--format", "jsonl"], check=True, capture_output=True, text=True).stdout
+    finally:
+        os.unlink(path)
+    results = []
+    docs = out.splitlines()
+    assert len(docs) == len(lines), f"{len(docs)} analyses for {len(lines)} lines"
+    for doc, starts in zip(docs, offsets):
+        preds = []
+        for e in json.loads(doc)["entities"]:
+            kind = KINDS.get(e["kind"])
+            if kind is None:
+                continue
+            toks = [k for k, (a, b) in enumerate(starts) if a < e["char_end"] and e["char_start"] < b]
+            if toks:
+                preds.append((kind, toks[0], toks[-1], e["value"].get("title") or e["value"].get("role") or ""))
+        results.append(preds)
+    return results
+
+
+def score(sentences, predictions, errors=False):
+    counts = {k: collections.Counter() for k in ("PERS", "LOC", "ORG")}
+    fps, fns = collections.Counter(), collections.Counter()
+    for s, preds in zip(sentences, predictions):
+        gold = set(gold_spans(s))
+        pred = {(k, a, b) for k, a, b, _ in preds}
+        cue = {(k, a, b): t for k, a, b, t in preds}
+        for k, a, b in pred:
+            counts[k]["pred"] += 1
+            if (k, a, b) in gold:
+                counts[k]["tp"] += 1
+            elif errors:
+                context = " ".join(t for t, _ in s[max(0, a - 2) : a])
+                fps[(k, f"{context} <{' '.join(t for t, _ in s[a : b + 1])}>", " ".join(tag for _, tag in s[a : b + 1]))] += 1
+        for k, a, b in gold:
+            counts[k]["gold"] += 1
+            if errors and (k, a, b) not in pred:
+                fns[(k, " ".join(t for t, _ in s[a : b + 1]))] += 1
+    return counts, fps, fns
+
+
+def prf(c):
+    p = c["tp"] / c["pred"] if c["pred"] else 0.0
+    r = c["tp"] / c["gold"] if c["gold"] else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def report(name, sentences, errors):
+    preds = analyze(sentences)
+    counts, fps, fns = score(sentences, preds, errors)
+    tokens = sum(len(s) for s in sentences)
+    print(f"\n### {name} ({len(sentences)} sentences, {tokens} tokens)\n")
+    print("| kind | gold | predicted | correct | precision | recall | F1 |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    total = collections.Counter()
+    for k in ("PERS", "LOC", "ORG"):
+        c = counts[k]
+        total.update(c)
+        p, r, f = prf(c)
+        print(f"| {k} | {c['gold']} | {c['pred']} | {c['tp']} | {p:.3f} | {r:.3f} | {f:.3f} |")
+    p, r, f = prf(total)
+    print(f"| all | {total['gold']} | {total['pred']} | {total['tp']} | {p:.3f} | {r:.3f} | {f:.3f} |")
+    if errors:
+        for kind in ("PERS", "LOC", "ORG"):
+            print(f"\nfalse positives {kind} (text, gold tags):")
+            for (k, t, g), n in [x for x in fps.most_common() if x[0][0] == kind][:60]:
+                print(f"  {n:4d} {k} {t}  [{g}]")
+            print(f"\nmisses {kind}:")
+            for (k, t), n in [x for x in fns.most_common() if x[0][0] == kind][:25]:
+                print(f"  {n:4d} {k} {t}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--errors", choices=["anercorp", "aqmar"], help="list false positives and misses of one corpus")
+    args = ap.parse_args()
+    if not os.path.isdir(DATA):
+        print(f"skipped: {os.path.normpath(DATA)} is absent (the corpora live outside the repository)")
+        return 0
+    if not os.path.exists(TAHLIL):
+        print("build the CLI first: cargo build --release -p tahlil-cli", file=sys.stderr)
+        return 1
+    aner = read_conll(os.path.join(DATA, "anercorp-train", "ANERCorp_train.txt"), split_on_period=True)
+    report("ANERcorp train", aner, args.errors == "anercorp")
+    test, allsents = [], []
+    for path in sorted(glob.glob(os.path.join(DATA, "aqmar", "articles", "*.txt"))):
+        sents = read_conll(path, split_on_period=False)
+        allsents += sents
+        if os.path.basename(path)[:-4] not in AQMAR_DEV:
+            test += sents
+    report("AQMAR, all 28 articles", allsents, args.errors == "aqmar")
+    report("AQMAR, test split (20 articles)", test, False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,368 @@
+#!/usr/bin/env python3
+"""Generates the place and demonym gazetteers of the names layer from Unicode CLDR.
+
+Source: Unicode CLDR as shipped by the Python package `babel` (pip install babel==2.18.0):
+  - Arabic territory names (Locale('ar').territories): countries and world regions;
+  - Arabic exemplar cities of the time zones (Locale('ar').time_zones[...]['city']),
+    with the country of each zone (babel's zone_territories);
+  - demonyms (nisba adjectives: فرنسا → فرنسي) derived from the country names by the
+    rules in `nisba()`, with the hand-checked exceptions in NISBA_OVERRIDES.
+A few curated additions (short names news uses: السعودية, أمريكا, بريطانيا ...) are in
+CURATED_PLACES; words that are also common Arabic words are dropped (AMBIGUOUS).
+
+Writes crates/core/data/gazetteer-places.tsv and crates/core/data/gazetteer-demonyms.tsv.
+Run from the repository root:
+    python3 -m venv /tmp/venv-gaz && /tmp/venv-gaz/bin/pip install babel==2.18.0
+    /tmp/venv-gaz/bin/python scripts/gen-gazetteer.py
+"""
+
+import os
+import sys
+
+import babel
+from babel import Locale
+from babel.core import get_global
+
+OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crates", "core", "data")
+
+# World regions kept as places (CLDR numeric codes); the others are too descriptive.
+REGIONS = {"002", "142", "150", "009", "019", "029"}
+# Territory codes that are organizations or pseudo-regions, not places.
+SKIP_TERRITORIES = {"EU", "EZ", "UN", "XA", "XB", "ZZ", "001", "QO"}
+
+# Time zones of research stations and of small US and Canadian towns: not news places.
+SKIP_ZONES = ("Antarctica/", "America/Indiana/", "America/North_Dakota/", "America/Kentucky/", "Etc/", "Arctic/")
+
+# Short or usual names news uses beside the CLDR ones (hand-curated).
+CURATED_PLACES = [
+    ("السعودية", "country", "SA"),
+    ("أمريكا", "country", "US"),
+    ("أميركا", "country", "US"),
+    ("بريطانيا", "country", "GB"),
+    ("الإمارات", "country", "AE"),
+    ("فلسطين", "country", "PS"),
+    ("ميانمار", "country", "MM"),
+    ("بورما", "country", "MM"),
+    ("الكونغو", "country", ""),
+    ("هونغ كونغ", "city", "HK"),
+    ("ماكاو", "city", "MO"),
+    ("الدنمارك", "country", "DK"),
+    ("المجر", "country", "HU"),
+    ("إنجلترا", "country", "GB"),
+    ("انجلترا", "country", "GB"),
+    ("اسكتلندا", "country", "GB"),
+    ("هانوي", "city", "VN"),
+    ("هونج كونج", "city", "HK"),
+    ("دارفور", "region", "SD"),
+    ("كردستان", "region", ""),
+    ("الشام", "region", ""),
+    ("الأندلس", "region", "ES"),
+    ("كركوك", "city", "IQ"),
+    ("مراكش", "city", "MA"),
+    ("الجزيرة العربية", "region", ""),
+    ("شبه الجزيرة العربية", "region", ""),
+    ("الولايات المتحدة الأمريكية", "country", "US"),
+    ("الولايات المتحدة الأميركية", "country", "US"),
+    ("الاتحاد السوفيتي", "country", ""),
+    ("الاتحاد السوفياتي", "country", ""),
+    ("واشنطن", "city", "US"),
+    ("غزة", "city", "PS"),
+    ("رام الله", "city", "PS"),
+    ("الضفة الغربية", "region", "PS"),
+    ("الخليل", "city", "PS"),
+    ("نابلس", "city", "PS"),
+    ("جنين", "city", "PS"),
+    ("القدس", "city", ""),
+    ("تل أبيب", "city", "IL"),
+    ("أنقرة", "city", "TR"),
+    ("إسطنبول", "city", "TR"),
+    ("اسطنبول", "city", "TR"),
+    ("موسكو", "city", "RU"),
+    ("لندن", "city", "GB"),
+    ("برلين", "city", "DE"),
+    ("روما", "city", "IT"),
+    ("مدريد", "city", "ES"),
+    ("بكين", "city", "CN"),
+    ("طوكيو", "city", "JP"),
+    ("الإسكندرية", "city", "EG"),
+    ("جدة", "city", "SA"),
+    ("مكة", "city", "SA"),
+    ("المدينة المنورة", "city", "SA"),
+    ("الدمام", "city", "SA"),
+    ("أبوظبي", "city", "AE"),
+    ("أبو ظبي", "city", "AE"),
+    ("الشارقة", "city", "AE"),
+    ("البصرة", "city", "IQ"),
+    ("الموصل", "city", "IQ"),
+    ("حلب", "city", "SY"),
+    ("حمص", "city", "SY"),
+    ("طهران", "city", "IR"),
+    ("كابل", "city", "AF"),
+    ("إسلام آباد", "city", "PK"),
+    ("نيودلهي", "city", "IN"),
+    ("الخرطوم", "city", "SD"),
+    ("الرباط", "city", "MA"),
+    ("صنعاء", "city", "YE"),
+    ("المنامة", "city", "BH"),
+    ("مسقط", "city", "OM"),
+    ("الدوحة", "city", "QA"),
+    ("الكويت", "country", "KW"),
+    ("نواكشوط", "city", "MR"),
+    ("أوروبا", "region", ""),
+    ("الشرق الأوسط", "region", ""),
+    ("الخليج", "region", ""),
+    ("لبنان", "country", "LB"),
+    ("جنيف", "city", "CH"),
+    ("نيويورك", "city", "US"),
+    ("باريس", "city", "FR"),
+    ("بيروت", "city", "LB"),
+    ("دمشق", "city", "SY"),
+    ("بغداد", "city", "IQ"),
+    ("القاهرة", "city", "EG"),
+    ("الرياض", "city", "SA"),
+    ("عمّان", "city", "JO"),
+    ("تونس", "country", "TN"),
+    ("الجزائر", "country", "DZ"),
+    ("طرابلس", "city", ""),
+    ("بنغازي", "city", "LY"),
+    ("الدار البيضاء", "city", "MA"),
+    ("بروكسل", "city", "BE"),
+    ("فيينا", "city", "AT"),
+    ("أثينا", "city", "GR"),
+    ("وارسو", "city", "PL"),
+    ("كييف", "city", "UA"),
+    ("سيول", "city", "KR"),
+    ("بيونغ يانغ", "city", "KP"),
+    ("مانيلا", "city", "PH"),
+    ("جاكرتا", "city", "ID"),
+    ("كوالالمبور", "city", "MY"),
+    ("بانكوك", "city", "TH"),
+    ("سايغون", "city", "VN"),
+    ("دا نانغ", "city", "VN"),
+    ("هاي فونغ", "city", "VN"),
+]
+
+# Names that are also common Arabic words or names of people: never matched alone.
+AMBIGUOUS = {
+    "مالي",  # Mali / "financial"
+    "جيرسي",
+    "العالم",
+    "الأمل",
+    "سان",
+    "ترك",  # "left"
+    "سول",
+    "نوم",  # "sleep"
+    "واك",
+    "ثيل",
+    "سنتر",
+    "استر",
+    "سمراء",  # "dark"
+    "ماهي",  # "what is"
+    "جوني",
+    "بلم",
+    "ترول",
+    "العيون",  # "the eyes"
+    "ديلي",
+    "كريسماس",
+    "كناري",
+    "هوفد",
+    "سيتا",
+    "بويس",
+    "كوكوس",
+    "أشوا",
+    "ماشيو",
+    "كانتون",
+    "دافيز",
+    "مسقط",  # also "مسقط رأسه" (birthplace)
+    "بنين",  # Benin / "boys"
+    "توغو",
+    "ساو",
+    "جبل طارق",
+    "عدن",  # kept out: also a given name
+    "عمان",  # Oman / Amman: both places, different countries
+    "جورجيا",  # country / US state
+    "المنطقة",
+    "غيانا",
+    "بالاو",
+    "ناورو",
+    "نيوي",
+    "غوام",
+    "ريو",
+    "مان",
+    "كوك",
+    "ساموا",
+    "تونغا",
+}
+
+# Demonyms whose nisba is not the regular derivation (hand-checked).
+NISBA_OVERRIDES = {
+    "US": ["أمريكي", "أميركي"],
+    "GB": ["بريطاني"],
+    "AE": ["إماراتي"],
+    "SA": ["سعودي"],
+    "NL": ["هولندي"],
+    "KP": ["كوري شمالي"],
+    "KR": ["كوري جنوبي"],
+    "ZA": ["جنوب أفريقي"],
+    "SS": ["جنوب سوداني"],
+    "PS": ["فلسطيني"],
+    "CD": ["كونغولي"],
+    "CG": ["كونغولي"],
+    "CZ": ["تشيكي"],
+    "NZ": ["نيوزيلندي"],
+    "BA": ["بوسني"],
+    "MK": ["مقدوني"],
+    "ME": [],
+    "CF": [],
+    "DO": ["دومينيكاني"],
+    "CV": [],
+    "CI": ["إيفواري"],
+    "ML": [],  # مالي: also "financial"
+    "BJ": [],
+    "TR": ["تركي"],
+    "DK": ["دنماركي", "دانمركي"],
+    "HU": ["مجري", "هنغاري"],
+    "OM": ["عماني"],
+    "IL": ["إسرائيلي"],
+    "CY": ["قبرصي"],
+    "LA": ["لاوسي"],
+    "GE": ["جورجي"],
+    "VA": [],
+    "JP": ["ياباني"],
+    "IN": ["هندي"],
+    "CN": ["صيني"],
+    "RU": ["روسي"],
+    "VN": ["فيتنامي"],
+    "YE": ["يمني"],
+    "JO": ["أردني"],
+    "SD": ["سوداني"],
+    "MA": ["مغربي"],
+    "IQ": ["عراقي"],
+    "DZ": ["جزائري"],
+    "KW": ["كويتي"],
+    "BH": ["بحريني"],
+    "AR": ["أرجنتيني"],
+    "BR": ["برازيلي"],
+    "PH": ["فلبيني"],
+    "AT": ["نمساوي"],
+    "NO": ["نرويجي"],
+    "SE": ["سويدي"],
+    "PT": ["برتغالي"],
+    "GR": ["يوناني"],
+    "MX": ["مكسيكي"],
+    "SO": ["صومالي"],
+    "SN": ["سنغالي"],
+    "NE": ["نيجري"],
+    "EC": ["إكوادوري"],
+    "SV": ["سلفادوري"],
+    "GA": ["غابوني"],
+    "CM": ["كاميروني"],
+    "AF": ["أفغاني"],
+    "UZ": ["أوزبكي"],
+    "TM": ["تركماني"],
+    "TJ": ["طاجيكي"],
+    "KG": ["قيرغيزي"],
+    "KZ": ["كازاخي"],
+    "PE": ["بيروفي"],
+    "PA": ["بنمي"],
+}
+
+# Countries whose derived nisba is kept (the regular rule is right for them; hand-checked list).
+NISBA_CHECKED = {
+    "AF", "AL", "AM", "AO", "AU", "AZ", "BD", "BE", "BG", "BO", "BY", "CA", "CH", "CL", "CO", "CU",
+    "DE", "EE", "EG", "ER", "ES", "ET", "FI", "FR", "GH", "GN", "GT", "HR", "ID", "IE", "IR", "IT",
+    "KE", "KZ", "LB", "LR", "LT", "LV", "LY", "MR", "MY", "MN", "MZ", "NG", "NP", "PA", "PE", "PK",
+    "PL", "QA", "RO", "RS", "RW", "SG", "SI", "SK", "SY", "TD", "TH", "TJ", "TM", "TN", "TZ", "UA",
+    "UG", "UY", "UZ", "VE", "ZM", "ZW", "KH", "LK", "MT", "IS", "BI", "KG", "PY", "NI", "HN", "CR",
+}
+
+
+def strip_article(name: str) -> str:
+    return name[2:] if name.startswith("ال") and len(name) > 4 else name
+
+
+def nisba(name: str) -> str | None:
+    """Regular nisba of a one-word country name: فرنسا → فرنسي, ألمانيا → ألماني, مصر → مصري."""
+    if " " in name or "-" in name:
+        return None
+    stem = strip_article(name)
+    if stem.endswith("يا"):
+        return stem[:-1]
+    if stem.endswith("ية"):
+        return stem[:-1]
+    if stem.endswith("ا") or stem.endswith("ة"):
+        return stem[:-1] + "ي"
+    if stem.endswith("ي"):
+        return None
+    return stem + "ي"
+
+
+def main() -> int:
+    ar = Locale("ar")
+    territories = ar.territories
+    places: dict[str, tuple[str, str]] = {}
+
+    def add(form: str, kind: str, country: str) -> None:
+        form = form.strip()
+        if not form or form in AMBIGUOUS or "(" in form or "،" in form or "معروفة" in form:
+            return
+        if form in places and places[form][1] != country:
+            places[form] = (places[form][0], "")  # two countries: keep the place, drop the country
+            return
+        places.setdefault(form, (kind, country))
+
+    for code, name in sorted(territories.items()):
+        if code in SKIP_TERRITORIES:
+            continue
+        if code.isdigit():
+            if code in REGIONS:
+                add(name, "region", "")
+            continue
+        add(name, "country", code)
+
+    zone_territories = get_global("zone_territories")
+    for zone, data in sorted(ar.time_zones.items()):
+        city = data.get("city") if hasattr(data, "get") else None
+        if not city or zone.startswith(SKIP_ZONES):
+            continue
+        add(city, "city", zone_territories.get(zone, ""))
+
+    for form, kind, country in CURATED_PLACES:
+        if form in places:
+            continue
+        add(form, kind, country)
+
+    demonyms: dict[str, str] = {}
+    for code, name in sorted(territories.items()):
+        if code.isdigit() or code in SKIP_TERRITORIES:
+            continue
+        if code in NISBA_OVERRIDES:
+            forms = NISBA_OVERRIDES[code]
+        elif code in NISBA_CHECKED:
+            derived = nisba(name)
+            forms = [derived] if derived else []
+        else:
+            forms = []
+        for f in forms:
+            demonyms[f] = code
+
+    cldr = "Unicode CLDR via babel " + babel.__version__
+    with open(os.path.join(OUT_DIR, "gazetteer-places.tsv"), "w", encoding="utf-8") as f:
+        f.write(f"# Places: generated by scripts/gen-gazetteer.py from {cldr} (territories, time-zone exemplar cities) plus its curated list.\n")
+        f.write("# Do not edit by hand: edit the script and rerun it.\n")
+        f.write("# name\ttype\tcountry (ISO 3166-1 alpha-2, empty when not one country)\n")
+        for form in sorted(places):
+            kind, country = places[form]
+            f.write(f"{form}\t{kind}\t{country}\n")
+    with open(os.path.join(OUT_DIR, "gazetteer-demonyms.tsv"), "w", encoding="utf-8") as f:
+        f.write(f"# Demonyms (masculine nisba, without ال): generated by scripts/gen-gazetteer.py from {cldr} country names, derived by rule and hand-checked.\n")
+        f.write("# Do not edit by hand: edit the script and rerun it.\n")
+        f.write("# demonym\tcountry\n")
+        for form in sorted(demonyms):
+            f.write(f"{form}\t{demonyms[form]}\n")
+    print(f"{len(places)} places, {len(demonyms)} demonyms", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
