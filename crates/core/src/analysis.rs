@@ -87,6 +87,7 @@ impl Analyzer {
     pub fn new() -> Self {
         let recognizers: Vec<Box<dyn Recognizer>> = vec![
             Box::new(recognize::number::NumberRecognizer),
+            Box::new(recognize::number_words::WordNumberRecognizer::default()),
             Box::new(recognize::percent::PercentRecognizer::default()),
             Box::new(recognize::year::YearRecognizer),
         ];

@@ -6,6 +6,7 @@
 //! text and one resolver keeps the longest, most specific reading.
 
 pub mod number;
+pub mod number_words;
 pub mod percent;
 pub mod year;
 
