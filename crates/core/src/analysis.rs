@@ -88,6 +88,7 @@ impl Analyzer {
         let recognizers: Vec<Box<dyn Recognizer>> = vec![
             Box::new(recognize::number::NumberRecognizer),
             Box::new(recognize::number_words::WordNumberRecognizer::default()),
+            Box::new(recognize::ordinal::OrdinalRecognizer),
             Box::new(recognize::percent::PercentRecognizer::default()),
             Box::new(recognize::year::YearRecognizer),
         ];

@@ -7,6 +7,7 @@
 
 pub mod number;
 pub mod number_words;
+pub mod ordinal;
 pub mod percent;
 pub mod year;
 

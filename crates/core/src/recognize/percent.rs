@@ -1,6 +1,8 @@
-//! Percentages: `17.5%`, `%17.5`, `١٢٫٥٪`, `20 في المائة`, `20 بالمئة`.
+//! Percentages: `17.5%`, `%17.5`, `١٢٫٥٪`, `٪ 5`, `20 في المائة`, `20 بالمئة`,
+//! and numbers in words: `خمسة في المائة`.
 
 use super::number::parse_number_at;
+use super::number_words::cardinal_at;
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Num, Value};
 use crate::normalize::search_form;
@@ -15,6 +17,12 @@ const PERCENT_PHRASES: &[&str] = &[
     "في المية",
     "بالمية",
 ];
+
+/// True when a number ends right before the `%` at token `sign` (then the
+/// sign belongs to it, not to the number after).
+fn ends_number(doc: &Document<'_>, sign: usize) -> bool {
+    sign > 0 && doc.tokens[sign - 1].kind == TokenKind::Digits
+}
 
 /// Finds percentages.
 #[derive(Debug)]
@@ -40,46 +48,97 @@ impl Recognizer for PercentRecognizer {
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
         let mut i = 0;
+        // Token after the last sign used, so that `5% 6` does not give the `%` to both.
+        let mut free_from = 0;
         while i < doc.tokens.len() {
-            let Some(n) = parse_number_at(doc, i) else {
+            // The number: digits (`17.5`) or words (`خمسة`, `عشرين`).
+            let (first, last, span, value) = if let Some(n) = parse_number_at(doc, i) {
+                (n.first, n.last, n.span(doc), n.value)
+            } else if let Some(n) = cardinal_at(doc, i) {
+                (n.first, n.last, n.span, n.value)
+            } else {
                 i += 1;
                 continue;
             };
-            let mut span = None;
-            // Sign after: `17.5%` or `17.5 %`.
-            if doc.is_punct(n.last + 1, "%") {
-                span = Some(n.span(doc).union(&doc.tokens[n.last + 1].span));
-            } else if n.first > 0
-                && doc.is_punct(n.first - 1, "%")
-                && !doc.tokens[n.first].space_before
+            let mut found = None;
+            if doc.is_punct(last + 1, "%") && !doc.tokens[last + 1].newline_before {
+                // Sign after: `17.5%` or `17.5 %`.
+                found = Some((span.union(&doc.tokens[last + 1].span), last + 1));
+            } else if first > free_from
+                && doc.is_punct(first - 1, "%")
+                && !doc.tokens[first].newline_before
+                && (!doc.tokens[first].space_before || !ends_number(doc, first - 1))
             {
-                // Sign before, glued: `%17.5` (as typed in right-to-left text).
-                span = Some(doc.tokens[n.first - 1].span.union(&n.span(doc)));
+                // Sign before (as typed in right-to-left text): `%17.5`, `% 17.5`.
+                found = Some((doc.tokens[first - 1].span.union(&span), last));
             } else {
                 for words in &self.phrases {
                     let matches = words.iter().enumerate().all(|(k, w)| {
-                        let t = n.last + 1 + k;
+                        let t = last + 1 + k;
                         t < doc.tokens.len()
                             && doc.tokens[t].kind == TokenKind::Word
                             && doc.token_text(t) == w
                     });
                     if matches {
-                        span = Some(n.span(doc).union(&doc.tokens[n.last + words.len()].span));
+                        let end = last + words.len();
+                        found = Some((span.union(&doc.tokens[end].span), end));
                         break;
                     }
                 }
             }
-            if let Some(span) = span {
+            if let Some((span, end)) = found {
                 out.push(Candidate {
                     kind: EntityKind::Percent,
                     span,
-                    value: Value::Scalar {
-                        value: Num(n.value),
-                    },
+                    value: Value::Scalar { value: Num(value) },
                     priority: 10,
                 });
+                free_from = end + 1;
+                i = end + 1;
+            } else {
+                i = last + 1;
             }
-            i = n.last + 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::search_form;
+    use crate::tokenize::tokenize;
+
+    fn percents(text: &str) -> Vec<(String, f64)> {
+        let norm = search_form(text);
+        let tokens = tokenize(&norm);
+        let doc = Document {
+            text: &norm,
+            tokens: &tokens,
+        };
+        let mut out = Vec::new();
+        PercentRecognizer::default().recognize(&doc, &mut out);
+        out.into_iter()
+            .map(|c| match c.value {
+                Value::Scalar { value } => (norm[c.span.range()].to_string(), value.0),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn signs_on_either_side_phrases_and_words() {
+        assert_eq!(
+            percents("17.5% و٪ 5 و%3 وخمسة في المائة و20 بالمئة وعشرين بالمائة"),
+            [
+                ("17.5%".to_string(), 17.5),
+                ("% 5".to_string(), 5.0),
+                ("%3".to_string(), 3.0),
+                ("خمسه في الماءه".to_string(), 5.0),
+                ("20 بالمءه".to_string(), 20.0),
+                ("عشرين بالماءه".to_string(), 20.0),
+            ]
+        );
+        // The sign of `5%` is not also the sign before `6`.
+        assert_eq!(percents("5% 6"), [("5%".to_string(), 5.0)]);
     }
 }
