@@ -89,6 +89,7 @@ impl Analyzer {
             Box::new(recognize::number::NumberRecognizer),
             Box::new(recognize::number_words::WordNumberRecognizer::default()),
             Box::new(recognize::ordinal::OrdinalRecognizer),
+            Box::new(recognize::money::MoneyRecognizer::default()),
             Box::new(recognize::percent::PercentRecognizer::default()),
             Box::new(recognize::year::YearRecognizer),
         ];

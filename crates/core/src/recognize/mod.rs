@@ -5,6 +5,7 @@
 //! text. Candidates may overlap; [`crate::analysis`] maps them to the original
 //! text and one resolver keeps the longest, most specific reading.
 
+pub mod money;
 pub mod number;
 pub mod number_words;
 pub mod ordinal;
