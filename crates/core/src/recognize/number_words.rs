@@ -200,8 +200,8 @@ const ORDINALS: &[(&str, u8, bool)] = &[
 ];
 
 /// The feminine `أولى`, which shares its search form with `أوّلي`
-/// (preliminary): read as an ordinal only after a feminine word or before a
-/// definite noun.
+/// (preliminary) and `أُولِيَ` (was given): read as an ordinal only after a
+/// feminine word.
 const FIRST_FEMININE: &str = "أولى";
 
 /// Nouns whose dual (`بلديتان`, `مستويين`, `شهرين`) counts two. Only these:
@@ -537,6 +537,16 @@ impl NumberWords {
                 break;
             }
         }
+        // `وأحد المسؤولين` ("and one of the officials") folds to `واحد`
+        // like the number one: a lone `واحد` before a definite noun is not one.
+        if end == start
+            && first == Piece::Unit(1)
+            && clitic == 0
+            && word_at(doc, start + 1).is_some_and(|n| n.starts_with("ال"))
+            && word_at(doc, start).is_some_and(|w| w.starts_with('و'))
+        {
+            return None;
+        }
         let mut value = total + group;
         if negative {
             value = -value;
@@ -588,19 +598,18 @@ impl NumberWords {
     /// Parses an ordinal starting at token `i`; see [`ordinal_at`].
     pub fn ordinal_at(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
         let word = word_at(doc, i)?;
-        let (clitic, article, bare, value, lead) =
-            split_clitics(word).find_map(|(c, a, bare)| {
-                let &(v, lead) = self.ordinals.get(bare)?;
-                Some((c, a, bare, v, lead))
-            })?;
-        // `أولى` / `أوّلي`: only after a feminine word or before a definite noun.
+        let (clitic, bare, value, lead) = split_clitics(word).find_map(|(c, _, bare)| {
+            let &(v, lead) = self.ordinals.get(bare)?;
+            Some((c, bare, v, lead))
+        })?;
+        // `أولى` / `أوّلي` (preliminary) / `أُولِيَ` (was given): only after a
+        // feminine word (`المرحلة الأولى`, `خطوة أولى`).
         if bare == self.first_feminine {
             let prev_feminine = i > 0
+                && !doc.tokens[i].newline_before
                 && word_at(doc, i - 1)
                     .is_some_and(|p| p.ends_with('ه') || p.ends_with("ات") || p.ends_with("تين"));
-            let next_definite =
-                !article && word_at(doc, i + 1).is_some_and(|n| n.starts_with("ال"));
-            if !(prev_feminine || next_definite) {
+            if !prev_feminine {
                 return None;
             }
         }
