@@ -193,7 +193,13 @@ impl MoneyRecognizer {
 
     /// After a currency ending at token `end`: `و اثنتا عشرة هللة`. Returns
     /// the fraction to add and the last token.
-    fn subunit_after(&self, doc: &Document<'_>, end: usize, code: &str) -> Option<(f64, usize)> {
+    /// The currency may change to the subunit's (`دينار و 420 مليم` is TND).
+    fn subunit_after(
+        &self,
+        doc: &Document<'_>,
+        end: usize,
+        code: &str,
+    ) -> Option<(f64, usize, &str)> {
         let mut i = end + 1;
         let t = doc.tokens.get(i)?;
         if t.newline_before {
@@ -212,9 +218,24 @@ impl MoneyRecognizer {
         let sub = self
             .subunits
             .iter()
-            .find(|s| s.code == code && s.forms.contains_key(word))?;
-        (amount.value >= 0.0 && amount.value < sub.divisor)
-            .then_some((amount.value / sub.divisor, unit))
+            .find(|s| s.code == code && s.forms.contains_key(word))
+            .or_else(|| {
+                // A bare noun (`دينار`) followed by the subunit of one of the
+                // currencies of that name (`مليم`: the Tunisian dinar).
+                let noun = doc.token_text(end);
+                self.subunits.iter().find(|s| {
+                    s.forms.contains_key(word)
+                        && self
+                            .phrases
+                            .iter()
+                            .any(|p| p.code == s.code && p.words[0].contains_key(noun))
+                })
+            })?;
+        (amount.value >= 0.0 && amount.value < sub.divisor).then_some((
+            amount.value / sub.divisor,
+            unit,
+            sub.code.as_str(),
+        ))
     }
 }
 
@@ -232,32 +253,33 @@ impl Recognizer for MoneyRecognizer {
             };
             let mut found = None;
             if let Some((k, last)) = self.phrase_at(doc, amount.last + 1, true) {
-                let code = &self.phrases[k].code;
+                let mut code = self.phrases[k].code.as_str();
                 let mut value = amount.value;
                 let mut end = last;
-                if let Some((fraction, e)) = self.subunit_after(doc, last, code) {
+                if let Some((fraction, e, c)) = self.subunit_after(doc, last, code) {
                     value += fraction;
                     end = e;
+                    code = c;
                 }
-                found = Some((amount.span.union(&doc.tokens[end].span), k, value, end));
+                found = Some((amount.span.union(&doc.tokens[end].span), code, value, end));
             } else if amount.first > 0 && !doc.tokens[amount.first].newline_before {
                 if let Some((k, start)) = self.phrase_before(doc, amount.first - 1) {
                     found = Some((
                         doc.tokens[start].span.union(&amount.span),
-                        k,
+                        self.phrases[k].code.as_str(),
                         amount.value,
                         amount.last,
                     ));
                 }
             }
             match found {
-                Some((span, k, value, end)) => {
+                Some((span, code, value, end)) => {
                     out.push(Candidate {
                         kind: EntityKind::Money,
                         span,
                         value: Value::Money {
                             amount: Num(value),
-                            currency: self.phrases[k].code.clone(),
+                            currency: code.to_string(),
                         },
                         priority: 15,
                     });
@@ -328,6 +350,11 @@ mod tests {
         );
         assert_eq!(one("ألفا ريال"), (2000.0, "SAR".into()));
         assert_eq!(one("مليون دينار كويتي"), (1e6, "KWD".into()));
+        assert_eq!(
+            one("ألف دينار و أربعمائة و عشرون مليم"),
+            (1000.42, "TND".into())
+        );
+        assert_eq!(one("مليوني دولار"), (2e6, "USD".into()));
         assert!(money("ملايين الدولارات").is_empty());
         assert!(money("5 أشخاص").is_empty());
     }

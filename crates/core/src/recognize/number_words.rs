@@ -143,17 +143,20 @@ const SCALES: &[(&str, f64, u8)] = &[
     ("ألفا", 1e3, 3),
     ("ألفان", 1e3, 1),
     ("ألفين", 1e3, 1),
+    ("ألفي", 1e3, 1),
     ("آلاف", 1e3, 2),
     ("ألوف", 1e3, 2),
     ("مليون", 1e6, 0),
     ("مليونا", 1e6, 3),
     ("مليونان", 1e6, 1),
     ("مليونين", 1e6, 1),
+    ("مليوني", 1e6, 1),
     ("ملايين", 1e6, 2),
     ("مليار", 1e9, 0),
     ("مليارا", 1e9, 3),
     ("ملياران", 1e9, 1),
     ("مليارين", 1e9, 1),
+    ("ملياري", 1e9, 1),
     ("مليارات", 1e9, 2),
     ("بليون", 1e9, 0),
     ("بليونا", 1e9, 3),
@@ -203,6 +206,13 @@ const ORDINALS: &[(&str, u8, bool)] = &[
 /// (preliminary) and `أُولِيَ` (was given): read as an ordinal only after a
 /// feminine word.
 const FIRST_FEMININE: &str = "أولى";
+
+/// Month names that take an ordinal as part of their name (`تشرين الأول`,
+/// `كانون الثاني`, `ربيع الأول`, `جمادى الأولى`): no ordinal after them.
+const MONTHS_WITH_ORDINALS: &[&str] = &["تشرين", "كانون", "ربيع", "جمادى"];
+
+/// The feminine `ثانية`, also "a second" (`30 ثانية`): no ordinal right after a number.
+const SECOND_FEMININE: &str = "ثانية";
 
 /// Nouns whose dual (`بلديتان`, `مستويين`, `شهرين`) counts two. Only these:
 /// any word ending in `ان`/`ين` is not a dual (`لبنان`, `البحرين`).
@@ -274,6 +284,8 @@ pub struct NumberWords {
     teen: WordMap<()>,
     ordinals: WordMap<(u8, bool)>,
     first_feminine: String,
+    second_feminine: String,
+    months_with_ordinals: WordMap<()>,
     negative: WordMap<()>,
     not_numbers: WordMap<()>,
     /// Dual forms of counted nouns.
@@ -342,6 +354,8 @@ impl NumberWords {
             teen: set(TEEN_WORDS),
             ordinals,
             first_feminine: search_form(FIRST_FEMININE),
+            second_feminine: search_form(SECOND_FEMININE),
+            months_with_ordinals: set(MONTHS_WITH_ORDINALS),
             negative: set(NEGATIVE_WORDS),
             not_numbers: set(NOT_NUMBERS),
             duals,
@@ -602,6 +616,18 @@ impl NumberWords {
             let &(v, lead) = self.ordinals.get(bare)?;
             Some((c, bare, v, lead))
         })?;
+        if i > 0 && !doc.tokens[i].newline_before {
+            // `تشرين الأول` is a month.
+            if word_at(doc, i - 1).is_some_and(|p| self.months_with_ordinals.contains_key(p)) {
+                return None;
+            }
+            // `30 ثانية`, `خمس ثوان`: seconds.
+            let after_number = doc.tokens[i - 1].kind == TokenKind::Digits
+                || word_at(doc, i - 1).is_some_and(|p| self.cardinals.contains_key(p));
+            if bare == self.second_feminine && clitic == 0 && word == bare && after_number {
+                return None;
+            }
+        }
         // `أولى` / `أوّلي` (preliminary) / `أُولِيَ` (was given): only after a
         // feminine word (`المرحلة الأولى`, `خطوة أولى`).
         if bare == self.first_feminine {
