@@ -618,7 +618,12 @@ impl NumberWords {
         })?;
         if i > 0 && !doc.tokens[i].newline_before {
             // `تشرين الأول` is a month.
-            if word_at(doc, i - 1).is_some_and(|p| self.months_with_ordinals.contains_key(p)) {
+            let month_before = word_at(doc, i - 1).is_some_and(|p| {
+                self.months_with_ordinals.contains_key(p)
+                    || p.strip_prefix('و')
+                        .is_some_and(|r| self.months_with_ordinals.contains_key(r))
+            });
+            if month_before {
                 return None;
             }
             // `30 ثانية`, `خمس ثوان`: seconds.
