@@ -247,6 +247,46 @@ impl Hasher for FnvHasher {
 /// A string-keyed map with [`FnvHasher`].
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<FnvHasher>>;
 
+/// A filter on the last four bytes of a word: every reading of a word
+/// (clitics and article stripped) ends like the word itself, so a word whose
+/// ending no table word has cannot match, and is skipped without hashing.
+#[derive(Clone)]
+pub struct Endings([u64; 1024]);
+
+impl std::fmt::Debug for Endings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Endings")
+    }
+}
+
+impl Endings {
+    /// The endings of `words`.
+    pub fn of<'a>(words: impl IntoIterator<Item = &'a String>) -> Self {
+        let mut bits = [0u64; 1024];
+        for w in words {
+            let k = Self::key(w);
+            bits[k / 64] |= 1 << (k % 64);
+        }
+        Endings(bits)
+    }
+
+    /// The last four bytes (two Arabic letters), hashed to 16 bits.
+    fn key(word: &str) -> usize {
+        let b = word.as_bytes();
+        let n = b.len();
+        let mut last = [0u8; 4];
+        let take = n.min(4);
+        last[4 - take..].copy_from_slice(&b[n - take..]);
+        (u32::from_le_bytes(last).wrapping_mul(0x9E37_79B1) >> 16) as usize
+    }
+
+    /// True when some table word ends like `word`.
+    pub fn may_match(&self, word: &str) -> bool {
+        let k = Self::key(word);
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
 /// One word of a cardinal number.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Piece {
@@ -279,6 +319,9 @@ enum Last {
 #[derive(Debug)]
 pub struct NumberWords {
     cardinals: WordMap<Piece>,
+    cardinal_endings: Endings,
+    ordinal_endings: Endings,
+    dual_endings: Endings,
     /// Units allowed after the article (bare form).
     with_article: WordMap<()>,
     teen: WordMap<()>,
@@ -286,7 +329,7 @@ pub struct NumberWords {
     first_feminine: String,
     second_feminine: String,
     months_with_ordinals: WordMap<()>,
-    negative: WordMap<()>,
+    negative: Vec<String>,
     not_numbers: WordMap<()>,
     /// Dual forms of counted nouns.
     duals: WordMap<()>,
@@ -349,6 +392,9 @@ impl NumberWords {
             }
         }
         NumberWords {
+            cardinal_endings: Endings::of(cardinals.keys()),
+            ordinal_endings: Endings::of(ordinals.keys()),
+            dual_endings: Endings::of(duals.keys()),
             cardinals,
             with_article: set(UNITS_WITH_ARTICLE),
             teen: set(TEEN_WORDS),
@@ -356,7 +402,7 @@ impl NumberWords {
             first_feminine: search_form(FIRST_FEMININE),
             second_feminine: search_form(SECOND_FEMININE),
             months_with_ordinals: set(MONTHS_WITH_ORDINALS),
-            negative: set(NEGATIVE_WORDS),
+            negative: NEGATIVE_WORDS.iter().map(|w| search_form(w)).collect(),
             not_numbers: set(NOT_NUMBERS),
             duals,
         }
@@ -381,6 +427,9 @@ impl NumberWords {
     /// leading clitics and its piece.
     fn first_piece(&self, doc: &Document<'_>, i: usize) -> Option<(usize, Piece)> {
         let word = word_at(doc, i)?;
+        if !self.cardinal_endings.may_match(word) {
+            return None;
+        }
         if self.not_numbers.contains_key(word) {
             return None;
         }
@@ -395,7 +444,7 @@ impl NumberWords {
         let mut negative = false;
         let mut start = i;
         if let Some(w) = word_at(doc, i) {
-            if self.negative.contains_key(w) && word_at(doc, i + 1).is_some() {
+            if self.negative.iter().any(|n| n == w) && word_at(doc, i + 1).is_some() {
                 negative = true;
                 start = i + 1;
             }
@@ -612,6 +661,9 @@ impl NumberWords {
     /// Parses an ordinal starting at token `i`; see [`ordinal_at`].
     pub fn ordinal_at(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
         let word = word_at(doc, i)?;
+        if !self.ordinal_endings.may_match(word) {
+            return None;
+        }
         let (clitic, bare, value, lead) = split_clitics(word).find_map(|(c, _, bare)| {
             let &(v, lead) = self.ordinals.get(bare)?;
             Some((c, bare, v, lead))
@@ -697,6 +749,9 @@ impl NumberWords {
     /// the value 2, spanning the word without its clitics.
     pub fn dual_at(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
         let word = word_at(doc, i)?;
+        if !self.dual_endings.may_match(word) {
+            return None;
+        }
         let (clitic, _, _) =
             split_clitics(word).find(|&(_, _, bare)| self.duals.contains_key(bare))?;
         Some(WordNumber {

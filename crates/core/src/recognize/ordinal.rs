@@ -43,6 +43,14 @@ impl Recognizer for OrdinalRecognizer {
             }
             // `الـ14`: the article glued to a whole number.
             let word = doc.token_text(i);
+            let glued_digits = doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.kind == TokenKind::Digits && !n.space_before);
+            if !glued_digits {
+                i += 1;
+                continue;
+            }
             if let Some(article) = ARTICLES.iter().find(|a| **a == word) {
                 if let Some(n) = parse_number_at(doc, i + 1) {
                     let whole = !n.has_fraction && n.first == i + 1 && n.value >= 1.0;

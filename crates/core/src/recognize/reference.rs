@@ -3,6 +3,7 @@
 //! `144-QD/TW`. The value is the code as written (`31-NQ/TU`, `12`).
 
 use super::number::is_clitic;
+use super::number_words::WordMap;
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Value};
 use crate::normalize::search_form;
@@ -42,7 +43,7 @@ const YEAR_WORDS: &[&str] = &["لسنة", "لعام", "سنة", "عام"];
 /// Finds document references.
 #[derive(Debug)]
 pub struct ReferenceRecognizer {
-    documents: Vec<String>,
+    documents: WordMap<()>,
     number_word: String,
     year_words: Vec<String>,
 }
@@ -53,7 +54,7 @@ impl Default for ReferenceRecognizer {
             documents: DOCUMENT_WORDS
                 .iter()
                 .filter(|w| !w.contains(' '))
-                .map(|w| search_form(w))
+                .map(|w| (search_form(w), ()))
                 .collect(),
             number_word: search_form(NUMBER_WORD),
             year_words: YEAR_WORDS.iter().map(|w| search_form(w)).collect(),
@@ -129,6 +130,10 @@ impl ReferenceRecognizer {
             return None;
         }
         let w = doc.token_text(i);
+        // Document words are 3+ letters (6+ bytes); skip short words unhashed.
+        if w.len() < 6 {
+            return None;
+        }
         let mut rest = w;
         let mut clitic = 0;
         for c in ["و", "ف", "ب", "ل"] {
@@ -142,7 +147,7 @@ impl ReferenceRecognizer {
         let readings = [(0, w), (clitic, rest)];
         readings.iter().find_map(|&(c, r)| {
             let bare = r.strip_prefix("ال").unwrap_or(r);
-            self.documents.iter().any(|d| d == bare).then_some(c)
+            self.documents.contains_key(bare).then_some(c)
         })
     }
 }
