@@ -78,8 +78,11 @@ pub fn parse_number_at(doc: &Document<'_>, i: usize) -> Option<ParsedNumber> {
         && !tokens[i].space_before
         && (doc.is_punct(i - 1, "-") || doc.is_punct(i - 1, "+") || doc.is_punct(i - 1, "−"))
     {
-        let sign_is_free =
-            i == 1 || tokens[i - 1].space_before || tokens[i - 2].kind != TokenKind::Digits;
+        // Nor glued to a word before it (`إف-35` is a name, not -35).
+        let sign_is_free = i == 1
+            || tokens[i - 1].space_before
+            || tokens[i - 2].kind == TokenKind::Punct && doc.token_text(i - 2) != "-"
+            || tokens[i - 2].kind == TokenKind::Word && is_clitic(doc.token_text(i - 2));
         if sign_is_free {
             if doc.token_text(i - 1) != "+" {
                 value = -value;
@@ -233,6 +236,8 @@ mod tests {
             [("2025".into(), 2025.0), ("2030".into(), 2030.0)]
         );
         assert_eq!(numbers("1,23"), [("1".into(), 1.0), ("23".into(), 23.0)]);
+        assert_eq!(numbers("إف-35"), [("35".into(), 35.0)]);
+        assert_eq!(numbers("(-3)"), [("-3".into(), -3.0)]);
     }
 
     #[test]

@@ -172,6 +172,15 @@ const SCALES: &[(&str, f64, u8)] = &[
 /// a preceding one (`مليون ونصف`).
 const FRACTIONS: &[(&str, f64)] = &[("نصف", 0.5), ("ربع", 0.25), ("ثلث", 1.0 / 3.0)];
 
+/// The masculine one, `واحد`, which folds like `وأحد` ("and one of").
+const ONE: &str = "واحد";
+
+/// Words that may follow the number `واحد` (`واحد من`, `واحد فقط`).
+const AFTER_ONE: &[&str] = &[
+    "من", "في", "على", "فقط", "أو", "إلى", "مع", "عن", "كل", "منها", "منهم", "لكل", "بعد", "قبل",
+    "هو", "هي", "أن", "إن", "لا", "لم", "لن", "قد", "ثم", "حتى", "خلال",
+];
+
 /// A sign word before a number.
 const NEGATIVE_WORDS: &[&str] = &["سالب", "ناقص"];
 
@@ -330,6 +339,8 @@ pub struct NumberWords {
     second_feminine: String,
     months_with_ordinals: WordMap<()>,
     negative: Vec<String>,
+    one: String,
+    after_one: WordMap<()>,
     not_numbers: WordMap<()>,
     /// Dual forms of counted nouns.
     duals: WordMap<()>,
@@ -402,6 +413,8 @@ impl NumberWords {
             first_feminine: search_form(FIRST_FEMININE),
             second_feminine: search_form(SECOND_FEMININE),
             months_with_ordinals: set(MONTHS_WITH_ORDINALS),
+            one: search_form(ONE),
+            after_one: set(AFTER_ONE),
             negative: NEGATIVE_WORDS.iter().map(|w| search_form(w)).collect(),
             not_numbers: set(NOT_NUMBERS),
             duals,
@@ -600,15 +613,20 @@ impl NumberWords {
                 break;
             }
         }
-        // `وأحد المسؤولين` ("and one of the officials") folds to `واحد`
-        // like the number one: a lone `واحد` before a definite noun is not one.
-        if end == start
-            && first == Piece::Unit(1)
-            && clitic == 0
-            && word_at(doc, start + 1).is_some_and(|n| n.starts_with("ال"))
-            && word_at(doc, start).is_some_and(|w| w.starts_with('و'))
-        {
-            return None;
+        // `وأحد المسؤولين`, `وأحد أسرار` ("and one of ...") fold to `واحد`
+        // like the number one. A lone `واحد` is the number after its counted
+        // noun (`نموذج واحد على الأقل`): an Arabic word before it, and after it
+        // no word, a particle or a new clause (`و...`).
+        if end == start && clitic == 0 && word_at(doc, start) == Some(self.one.as_str()) {
+            let prev_word =
+                start > 0 && !doc.tokens[start].newline_before && word_at(doc, start - 1).is_some();
+            let next_ok = match word_at(doc, start + 1) {
+                None => true,
+                Some(n) => n.starts_with('و') || self.after_one.contains_key(n),
+            };
+            if !(prev_word && next_ok) {
+                return None;
+            }
         }
         let mut value = total + group;
         if negative {
