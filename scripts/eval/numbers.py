@@ -117,10 +117,10 @@ def wojood(split, show_errors):
                     errors[(kind, "FN")].append(f"{text[g[0]:g[1]]!r} in …{text[max(0, g[0]-30):g[1]+30]}…")
         pr = lambda a, b: f"{100 * a / b:.1f}" if b else "–"
         rows.append((typ, kind, n_gold, n_pred, pr(exact_tp_p, n_pred), pr(exact_tp_g, n_gold),
-                     pr(over_tp_p, n_pred), pr(over_tp_g, n_gold), pr(over_tp_p_free, n_pred_free)))
+                     pr(over_tp_p, n_pred), pr(over_tp_g, n_gold), n_pred_free, pr(over_tp_p_free, n_pred_free)))
     print(f"## Wojood sample ({'+'.join(files)}, {len(sents)} sentences)\n")
-    print("| gold type | kind | gold | predicted | exact P | exact R | overlap P | overlap R | overlap P, outside other entities |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| gold type | kind | gold | predicted | exact P | exact R | overlap P | overlap R | predicted outside other entities | overlap P there |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         print("| " + " | ".join(str(x) for x in r) + " |")
     if show_errors:

@@ -13,6 +13,9 @@ use crate::span::Span;
 use crate::tokenize::TokenKind;
 use std::collections::HashMap;
 
+/// `واحد` (one) in search form.
+const ONE: &str = "واحد";
+
 /// The currency table (format in its header).
 const CURRENCIES: &str = include_str!("../../data/currencies.tsv");
 
@@ -183,11 +186,21 @@ impl MoneyRecognizer {
                 value: n.value,
             });
         }
-        cardinal_at(doc, i).map(|n| Amount {
-            first: n.first,
-            last: n.last,
-            span: n.span,
-            value: n.value,
+        if let Some(n) = cardinal_at(doc, i) {
+            return Some(Amount {
+                first: n.first,
+                last: n.last,
+                span: n.span,
+                value: n.value,
+            });
+        }
+        // `واحد` alone is left to the context by cardinal_at (it folds like
+        // `وأحد`, "and one of"); before a currency word it is the amount one.
+        (doc.tokens[i].kind == TokenKind::Word && doc.token_text(i) == ONE).then(|| Amount {
+            first: i,
+            last: i,
+            span: doc.tokens[i].span,
+            value: 1.0,
         })
     }
 
@@ -349,6 +362,7 @@ mod tests {
             (652.12, "SAR".into())
         );
         assert_eq!(one("ألفا ريال"), (2000.0, "SAR".into()));
+        assert_eq!(one("واحد ريال"), (1.0, "SAR".into()));
         assert_eq!(one("مليون دينار كويتي"), (1e6, "KWD".into()));
         assert_eq!(
             one("ألف دينار و أربعمائة و عشرون مليم"),
