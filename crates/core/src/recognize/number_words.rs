@@ -209,7 +209,21 @@ const ORDINALS: &[(&str, u8, bool)] = &[
     ("تاسعة", 9, false),
     ("عاشر", 10, false),
     ("عاشرة", 10, false),
+    // Adverbs of enumeration: firstly, secondly...
+    ("أولاً", 1, false),
+    ("ثانياً", 2, false),
+    ("ثالثاً", 3, false),
+    ("رابعاً", 4, false),
+    ("خامساً", 5, false),
+    ("سادساً", 6, false),
+    ("سابعاً", 7, false),
+    ("ثامناً", 8, false),
+    ("تاسعاً", 9, false),
+    ("عاشراً", 10, false),
 ];
+
+/// `أول ما` is "as soon as", not an ordinal.
+const FIRST_WHAT: (&str, &str) = ("أول", "ما");
 
 /// The feminine `أولى`, which shares its search form with `أوّلي`
 /// (preliminary) and `أُولِيَ` (was given): read as an ordinal only after a
@@ -337,6 +351,7 @@ pub struct NumberWords {
     ordinals: WordMap<(u8, bool)>,
     first_feminine: String,
     second_feminine: String,
+    first_what: (String, String),
     months_with_ordinals: WordMap<()>,
     negative: Vec<String>,
     one: String,
@@ -412,6 +427,7 @@ impl NumberWords {
             ordinals,
             first_feminine: search_form(FIRST_FEMININE),
             second_feminine: search_form(SECOND_FEMININE),
+            first_what: (search_form(FIRST_WHAT.0), search_form(FIRST_WHAT.1)),
             months_with_ordinals: set(MONTHS_WITH_ORDINALS),
             one: search_form(ONE),
             after_one: set(AFTER_ONE),
@@ -702,6 +718,9 @@ impl NumberWords {
             if bare == self.second_feminine && clitic == 0 && word == bare && after_number {
                 return None;
             }
+        }
+        if word == self.first_what.0 && word_at(doc, i + 1) == Some(self.first_what.1.as_str()) {
+            return None;
         }
         // `أولى` / `أوّلي` (preliminary) / `أُولِيَ` (was given): only after a
         // feminine word (`المرحلة الأولى`, `خطوة أولى`).
@@ -1021,6 +1040,8 @@ mod tests {
         assert_eq!(ordinal("الأول"), Some(("الاول".into(), 1.0)));
         assert_eq!(ordinal("والثاني"), Some(("الثاني".into(), 2.0)));
         assert_eq!(ordinal("الحادي"), None);
+        assert_eq!(ordinal("ثانياً"), Some(("ثانيا".into(), 2.0)));
+        assert_eq!(ordinal("أول ما وصل"), None);
         with_doc(
             "المرحلة الأولى والتقرير الأولي",
             |doc, _| {
