@@ -16,9 +16,10 @@ fn glued_digits(doc: &Document<'_>, i: usize) -> bool {
     i < doc.tokens.len() && doc.tokens[i].kind == TokenKind::Digits && !doc.tokens[i].space_before
 }
 
-/// True for four digits that read as a year (`2020/2021` is a season, not a ratio).
+/// True for four digits, as in year pairs (`2020/2021` is a season,
+/// `1435/1436` a Hijri year pair): not ratios.
 fn looks_like_year(s: &str) -> bool {
-    s.len() == 4 && (s.starts_with("19") || s.starts_with("20"))
+    s.len() == 4
 }
 
 impl Recognizer for RatioRecognizer {
@@ -101,6 +102,6 @@ mod tests {
             ratios("حلت 34/37 شكوى و21/23 بلاغ و 12/13"),
             ["34/37", "21/23", "12/13"]
         );
-        assert!(ratios("1/12/2024 و 2020/2021 و 15/3 و 31/NQ").is_empty());
+        assert!(ratios("1/12/2024 و 2020/2021 و 1435/1436 و 15/3 و 31/NQ").is_empty());
     }
 }

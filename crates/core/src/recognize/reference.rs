@@ -115,7 +115,13 @@ fn code_at(doc: &Document<'_>, i: usize) -> Option<Code> {
     if !has_digit || (!has_latin && separators > 0 && doc.is_punct(i + 1, ".")) {
         return None;
     }
-    let structured = first.kind == TokenKind::Digits && has_latin && separators > 0;
+    // Digits, `-` or `/`, then capitals only: `31-NQ/TU`, `144-QD/TW`.
+    let dash_or_slash = doc.is_punct(i + 1, "-") || doc.is_punct(i + 1, "/");
+    let capitals = (i..=last).all(|k| {
+        t[k].kind != TokenKind::Word || doc.token_text(k).bytes().all(|b| b.is_ascii_uppercase())
+    });
+    let structured =
+        first.kind == TokenKind::Digits && has_latin && separators > 0 && dash_or_slash && capitals;
     Some(Code {
         last,
         has_latin,
@@ -266,6 +272,6 @@ mod tests {
                 ("41-CT/TU".into(), "41-CT/TU".into()),
             ]
         );
-        assert!(refs("القانون 2020 و القرار الجديد و 2025-2030 و 12.5").is_empty());
+        assert!(refs("القانون 2020 و القرار الجديد و 2025-2030 و 12.5 و 2share.com").is_empty());
     }
 }

@@ -103,7 +103,7 @@ impl Recognizer for UrlRecognizer {
             let end =
                 if lower_starts(b"https://") || lower_starts(b"http://") || lower_starts(b"www.") {
                     Some(url_end(text, p))
-                } else if b.is_ascii_alphabetic() {
+                } else if b.is_ascii_alphanumeric() {
                     bare_domain(text, p)
                 } else {
                     None
@@ -150,6 +150,10 @@ mod tests {
         assert_eq!(
             urls("المصدر: https://laichau.gov.vn/tin-tuc/a-b.html. وموقع www.spa.gov.sa، و moh.gov.sa/ar و (https://x.org/a)"),
             ["https://laichau.gov.vn/tin-tuc/a-b.html", "www.spa.gov.sa", "moh.gov.sa/ar", "https://x.org/a"]
+        );
+        assert_eq!(
+            urls("موقع 2share.com.sa/thursday"),
+            ["2share.com.sa/thursday"]
         );
         assert!(urls("info@spa.gov.sa و 12.5 و file.txt و e.g").is_empty());
     }
