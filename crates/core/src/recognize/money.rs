@@ -118,7 +118,11 @@ impl MoneyRecognizer {
                     .split(' ')
                     .map(|w| forms_of(w, &sets).into_iter().map(|f| (f, ())).collect())
                     .collect();
-                let before = !body.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+                // Only symbols and Latin codes, none of whose forms is Arabic.
+                let before = words
+                    .iter()
+                    .flat_map(|w| w.keys())
+                    .all(|f| !f.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)));
                 phrases.push(Phrase {
                     words,
                     code: head.to_string(),
@@ -371,5 +375,6 @@ mod tests {
         assert_eq!(one("مليوني دولار"), (2e6, "USD".into()));
         assert!(money("ملايين الدولارات").is_empty());
         assert!(money("5 أشخاص").is_empty());
+        assert!(money("ارتفع الدولار، دولار 5 مرات").is_empty());
     }
 }
