@@ -104,8 +104,10 @@ pub fn parse_number_at(doc: &Document<'_>, i: usize) -> Option<ParsedNumber> {
 pub struct ScaledNumber {
     /// The number in digits.
     pub number: ParsedNumber,
-    /// Index of the last token (the scale word, when there is one).
+    /// Index of the last token (the scale word, or the last part after `و`).
     pub last: usize,
+    /// The multiplier of the first scale word (1 without one).
+    pub scale: f64,
     /// The value, scale applied.
     pub value: f64,
 }
@@ -133,6 +135,7 @@ pub fn parse_scaled_number_at(doc: &Document<'_>, i: usize) -> Option<ScaledNumb
             number: n,
             last: n.last,
             value: n.value,
+            scale: 1.0,
         });
     };
     // Multiply the digits as an integer, then divide by the power of ten
@@ -149,11 +152,45 @@ pub fn parse_scaled_number_at(doc: &Document<'_>, i: usize) -> Option<ScaledNumb
     if n.value < 0.0 {
         value = -value;
     }
-    Some(ScaledNumber {
+    let mut scaled = ScaledNumber {
         number: n,
         last: next,
         value,
-    })
+        scale: m,
+    };
+    // `2 مليار و300 مليون`: a smaller part after `و` (not after `1.5 مليار`,
+    // which starts a list of amounts).
+    let whole = !n.has_fraction;
+    if let Some((part, last)) = smaller_part_after(doc, next, m).filter(|_| whole) {
+        scaled.value += part.copysign(scaled.value);
+        scaled.last = last;
+    }
+    Some(scaled)
+}
+
+/// After a scale word `m` ending at token `end`: `و` and whole digits with a
+/// smaller scale (`و300 مليون` after `مليار`, `و500 ألف` after `مليون`).
+/// Bare digits (`ثلاثة آلاف و15`) are not taken: they usually count
+/// something else. Returns the part's value and last token.
+pub fn smaller_part_after(doc: &Document<'_>, end: usize, m: f64) -> Option<(f64, usize)> {
+    let conj = end + 1;
+    let t = doc.tokens.get(conj)?;
+    if t.newline_before || t.kind != TokenKind::Word || doc.token_text(conj) != "و" {
+        return None;
+    }
+    let digits = doc.tokens.get(conj + 1)?;
+    if digits.kind != TokenKind::Digits || digits.newline_before {
+        return None;
+    }
+    let part = parse_scaled_number_at(doc, conj + 1)?;
+    // Whole digits below the next scale up: `و300 مليون` after `مليار`
+    // (300 < 1000), not `و1.5 مليون` (a list of amounts).
+    let smaller = !part.number.has_fraction
+        && part.scale > 1.0
+        && part.scale < m
+        && part.number.value < m / part.scale;
+    (smaller && part.number.first == conj + 1 && part.value >= 0.0)
+        .then_some((part.value, part.last))
 }
 
 /// Clitics that may be glued to a number (`و15`, `ب5`), in search form.
@@ -243,7 +280,7 @@ mod tests {
     #[test]
     fn digits_with_scale_words() {
         let text =
-            crate::normalize::search_form("5 ملايين و53,389.7 مليار و1.5 مليون و25 ألفاً و٣ آلاف");
+            crate::normalize::search_form("5 ملايين، و53,389.7 مليار، و1.5 مليون، و25 ألفاً، و٣ آلاف");
         assert_eq!(
             numbers(&text),
             [
@@ -252,6 +289,18 @@ mod tests {
                 ("1.5 مليون".into(), 1.5e6),
                 ("25 الفا".into(), 25000.0),
                 ("3 الاف".into(), 3000.0),
+            ]
+        );
+        let text =
+            crate::normalize::search_form("2 مليار و300 مليون، و5 آلاف و200 و7 ملايين و9 مليارات");
+        assert_eq!(
+            numbers(&text),
+            [
+                ("2 مليار و300 مليون".into(), 2.3e9),
+                ("5 الاف".into(), 5000.0),
+                ("200".into(), 200.0),
+                ("7 ملايين".into(), 7e6),
+                ("9 مليارات".into(), 9e9),
             ]
         );
     }

@@ -8,6 +8,7 @@
 //! last token, byte span without leading clitics, value). The word tables
 //! are compiled once per process ([`NumberWords::shared`]).
 
+use super::number::smaller_part_after;
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Num, Value};
 use crate::normalize::search_form;
@@ -511,6 +512,13 @@ impl NumberWords {
                 if form == 2 {
                     return None; // `آلاف` alone: "thousands", no value
                 }
+                // `1.5 مليار`: the scale word belongs to the digits before it.
+                if start > 0
+                    && doc.tokens[start - 1].kind == TokenKind::Digits
+                    && !doc.tokens[start].newline_before
+                {
+                    return None;
+                }
                 let n = if form == 1 || form == 3 { 2.0 } else { 1.0 };
                 total = n * m;
                 last_scale = m;
@@ -627,6 +635,13 @@ impl NumberWords {
             }
             if last == Last::Fraction {
                 break;
+            }
+        }
+        // `مليون و500 ألف`: digits after the last scale word.
+        if last == Last::Scale && group == 0.0 {
+            if let Some((part, part_last)) = smaller_part_after(doc, end, last_scale) {
+                total += part;
+                end = part_last;
             }
         }
         // `وأحد المسؤولين`, `وأحد أسرار` ("and one of ...") fold to `واحد`
@@ -997,6 +1012,7 @@ mod tests {
         assert_eq!(value("مليونين"), Some(2e6));
         assert_eq!(value("نصف مليون"), Some(5e5));
         assert_eq!(value("مليون ونصف"), Some(1.5e6));
+        assert_eq!(value("مليون و500 ألف"), Some(1.5e6));
         assert_eq!(
             value("تسعمائة و ثلاثة و عشرون ألفاً و أربعمائة و أحد عشر"),
             Some(923411.0)
