@@ -48,7 +48,9 @@ impl Default for PhoneRecognizer {
 
 /// Digit groups starting at token `i`, joined by one space, `-`, `.` or
 /// brackets around the first group: `(last token, digit count, groups)`.
-fn digit_groups(doc: &Document<'_>, i: usize) -> (usize, usize, usize) {
+/// With `single`, one-digit groups are taken too (`+971 4 123 4567`), but
+/// never as the last group.
+fn digit_groups(doc: &Document<'_>, i: usize, single: bool) -> (usize, usize, usize) {
     let t = doc.tokens;
     let mut last = i;
     let mut digits = doc.token_text(i).len();
@@ -75,7 +77,13 @@ fn digit_groups(doc: &Document<'_>, i: usize) -> (usize, usize, usize) {
             (j, false)
         };
         // Groups of 2+ digits (a lone digit after a space is another number).
-        if !ok || doc.token_text(k).len() < 2 || digits + doc.token_text(k).len() > 15 {
+        let len = if ok { doc.token_text(k).len() } else { 0 };
+        let single_inside = single
+            && len == 1
+            && t.get(k + 1).is_some_and(|n| {
+                n.kind == TokenKind::Digits && n.space_before && !n.newline_before
+            });
+        if !ok || (len < 2 && !single_inside) || digits + len > 15 {
             break;
         }
         digits += doc.token_text(k).len();
@@ -124,8 +132,8 @@ impl Recognizer for PhoneRecognizer {
             if plus || open {
                 first = i - 1;
             }
-            let (last, digits, groups) = digit_groups(doc, i);
             let lead = doc.token_text(i);
+            let (last, digits, groups) = digit_groups(doc, i, plus || lead.starts_with("00"));
             let international = (plus || lead.starts_with("00")) && (8..=15).contains(&digits);
             let local = lead.starts_with('0')
                 && !lead.starts_with("00")
