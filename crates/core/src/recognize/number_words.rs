@@ -719,11 +719,14 @@ impl NumberWords {
         })?;
         if i > 0 && !doc.tokens[i].newline_before {
             // `تشرين الأول` is a month.
-            let month_before = word_at(doc, i - 1).is_some_and(|p| {
-                self.months_with_ordinals.contains_key(p)
-                    || p.strip_prefix('و')
-                        .is_some_and(|r| self.months_with_ordinals.contains_key(r))
-            });
+            // `آل ثاني` (a family name) folds to `ال ثاني`.
+            let family_before = word_at(doc, i - 1) == Some("ال");
+            let month_before = family_before
+                || word_at(doc, i - 1).is_some_and(|p| {
+                    self.months_with_ordinals.contains_key(p)
+                        || p.strip_prefix('و')
+                            .is_some_and(|r| self.months_with_ordinals.contains_key(r))
+                });
             if month_before {
                 return None;
             }
@@ -1058,6 +1061,9 @@ mod tests {
         assert_eq!(ordinal("الحادي"), None);
         assert_eq!(ordinal("ثانياً"), Some(("ثانيا".into(), 2.0)));
         assert_eq!(ordinal("أول ما وصل"), None);
+        with_doc("الشيخ حمد آل ثاني", |doc, _| {
+            assert_eq!(ordinal_at(doc, 3), None)
+        });
         with_doc(
             "المرحلة الأولى والتقرير الأولي",
             |doc, _| {
