@@ -644,6 +644,13 @@ impl NumberWords {
                 end = part_last;
             }
         }
+        // `شهر صفر` is the Hijri month Safar, not zero.
+        if end == start && first == Piece::Unit(0) && start > 0 {
+            let month_word = word_at(doc, start - 1).is_some_and(|p| p == "شهر" || p == "الشهر");
+            if month_word {
+                return None;
+            }
+        }
         // `وأحد المسؤولين`, `وأحد أسرار` ("and one of ...") fold to `واحد`
         // like the number one. A lone `واحد` is the number after its counted
         // noun (`نموذج واحد على الأقل`): an Arabic word before it, and after it
@@ -1041,6 +1048,10 @@ mod tests {
         assert_eq!(cardinal("أحد المسؤولين"), None);
         assert_eq!(cardinal("آلاف المواطنين"), None);
         assert_eq!(cardinal("لست أدري"), None);
+        with_doc("من شهر صفر و 2 - صفر", |doc, _| {
+            assert_eq!(cardinal_at(doc, 2), None);
+            assert_eq!(cardinal_at(doc, 6).map(|n| n.value), Some(0.0));
+        });
         // Units then tens, not the reverse: `عشرين وثلاثة` stops at 20.
         assert_eq!(value("عشرين وثلاثة"), Some(20.0));
         // Two numbers joined by و are not one: `خمسة وستة`.
