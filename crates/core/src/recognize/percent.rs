@@ -24,6 +24,29 @@ fn ends_number(doc: &Document<'_>, sign: usize) -> bool {
     sign > 0 && doc.tokens[sign - 1].kind == TokenKind::Digits
 }
 
+/// `12,5%` (a decimal comma, as written in the Maghreb and by some
+/// keyboards): the comma, one or two glued digits, then the sign. Returns
+/// the last digit token and the value.
+fn decimal_comma(doc: &Document<'_>, n: &super::number::ParsedNumber) -> Option<(usize, f64)> {
+    let (comma, digits) = (n.last + 1, n.last + 2);
+    let t = doc.tokens;
+    let shape = !n.has_fraction
+        && !n.grouped
+        && doc.is_punct(comma, ",")
+        && !t[comma].space_before
+        && t.get(digits).is_some_and(|d| {
+            d.kind == TokenKind::Digits && !d.space_before && doc.token_text(digits).len() <= 2
+        })
+        && doc.is_punct(digits + 1, "%")
+        && !t[digits + 1].space_before;
+    if !shape {
+        return None;
+    }
+    let text = format!("{}.{}", doc.token_text(n.last), doc.token_text(digits));
+    let v: f64 = text.parse().ok()?;
+    Some((digits, if n.value < 0.0 { -v } else { v }))
+}
+
 /// Finds percentages.
 #[derive(Debug)]
 pub struct PercentRecognizer {
@@ -53,7 +76,16 @@ impl Recognizer for PercentRecognizer {
         while i < doc.tokens.len() {
             // The number: digits (`17.5`) or words (`خمسة`, `عشرين`).
             let (first, last, span, value) = if let Some(n) = parse_number_at(doc, i) {
-                (n.first, n.last, n.span(doc), n.value)
+                match decimal_comma(doc, &n) {
+                    // `12,5%`: a decimal comma, only right before the sign.
+                    Some((last, value)) => (
+                        n.first,
+                        last,
+                        n.span(doc).union(&doc.tokens[last].span),
+                        value,
+                    ),
+                    None => (n.first, n.last, n.span(doc), n.value),
+                }
             } else if let Some(n) = cardinal_at(doc, i) {
                 (n.first, n.last, n.span, n.value)
             } else {
@@ -137,6 +169,10 @@ mod tests {
                 ("20 بالمءه".to_string(), 20.0),
                 ("عشرين بالماءه".to_string(), 20.0),
             ]
+        );
+        assert_eq!(
+            percents("١٢،٥٪ و 3,25%"),
+            [("12,5%".to_string(), 12.5), ("3,25%".to_string(), 3.25)]
         );
         // The sign of `5%` is not also the sign before `6`.
         assert_eq!(percents("5% 6"), [("5%".to_string(), 5.0)]);

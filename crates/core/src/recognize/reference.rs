@@ -34,6 +34,10 @@ const DOCUMENT_WORDS: &[&str] = &[
     "إشعار",
 ];
 
+/// Document words whose bare digits are a number even without `رقم`
+/// (`القرار 2254`); after the others (`الخطة 5 سنوات`) they are not.
+const NUMBERED_DOCUMENTS: &[&str] = &["قرار", "قانون", "مرسوم", "توجيه", "تعميم", "استنتاج"];
+
 /// The word `رقم` (number), between the document word and its code.
 const NUMBER_WORD: &str = "رقم";
 
@@ -44,6 +48,7 @@ const YEAR_WORDS: &[&str] = &["لسنة", "لعام", "سنة", "عام"];
 #[derive(Debug)]
 pub struct ReferenceRecognizer {
     documents: WordMap<()>,
+    numbered: WordMap<()>,
     number_word: String,
     year_words: Vec<String>,
 }
@@ -54,6 +59,10 @@ impl Default for ReferenceRecognizer {
             documents: DOCUMENT_WORDS
                 .iter()
                 .filter(|w| !w.contains(' '))
+                .map(|w| (search_form(w), ()))
+                .collect(),
+            numbered: NUMBERED_DOCUMENTS
+                .iter()
                 .map(|w| (search_form(w), ()))
                 .collect(),
             number_word: search_form(NUMBER_WORD),
@@ -131,7 +140,8 @@ fn code_at(doc: &Document<'_>, i: usize) -> Option<Code> {
 
 impl ReferenceRecognizer {
     /// If token `i` is a document word (`القرار`, `بالقرار`): the byte length of its clitics.
-    fn document_word(&self, doc: &Document<'_>, i: usize) -> Option<usize> {
+    /// Also whether its bare digits count without `رقم` ([`NUMBERED_DOCUMENTS`]).
+    fn document_word(&self, doc: &Document<'_>, i: usize) -> Option<(usize, bool)> {
         if doc.tokens[i].kind != TokenKind::Word {
             return None;
         }
@@ -153,7 +163,9 @@ impl ReferenceRecognizer {
         let readings = [(0, w), (clitic, rest)];
         readings.iter().find_map(|&(c, r)| {
             let bare = r.strip_prefix("ال").unwrap_or(r);
-            self.documents.contains_key(bare).then_some(c)
+            self.documents
+                .contains_key(bare)
+                .then(|| (c, self.numbered.contains_key(bare)))
         })
     }
 }
@@ -168,7 +180,7 @@ impl Recognizer for ReferenceRecognizer {
         let mut i = 0;
         while i < t.len() {
             let mut found: Option<(Span, usize, usize)> = None; // span, code first, code last
-            if let Some(clitic) = self.document_word(doc, i) {
+            if let Some((clitic, numbered)) = self.document_word(doc, i) {
                 // The document word, up to two words (`الوزاري`), `رقم`, the code.
                 let mut j = i + 1;
                 let mut k = 0;
@@ -185,7 +197,15 @@ impl Recognizer for ReferenceRecognizer {
                 let code_start = if has_number_word { j + 1 } else { i + 1 };
                 if let Some(code) = code_at(doc, code_start) {
                     let text = &doc.text[t[code_start].span.start..t[code.last].span.end];
-                    let accepted = has_number_word || code.has_latin || text.starts_with('0');
+                    // Without `رقم`: codes with letters, a leading zero
+                    // (`الاستنتاج 01`) or digits that are no year (`القرار 2254`).
+                    let year_like = text.len() == 4
+                        && text
+                            .parse::<u32>()
+                            .is_ok_and(|y| (1900..=2100).contains(&y));
+                    let plain_digits = numbered && code.last == code_start && !year_like;
+                    let accepted =
+                        has_number_word || code.has_latin || text.starts_with('0') || plain_digits;
                     if accepted && t[code_start].space_before {
                         let mut end = code.last;
                         // `لسنة 2020`
@@ -272,6 +292,14 @@ mod tests {
                 ("41-CT/TU".into(), "41-CT/TU".into()),
             ]
         );
+        assert_eq!(
+            refs("قرار مجلس الأمن رقم 2254 و القرار 242"),
+            [
+                ("قرار مجلس الامن رقم 2254".into(), "2254".into()),
+                ("القرار 242".into(), "242".into())
+            ]
+        );
+        assert!(refs("الخطة 5 سنوات").is_empty());
         assert!(refs("القانون 2020 و القرار الجديد و 2025-2030 و 12.5 و 2share.com").is_empty());
     }
 }
