@@ -200,7 +200,8 @@ impl MoneyRecognizer {
         }
         // `واحد` alone is left to the context by cardinal_at (it folds like
         // `وأحد`, "and one of"); before a currency word it is the amount one.
-        (doc.tokens[i].kind == TokenKind::Word && doc.token_text(i) == ONE).then(|| Amount {
+        let token = doc.tokens.get(i)?;
+        (token.kind == TokenKind::Word && doc.token_text(i) == ONE).then(|| Amount {
             first: i,
             last: i,
             span: doc.tokens[i].span,

@@ -1096,4 +1096,97 @@ mod tests {
             },
         );
     }
+
+    /// Pieces that the recognizers of numbers, money, codes and contacts react to.
+    const SOUP: &[&str] = &[
+        "و",
+        "ب",
+        "ال",
+        "الـ",
+        "5",
+        "٥",
+        "12",
+        "2024",
+        "0501234567",
+        "00",
+        "+",
+        "-",
+        "/",
+        ".",
+        ",",
+        "،",
+        "٫",
+        "%",
+        "٪",
+        "$",
+        "€",
+        "﷼",
+        "(",
+        ")",
+        "@",
+        ":",
+        "ثلاثة",
+        "وعشرين",
+        "عشر",
+        "أحد",
+        "واحد",
+        "مائة",
+        "ألف",
+        "ألفا",
+        "آلاف",
+        "ملايين",
+        "مليار",
+        "نصف",
+        "ونصف",
+        "سالب",
+        "الخامس",
+        "الأولى",
+        "دولار",
+        "ريال",
+        "قطري",
+        "هللة",
+        "في",
+        "المائة",
+        "بالمئة",
+        "القرار",
+        "رقم",
+        "لسنة",
+        "NQ",
+        "TU",
+        "DCCI",
+        "http://",
+        "www.",
+        "x.com",
+        "a",
+        "هاتف",
+        "بلديتان",
+        "\n",
+        " ",
+        "ـ",
+        "\u{200F}",
+        "😀",
+        "َ",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn recognizers_never_panic_and_spans_slice(picks in proptest::collection::vec(0..SOUP.len(), 0..40), spaces in proptest::collection::vec(proptest::bool::ANY, 40)) {
+            let mut text = String::new();
+            for (k, p) in picks.iter().enumerate() {
+                text.push_str(SOUP[*p]);
+                if spaces[k] {
+                    text.push(' ');
+                }
+            }
+            let a = crate::Analyzer::new()
+                .analyze(&text, &crate::AnalyzeOptions::default())
+                .unwrap();
+            let mut end = 0;
+            for e in &a.entities {
+                proptest::prop_assert_eq!(&text[e.byte_start..e.byte_end], e.text.as_str());
+                proptest::prop_assert!(e.byte_start >= end, "overlap in {:?}", text);
+                end = e.byte_end;
+            }
+        }
+    }
 }
