@@ -13,6 +13,9 @@ use crate::span::Span;
 use crate::tokenize::TokenKind;
 use std::collections::HashMap;
 
+/// The most tokens an amount in words spans before its currency.
+const MAX_AMOUNT_WORDS: usize = 40;
+
 /// `واحد` (one) in search form.
 const ONE: &str = "واحد";
 
@@ -263,8 +266,22 @@ impl Recognizer for MoneyRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
+        // Amounts in words are only read near a currency word or symbol:
+        // the index of the next such token, from each token on.
+        let mut next_anchor = vec![usize::MAX; doc.tokens.len() + 1];
+        for k in (0..doc.tokens.len()).rev() {
+            let anchor = self.by_first_word.contains_key(doc.token_text(k));
+            next_anchor[k] = if anchor { k } else { next_anchor[k + 1] };
+        }
         let mut i = 0;
         while i < doc.tokens.len() {
+            let digits = doc.tokens[i].kind == TokenKind::Digits;
+            // A symbol may also stand up to two tokens before the amount (`US $`).
+            let near = next_anchor[i.saturating_sub(2)].saturating_sub(i.saturating_sub(2));
+            if !digits && near > MAX_AMOUNT_WORDS + 2 {
+                i += 1;
+                continue;
+            }
             let Some(amount) = Self::amount_at(doc, i) else {
                 i += 1;
                 continue;

@@ -18,6 +18,9 @@ const PERCENT_PHRASES: &[&str] = &[
     "بالمية",
 ];
 
+/// The most tokens a number in words spans before its sign or phrase.
+const MAX_WORDS_BEFORE_SIGN: usize = 24;
+
 /// True when a number ends right before the `%` at token `sign` (then the
 /// sign belongs to it, not to the number after).
 fn ends_number(doc: &Document<'_>, sign: usize) -> bool {
@@ -70,10 +73,23 @@ impl Recognizer for PercentRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
+        // Numbers in words are only read near a sign or a phrase: the
+        // index of the next such token, from each token on.
+        let mut next_anchor = vec![usize::MAX; doc.tokens.len() + 1];
+        for k in (0..doc.tokens.len()).rev() {
+            let text = doc.token_text(k);
+            let anchor = text == "%" || self.phrases.iter().any(|p| p[0] == text);
+            next_anchor[k] = if anchor { k } else { next_anchor[k + 1] };
+        }
         let mut i = 0;
         // Token after the last sign used, so that `5% 6` does not give the `%` to both.
         let mut free_from = 0;
         while i < doc.tokens.len() {
+            let digits = doc.tokens[i].kind == TokenKind::Digits;
+            if !digits && next_anchor[i].saturating_sub(i) > MAX_WORDS_BEFORE_SIGN {
+                i += 1;
+                continue;
+            }
             // The number: digits (`17.5`) or words (`خمسة`, `عشرين`).
             let (first, last, span, value) = if let Some(n) = parse_number_at(doc, i) {
                 match decimal_comma(doc, &n) {
