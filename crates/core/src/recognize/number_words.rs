@@ -737,9 +737,11 @@ impl NumberWords {
             if month_before {
                 return None;
             }
-            // `30 ثانية`, `خمس ثوان`: seconds.
+            // `30 ثانية`, `كل ثانية`: seconds.
             let after_number = doc.tokens[i - 1].kind == TokenKind::Digits
-                || word_at(doc, i - 1).is_some_and(|p| self.cardinals.contains_key(p));
+                || word_at(doc, i - 1).is_some_and(|p| {
+                    self.cardinals.contains_key(p) || p == "كل" || p.ends_with("كل") && p.len() == 6
+                });
             if bare == self.second_feminine && clitic == 0 && word == bare && after_number {
                 return None;
             }
@@ -1072,6 +1074,10 @@ mod tests {
         assert_eq!(ordinal("الحادي"), None);
         assert_eq!(ordinal("ثانياً"), Some(("ثانيا".into(), 2.0)));
         assert_eq!(ordinal("أول ما وصل"), None);
+        with_doc("فكل ثانية ومرة ثانية", |doc, _| {
+            assert_eq!(ordinal_at(doc, 1), None);
+            assert_eq!(ordinal_at(doc, 3).map(|n| n.value), Some(2.0));
+        });
         with_doc("الشيخ حمد آل ثاني", |doc, _| {
             assert_eq!(ordinal_at(doc, 3), None)
         });
