@@ -4,5 +4,10 @@
 pub const FILES: &[(&str, &str)] = &[
     ("extract-basic.toml", include_str!("extract-basic.toml")),
     ("extract-names.toml", include_str!("extract-names.toml")),
+    ("extract-codes.toml", include_str!("extract-codes.toml")),
+    ("extract-money.toml", include_str!("extract-money.toml")),
+    ("extract-numbers.toml", include_str!("extract-numbers.toml")),
+    ("extract-ordinals.toml", include_str!("extract-ordinals.toml")),
+    ("extract-percent.toml", include_str!("extract-percent.toml")),
     ("normalize.toml", include_str!("normalize.toml")),
 ];

@@ -10,7 +10,7 @@
 //   [[extract]]                         # extraction
 //   text = "..."                        # the input
 //   reference_date = "2024-06-01"       # optional
-//   exact = true                        # optional: the entities are exactly `expect`, in order
+//   exact = true                        # optional: of the kinds in `expect`, exactly these, in order
 //   absent = ["number"]                 # optional: kinds that must not be found at all
 //   [[extract.expect]]
 //   kind = "percent"; text = "١٢٫٥٪"; value = { value = 12.5 }   # value optional
@@ -157,10 +157,19 @@ pub fn run_all(
                     _ => {}
                 }
             }
+            // `exact` compares the entities of the kinds the case expects (so
+            // that a numbers case is not broken by a name found beside it).
+            let expected_kinds: Vec<&str> =
+                expect.iter().filter_map(|x| x["kind"].as_str()).collect();
+            let of_expected_kinds: Vec<Json> = entities
+                .iter()
+                .filter(|e| expected_kinds.iter().any(|k| e["kind"] == *k))
+                .cloned()
+                .collect();
             if case.get("exact").and_then(|v| v.as_bool()) == Some(true)
-                && entities.len() != expect.len()
+                && of_expected_kinds.len() != expect.len()
             {
-                let got: Vec<String> = entities
+                let got: Vec<String> = of_expected_kinds
                     .iter()
                     .map(|e| {
                         format!(

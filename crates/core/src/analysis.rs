@@ -87,6 +87,15 @@ impl Analyzer {
     pub fn new() -> Self {
         let recognizers: Vec<Box<dyn Recognizer>> = vec![
             Box::new(recognize::number::NumberRecognizer),
+            Box::new(recognize::number_words::WordNumberRecognizer::default()),
+            Box::new(recognize::ordinal::OrdinalRecognizer),
+            Box::new(recognize::money::MoneyRecognizer::default()),
+            Box::new(recognize::ratio::RatioRecognizer),
+            Box::new(recognize::reference::ReferenceRecognizer::default()),
+            Box::new(recognize::acronym::AcronymRecognizer),
+            Box::new(recognize::url::UrlRecognizer),
+            Box::new(recognize::email::EmailRecognizer),
+            Box::new(recognize::phone::PhoneRecognizer::default()),
             Box::new(recognize::percent::PercentRecognizer::default()),
             Box::new(recognize::year::YearRecognizer),
             Box::new(recognize::names::NamesRecognizer::new()),

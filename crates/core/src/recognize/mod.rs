@@ -5,9 +5,18 @@
 //! text. Candidates may overlap; [`crate::analysis`] maps them to the original
 //! text and one resolver keeps the longest, most specific reading.
 
+pub mod acronym;
+pub mod email;
+pub mod money;
 pub mod names;
 pub mod number;
+pub mod number_words;
+pub mod ordinal;
 pub mod percent;
+pub mod phone;
+pub mod ratio;
+pub mod reference;
+pub mod url;
 pub mod year;
 
 use crate::entity::{EntityKind, Value};

@@ -1,6 +1,8 @@
 //! Numbers written in digits: `2024`, `53,389.7`, `-3.5`, `١٢٫٥` (digits and
-//! separators arrive ASCII from the normalizer).
+//! separators arrive ASCII from the normalizer), and digits followed by a
+//! scale word: `5 ملايين` (5000000), `53,389.7 مليار` (53389700000000).
 
+use super::number_words::scale_at;
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Num, Value};
 use crate::span::Span;
@@ -76,8 +78,11 @@ pub fn parse_number_at(doc: &Document<'_>, i: usize) -> Option<ParsedNumber> {
         && !tokens[i].space_before
         && (doc.is_punct(i - 1, "-") || doc.is_punct(i - 1, "+") || doc.is_punct(i - 1, "−"))
     {
-        let sign_is_free =
-            i == 1 || tokens[i - 1].space_before || tokens[i - 2].kind != TokenKind::Digits;
+        // Nor glued to a word before it (`إف-35` is a name, not -35).
+        let sign_is_free = i == 1
+            || tokens[i - 1].space_before
+            || tokens[i - 2].kind == TokenKind::Punct && doc.token_text(i - 2) != "-"
+            || tokens[i - 2].kind == TokenKind::Word && is_clitic(doc.token_text(i - 2));
         if sign_is_free {
             if doc.token_text(i - 1) != "+" {
                 value = -value;
@@ -94,6 +99,109 @@ pub fn parse_number_at(doc: &Document<'_>, i: usize) -> Option<ParsedNumber> {
     })
 }
 
+/// A number in digits, possibly followed by a scale word.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScaledNumber {
+    /// The number in digits.
+    pub number: ParsedNumber,
+    /// Index of the last token (the scale word, or the last part after `و`).
+    pub last: usize,
+    /// The multiplier of the first scale word (1 without one).
+    pub scale: f64,
+    /// The value, scale applied.
+    pub value: f64,
+}
+
+impl ScaledNumber {
+    /// Byte span in the normalized text.
+    pub fn span(&self, doc: &Document<'_>) -> Span {
+        doc.tokens[self.number.first]
+            .span
+            .union(&doc.tokens[self.last].span)
+    }
+}
+
+/// Parses the number at token `i` (see [`parse_number_at`]) and a scale word
+/// right after it on the same line (`5 ملايين`, `1.5 مليار`, `25 ألف`). The
+/// product is exact for amounts written with up to 15 significant digits.
+pub fn parse_scaled_number_at(doc: &Document<'_>, i: usize) -> Option<ScaledNumber> {
+    let n = parse_number_at(doc, i)?;
+    let next = n.last + 1;
+    let scale = (next < doc.tokens.len() && !doc.tokens[next].newline_before)
+        .then(|| scale_at(doc, next))
+        .flatten();
+    let Some(m) = scale else {
+        return Some(ScaledNumber {
+            number: n,
+            last: n.last,
+            value: n.value,
+            scale: 1.0,
+        });
+    };
+    // Multiply the digits as an integer, then divide by the power of ten
+    // of the decimals: 533897 × 1e9 / 10 is exact, 53389.7 × 1e9 is not.
+    let text = &doc.text[doc.tokens[i].span.start..doc.tokens[n.last].span.end];
+    let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
+    let mantissa: f64 = text
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .ok()?;
+    let mut value = mantissa * m / 10f64.powi(decimals as i32);
+    if n.value < 0.0 {
+        value = -value;
+    }
+    let mut scaled = ScaledNumber {
+        number: n,
+        last: next,
+        value,
+        scale: m,
+    };
+    // `2 مليار و300 مليون`: a smaller part after `و` (not after `1.5 مليار`,
+    // which starts a list of amounts).
+    let whole = !n.has_fraction;
+    if let Some((part, last)) = smaller_part_after(doc, next, m).filter(|_| whole) {
+        scaled.value += part.copysign(scaled.value);
+        scaled.last = last;
+    }
+    Some(scaled)
+}
+
+/// After a scale word `m` ending at token `end`: `و` and whole digits with a
+/// smaller scale (`و300 مليون` after `مليار`, `و500 ألف` after `مليون`).
+/// Bare digits (`ثلاثة آلاف و15`) are not taken: they usually count
+/// something else. Returns the part's value and last token.
+pub fn smaller_part_after(doc: &Document<'_>, end: usize, m: f64) -> Option<(f64, usize)> {
+    let conj = end + 1;
+    let t = doc.tokens.get(conj)?;
+    if t.newline_before || t.kind != TokenKind::Word || doc.token_text(conj) != "و" {
+        return None;
+    }
+    let digits = doc.tokens.get(conj + 1)?;
+    if digits.kind != TokenKind::Digits || digits.newline_before {
+        return None;
+    }
+    let part = parse_scaled_number_at(doc, conj + 1)?;
+    // Whole digits below the next scale up: `و300 مليون` after `مليار`
+    // (300 < 1000), not `و1.5 مليون` (a list of amounts).
+    let smaller = !part.number.has_fraction
+        && part.scale > 1.0
+        && part.scale < m
+        && part.number.value < m / part.scale;
+    (smaller && part.number.first == conj + 1 && part.value >= 0.0)
+        .then_some((part.value, part.last))
+}
+
+/// Clitics that may be glued to a number (`و15`, `ب5`), in search form.
+const CLITICS: &[&str] = &["و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك"];
+
+/// True when `word` is only clitics (`و`, `وب`): digits glued after it are
+/// still a number, while digits glued after other letters are part of a code.
+pub fn is_clitic(word: &str) -> bool {
+    CLITICS.contains(&word)
+}
+
 /// Finds numbers in digits.
 #[derive(Debug, Default)]
 pub struct NumberRecognizer;
@@ -107,9 +215,11 @@ impl Recognizer for NumberRecognizer {
         let mut i = 0;
         while i < doc.tokens.len() {
             // A digit run glued after letters or another number's tail is part of a code (`05-CT`), skip those.
-            let prev_glued_word =
-                i > 0 && !doc.tokens[i].space_before && doc.tokens[i - 1].kind == TokenKind::Word;
-            match parse_number_at(doc, i) {
+            let prev_glued_word = i > 0
+                && !doc.tokens[i].space_before
+                && doc.tokens[i - 1].kind == TokenKind::Word
+                && !is_clitic(doc.token_text(i - 1));
+            match parse_scaled_number_at(doc, i) {
                 Some(n) if !prev_glued_word => {
                     out.push(Candidate {
                         kind: EntityKind::Number,
@@ -163,5 +273,35 @@ mod tests {
             [("2025".into(), 2025.0), ("2030".into(), 2030.0)]
         );
         assert_eq!(numbers("1,23"), [("1".into(), 1.0), ("23".into(), 23.0)]);
+        assert_eq!(numbers("إف-35"), [("35".into(), 35.0)]);
+        assert_eq!(numbers("(-3)"), [("-3".into(), -3.0)]);
+    }
+
+    #[test]
+    fn digits_with_scale_words() {
+        let text =
+            crate::normalize::search_form("5 ملايين، و53,389.7 مليار، و1.5 مليون، و25 ألفاً، و٣ آلاف");
+        assert_eq!(
+            numbers(&text),
+            [
+                ("5 ملايين".into(), 5e6),
+                ("53,389.7 مليار".into(), 53389700000000.0),
+                ("1.5 مليون".into(), 1.5e6),
+                ("25 الفا".into(), 25000.0),
+                ("3 الاف".into(), 3000.0),
+            ]
+        );
+        let text =
+            crate::normalize::search_form("2 مليار و300 مليون، و5 آلاف و200 و7 ملايين و9 مليارات");
+        assert_eq!(
+            numbers(&text),
+            [
+                ("2 مليار و300 مليون".into(), 2.3e9),
+                ("5 الاف".into(), 5000.0),
+                ("200".into(), 200.0),
+                ("7 ملايين".into(), 7e6),
+                ("9 مليارات".into(), 9e9),
+            ]
+        );
     }
 }

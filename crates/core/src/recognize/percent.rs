@@ -1,6 +1,8 @@
-//! Percentages: `17.5%`, `%17.5`, `١٢٫٥٪`, `20 في المائة`, `20 بالمئة`.
+//! Percentages: `17.5%`, `%17.5`, `١٢٫٥٪`, `٪ 5`, `20 في المائة`, `20 بالمئة`,
+//! and numbers in words: `خمسة في المائة`.
 
 use super::number::parse_number_at;
+use super::number_words::cardinal_at;
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Num, Value};
 use crate::normalize::search_form;
@@ -15,6 +17,38 @@ const PERCENT_PHRASES: &[&str] = &[
     "في المية",
     "بالمية",
 ];
+
+/// The most tokens a number in words spans before its sign or phrase.
+const MAX_WORDS_BEFORE_SIGN: usize = 24;
+
+/// True when a number ends right before the `%` at token `sign` (then the
+/// sign belongs to it, not to the number after).
+fn ends_number(doc: &Document<'_>, sign: usize) -> bool {
+    sign > 0 && doc.tokens[sign - 1].kind == TokenKind::Digits
+}
+
+/// `12,5%` (a decimal comma, as written in the Maghreb and by some
+/// keyboards): the comma, one or two glued digits, then the sign. Returns
+/// the last digit token and the value.
+fn decimal_comma(doc: &Document<'_>, n: &super::number::ParsedNumber) -> Option<(usize, f64)> {
+    let (comma, digits) = (n.last + 1, n.last + 2);
+    let t = doc.tokens;
+    let shape = !n.has_fraction
+        && !n.grouped
+        && doc.is_punct(comma, ",")
+        && !t[comma].space_before
+        && t.get(digits).is_some_and(|d| {
+            d.kind == TokenKind::Digits && !d.space_before && doc.token_text(digits).len() <= 2
+        })
+        && doc.is_punct(digits + 1, "%")
+        && !t[digits + 1].space_before;
+    if !shape {
+        return None;
+    }
+    let text = format!("{}.{}", doc.token_text(n.last), doc.token_text(digits));
+    let v: f64 = text.parse().ok()?;
+    Some((digits, if n.value < 0.0 { -v } else { v }))
+}
 
 /// Finds percentages.
 #[derive(Debug)]
@@ -39,47 +73,124 @@ impl Recognizer for PercentRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
+        // Numbers in words are only read near a sign or a phrase: the
+        // index of the next such token, from each token on.
+        let mut next_anchor = vec![usize::MAX; doc.tokens.len() + 1];
+        for k in (0..doc.tokens.len()).rev() {
+            let text = doc.token_text(k);
+            let anchor = text == "%" || self.phrases.iter().any(|p| p[0] == text);
+            next_anchor[k] = if anchor { k } else { next_anchor[k + 1] };
+        }
         let mut i = 0;
+        // Token after the last sign used, so that `5% 6` does not give the `%` to both.
+        let mut free_from = 0;
         while i < doc.tokens.len() {
-            let Some(n) = parse_number_at(doc, i) else {
+            let digits = doc.tokens[i].kind == TokenKind::Digits;
+            if !digits && next_anchor[i].saturating_sub(i) > MAX_WORDS_BEFORE_SIGN {
+                i += 1;
+                continue;
+            }
+            // The number: digits (`17.5`) or words (`خمسة`, `عشرين`).
+            let (first, last, span, value) = if let Some(n) = parse_number_at(doc, i) {
+                match decimal_comma(doc, &n) {
+                    // `12,5%`: a decimal comma, only right before the sign.
+                    Some((last, value)) => (
+                        n.first,
+                        last,
+                        n.span(doc).union(&doc.tokens[last].span),
+                        value,
+                    ),
+                    None => (n.first, n.last, n.span(doc), n.value),
+                }
+            } else if let Some(n) = cardinal_at(doc, i) {
+                (n.first, n.last, n.span, n.value)
+            } else {
                 i += 1;
                 continue;
             };
-            let mut span = None;
-            // Sign after: `17.5%` or `17.5 %`.
-            if doc.is_punct(n.last + 1, "%") {
-                span = Some(n.span(doc).union(&doc.tokens[n.last + 1].span));
-            } else if n.first > 0
-                && doc.is_punct(n.first - 1, "%")
-                && !doc.tokens[n.first].space_before
+            let mut found = None;
+            if doc.is_punct(last + 1, "%") && !doc.tokens[last + 1].newline_before {
+                // Sign after: `17.5%` or `17.5 %`.
+                found = Some((span.union(&doc.tokens[last + 1].span), last + 1));
+            } else if first > free_from
+                && doc.is_punct(first - 1, "%")
+                && !doc.tokens[first].newline_before
+                && (!doc.tokens[first].space_before || !ends_number(doc, first - 1))
             {
-                // Sign before, glued: `%17.5` (as typed in right-to-left text).
-                span = Some(doc.tokens[n.first - 1].span.union(&n.span(doc)));
+                // Sign before (as typed in right-to-left text): `%17.5`, `% 17.5`.
+                found = Some((doc.tokens[first - 1].span.union(&span), last));
             } else {
                 for words in &self.phrases {
                     let matches = words.iter().enumerate().all(|(k, w)| {
-                        let t = n.last + 1 + k;
+                        let t = last + 1 + k;
                         t < doc.tokens.len()
                             && doc.tokens[t].kind == TokenKind::Word
                             && doc.token_text(t) == w
                     });
                     if matches {
-                        span = Some(n.span(doc).union(&doc.tokens[n.last + words.len()].span));
+                        let end = last + words.len();
+                        found = Some((span.union(&doc.tokens[end].span), end));
                         break;
                     }
                 }
             }
-            if let Some(span) = span {
+            if let Some((span, end)) = found {
                 out.push(Candidate {
                     kind: EntityKind::Percent,
                     span,
-                    value: Value::Scalar {
-                        value: Num(n.value),
-                    },
+                    value: Value::Scalar { value: Num(value) },
                     priority: 10,
                 });
+                free_from = end + 1;
+                i = end + 1;
+            } else {
+                i = last + 1;
             }
-            i = n.last + 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::search_form;
+    use crate::tokenize::tokenize;
+
+    fn percents(text: &str) -> Vec<(String, f64)> {
+        let norm = search_form(text);
+        let tokens = tokenize(&norm);
+        let doc = Document {
+            text: &norm,
+            tokens: &tokens,
+        };
+        let mut out = Vec::new();
+        PercentRecognizer::default().recognize(&doc, &mut out);
+        out.into_iter()
+            .map(|c| match c.value {
+                Value::Scalar { value } => (norm[c.span.range()].to_string(), value.0),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn signs_on_either_side_phrases_and_words() {
+        assert_eq!(
+            percents("17.5% و٪ 5 و%3 وخمسة في المائة و20 بالمئة وعشرين بالمائة"),
+            [
+                ("17.5%".to_string(), 17.5),
+                ("% 5".to_string(), 5.0),
+                ("%3".to_string(), 3.0),
+                ("خمسه في الماءه".to_string(), 5.0),
+                ("20 بالمءه".to_string(), 20.0),
+                ("عشرين بالماءه".to_string(), 20.0),
+            ]
+        );
+        assert_eq!(
+            percents("١٢،٥٪ و 3,25%"),
+            [("12,5%".to_string(), 12.5), ("3,25%".to_string(), 3.25)]
+        );
+        // The sign of `5%` is not also the sign before `6`.
+        assert_eq!(percents("5% 6"), [("5%".to_string(), 5.0)]);
     }
 }

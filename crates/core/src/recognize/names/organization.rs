@@ -79,6 +79,11 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
                     continue;
                 }
             }
+            // An ordinal after the name is no part of it (`المكتب السياسي
+            // الثاني عشر`): leave it to the ordinal recognizer.
+            if crate::recognize::number_words::ordinal_at(view.doc, j).is_some() {
+                break;
+            }
             let adjective = is_adjective(view, w);
             if definite && !adjective {
                 break;

@@ -1,0 +1,398 @@
+//! Money: an amount (digits or words, with scale words) and a currency word
+//! or symbol, resolved to ISO 4217: `5 ملايين دولار` (5000000 USD),
+//! `53,389.7 مليار دونج`, `25 ألف ليرة سورية` (SYP), `$5`, `٣٠٠ ﷼`,
+//! `ستمائة و اثنان و خمسون ريالاً و اثنتا عشرة هللة` (652.12 SAR). The
+//! currency table is `crates/core/data/currencies.tsv`.
+
+use super::number::parse_scaled_number_at;
+use super::number_words::{cardinal_at, WordMap};
+use super::{Candidate, Document, Recognizer};
+use crate::entity::{EntityKind, Num, Value};
+use crate::normalize::search_form;
+use crate::span::Span;
+use crate::tokenize::TokenKind;
+use std::collections::HashMap;
+
+/// The most tokens an amount in words spans before its currency.
+const MAX_AMOUNT_WORDS: usize = 40;
+
+/// `واحد` (one) in search form.
+const ONE: &str = "واحد";
+
+/// The currency table (format in its header).
+const CURRENCIES: &str = include_str!("../../data/currencies.tsv");
+
+/// One currency phrase: a set of accepted forms per word.
+#[derive(Debug)]
+struct Phrase {
+    words: Vec<WordMap<()>>,
+    code: String,
+    /// Symbols and Latin codes may also come before the amount (`$5`, `USD 5`).
+    before: bool,
+}
+
+/// A subunit of a currency (`هللة` = 1/100 SAR).
+#[derive(Debug)]
+struct Subunit {
+    code: String,
+    divisor: f64,
+    forms: WordMap<()>,
+}
+
+/// An amount read at a token: tokens `first..=last`, its span and value.
+#[derive(Debug, Clone, Copy)]
+struct Amount {
+    first: usize,
+    last: usize,
+    span: Span,
+    value: f64,
+}
+
+/// Finds amounts of money.
+#[derive(Debug)]
+pub struct MoneyRecognizer {
+    /// Phrases, longest first.
+    phrases: Vec<Phrase>,
+    /// Index of `phrases` by any form of their first word.
+    by_first_word: WordMap<Vec<usize>>,
+    subunits: Vec<Subunit>,
+}
+
+impl Default for MoneyRecognizer {
+    fn default() -> Self {
+        Self::from_table(CURRENCIES)
+    }
+}
+
+/// The agreement forms of an adjective in search form: `كندي` → `كندي`,
+/// `كنديا`, `كنديه`, `الكندي`, `الكنديه`.
+fn adjective_forms(base: &str) -> Vec<String> {
+    let mut out = Vec::with_capacity(6);
+    for stem in [base.to_string(), format!("ال{base}")] {
+        out.push(format!("{stem}ا"));
+        out.push(format!("{stem}ه"));
+        out.push(stem);
+    }
+    out
+}
+
+impl MoneyRecognizer {
+    /// Compiles a currency table (the format of `data/currencies.tsv`).
+    /// Panics on a malformed line: the table is part of the build.
+    pub fn from_table(table: &str) -> Self {
+        let mut sets: HashMap<String, Vec<String>> = HashMap::new();
+        let mut phrases = Vec::new();
+        let mut subunits = Vec::new();
+        let forms_of = |spec: &str, sets: &HashMap<String, Vec<String>>| -> Vec<String> {
+            let mut out = Vec::new();
+            for alt in spec.split('|') {
+                if let Some(name) = alt.strip_prefix('@') {
+                    let set = sets
+                        .get(name)
+                        .unwrap_or_else(|| panic!("currencies.tsv: unknown set @{name}"));
+                    out.extend(set.iter().cloned());
+                } else if let Some(adj) = alt.strip_prefix('~') {
+                    out.extend(adjective_forms(&search_form(adj)));
+                } else {
+                    out.push(search_form(alt));
+                }
+            }
+            out
+        };
+        for line in table.lines() {
+            let line = line.trim_end();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (head, body) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("currencies.tsv: no tab in {line:?}"));
+            if let Some(name) = head.strip_prefix('@') {
+                let forms = forms_of(body, &sets);
+                sets.insert(name.to_string(), forms);
+            } else if let Some((code, div)) = head.split_once('/') {
+                subunits.push(Subunit {
+                    code: code.to_string(),
+                    divisor: div.parse().expect("currencies.tsv: subunit divisor"),
+                    forms: forms_of(body, &sets).into_iter().map(|f| (f, ())).collect(),
+                });
+            } else {
+                let words: Vec<WordMap<()>> = body
+                    .split(' ')
+                    .map(|w| forms_of(w, &sets).into_iter().map(|f| (f, ())).collect())
+                    .collect();
+                // Only symbols and Latin codes, none of whose forms is Arabic.
+                let before = words
+                    .iter()
+                    .flat_map(|w| w.keys())
+                    .all(|f| !f.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)));
+                phrases.push(Phrase {
+                    words,
+                    code: head.to_string(),
+                    before,
+                });
+            }
+        }
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        let mut by_first_word: WordMap<Vec<usize>> = WordMap::default();
+        for (k, p) in phrases.iter().enumerate() {
+            for form in p.words[0].keys() {
+                by_first_word.entry(form.clone()).or_default().push(k);
+            }
+        }
+        MoneyRecognizer {
+            phrases,
+            by_first_word,
+            subunits,
+        }
+    }
+
+    /// The longest phrase starting at token `j`: its index and last token.
+    /// With `same_line`, token `j` must be on the line of the token before it.
+    fn phrase_at(&self, doc: &Document<'_>, j: usize, same_line: bool) -> Option<(usize, usize)> {
+        let t = doc.tokens.get(j)?;
+        if (same_line && t.newline_before) || t.kind == TokenKind::Digits {
+            return None;
+        }
+        let candidates = self.by_first_word.get(doc.token_text(j))?;
+        candidates.iter().find_map(|&k| {
+            let p = &self.phrases[k];
+            let last = j + p.words.len() - 1;
+            let all = p.words.iter().enumerate().all(|(n, forms)| {
+                let t = j + n;
+                t < doc.tokens.len()
+                    && (n == 0 || !doc.tokens[t].newline_before)
+                    && forms.contains_key(doc.token_text(t))
+            });
+            all.then_some((k, last))
+        })
+    }
+
+    /// A phrase that may stand before an amount and ends at token `end`.
+    fn phrase_before(&self, doc: &Document<'_>, end: usize) -> Option<(usize, usize)> {
+        (0..=end.min(2)).rev().find_map(|len| {
+            let start = end - len;
+            let (k, last) = self.phrase_at(doc, start, false)?;
+            let glued_word = doc.tokens[end + 1..]
+                .first()
+                .is_some_and(|t| !t.space_before);
+            let p = &self.phrases[k];
+            // Symbols and codes before the amount; an Arabic currency word only
+            // when glued to it (`﷼5` arrives as `ريال5`).
+            (last == end && (p.before || (glued_word && p.words.len() == 1))).then_some((k, start))
+        })
+    }
+
+    /// An amount at token `i`: digits with an optional scale, or words.
+    fn amount_at(doc: &Document<'_>, i: usize) -> Option<Amount> {
+        if let Some(n) = parse_scaled_number_at(doc, i) {
+            return Some(Amount {
+                first: n.number.first,
+                last: n.last,
+                span: n.span(doc),
+                value: n.value,
+            });
+        }
+        if let Some(n) = cardinal_at(doc, i) {
+            return Some(Amount {
+                first: n.first,
+                last: n.last,
+                span: n.span,
+                value: n.value,
+            });
+        }
+        // `واحد` alone is left to the context by cardinal_at (it folds like
+        // `وأحد`, "and one of"); before a currency word it is the amount one.
+        let token = doc.tokens.get(i)?;
+        (token.kind == TokenKind::Word && doc.token_text(i) == ONE).then(|| Amount {
+            first: i,
+            last: i,
+            span: doc.tokens[i].span,
+            value: 1.0,
+        })
+    }
+
+    /// After a currency ending at token `end`: `و اثنتا عشرة هللة`. Returns
+    /// the fraction to add and the last token.
+    /// The currency may change to the subunit's (`دينار و 420 مليم` is TND).
+    fn subunit_after(
+        &self,
+        doc: &Document<'_>,
+        end: usize,
+        code: &str,
+    ) -> Option<(f64, usize, &str)> {
+        let mut i = end + 1;
+        let t = doc.tokens.get(i)?;
+        if t.newline_before {
+            return None;
+        }
+        let glued_conj = doc.token_text(i).starts_with('و') && doc.token_text(i) != "و";
+        if doc.token_text(i) == "و" {
+            i += 1;
+        } else if !glued_conj {
+            return None;
+        }
+        // `وخمسون قرشاً`: cardinal_at leaves the glued conjunction out.
+        let amount = Self::amount_at(doc, i)?;
+        let unit = amount.last + 1;
+        let word = doc.tokens.get(unit).map(|_| doc.token_text(unit))?;
+        let sub = self
+            .subunits
+            .iter()
+            .find(|s| s.code == code && s.forms.contains_key(word))
+            .or_else(|| {
+                // A bare noun (`دينار`) followed by the subunit of one of the
+                // currencies of that name (`مليم`: the Tunisian dinar).
+                let noun = doc.token_text(end);
+                self.subunits.iter().find(|s| {
+                    s.forms.contains_key(word)
+                        && self
+                            .phrases
+                            .iter()
+                            .any(|p| p.code == s.code && p.words[0].contains_key(noun))
+                })
+            })?;
+        (amount.value >= 0.0 && amount.value < sub.divisor).then_some((
+            amount.value / sub.divisor,
+            unit,
+            sub.code.as_str(),
+        ))
+    }
+}
+
+impl Recognizer for MoneyRecognizer {
+    fn name(&self) -> &'static str {
+        "money"
+    }
+
+    fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
+        // Amounts in words are only read near a currency word or symbol:
+        // the index of the next such token, from each token on.
+        let mut next_anchor = vec![usize::MAX; doc.tokens.len() + 1];
+        for k in (0..doc.tokens.len()).rev() {
+            let anchor = self.by_first_word.contains_key(doc.token_text(k));
+            next_anchor[k] = if anchor { k } else { next_anchor[k + 1] };
+        }
+        let mut i = 0;
+        while i < doc.tokens.len() {
+            let digits = doc.tokens[i].kind == TokenKind::Digits;
+            // A symbol may also stand up to two tokens before the amount (`US $`).
+            let near = next_anchor[i.saturating_sub(2)].saturating_sub(i.saturating_sub(2));
+            if !digits && near > MAX_AMOUNT_WORDS + 2 {
+                i += 1;
+                continue;
+            }
+            let Some(amount) = Self::amount_at(doc, i) else {
+                i += 1;
+                continue;
+            };
+            let mut found = None;
+            if let Some((k, last)) = self.phrase_at(doc, amount.last + 1, true) {
+                let mut code = self.phrases[k].code.as_str();
+                let mut value = amount.value;
+                let mut end = last;
+                if let Some((fraction, e, c)) = self.subunit_after(doc, last, code) {
+                    value += fraction;
+                    end = e;
+                    code = c;
+                }
+                found = Some((amount.span.union(&doc.tokens[end].span), code, value, end));
+            } else if amount.first > 0 && !doc.tokens[amount.first].newline_before {
+                if let Some((k, start)) = self.phrase_before(doc, amount.first - 1) {
+                    found = Some((
+                        doc.tokens[start].span.union(&amount.span),
+                        self.phrases[k].code.as_str(),
+                        amount.value,
+                        amount.last,
+                    ));
+                }
+            }
+            match found {
+                Some((span, code, value, end)) => {
+                    out.push(Candidate {
+                        kind: EntityKind::Money,
+                        span,
+                        value: Value::Money {
+                            amount: Num(value),
+                            currency: code.to_string(),
+                        },
+                        priority: 15,
+                    });
+                    i = end + 1;
+                }
+                None => i = amount.last + 1,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn money(text: &str) -> Vec<(String, f64, String)> {
+        let norm = search_form(text);
+        let tokens = tokenize(&norm);
+        let doc = Document {
+            text: &norm,
+            tokens: &tokens,
+        };
+        let mut out = Vec::new();
+        MoneyRecognizer::default().recognize(&doc, &mut out);
+        out.into_iter()
+            .map(|c| match c.value {
+                Value::Money { amount, currency } => {
+                    (norm[c.span.range()].to_string(), amount.0, currency)
+                }
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (f64, String) {
+        let m = money(text);
+        assert_eq!(m.len(), 1, "{text}: {m:?}");
+        (m[0].1, m[0].2.clone())
+    }
+
+    #[test]
+    fn currencies_told_apart_by_adjectives() {
+        assert_eq!(one("5 ملايين دولار"), (5e6, "USD".into()));
+        assert_eq!(
+            one("بلغ 53,389.7 مليار دونج"),
+            (53389700000000.0, "VND".into())
+        );
+        assert_eq!(one("100 دولار كندي"), (100.0, "CAD".into()));
+        assert_eq!(one("مليون جنيه إسترليني"), (1e6, "GBP".into()));
+        assert_eq!(one("عشرة جنيهات"), (10.0, "EGP".into()));
+        assert_eq!(one("25 ألف ليرة سورية"), (25000.0, "SYP".into()));
+        assert_eq!(one("300 ريال قطري"), (300.0, "QAR".into()));
+        assert_eq!(one("300 ريال"), (300.0, "SAR".into()));
+        assert_eq!(one("7 دنانير أردنية"), (7.0, "JOD".into()));
+        assert_eq!(one("$5"), (5.0, "USD".into()));
+        assert_eq!(one("5 $"), (5.0, "USD".into()));
+        assert_eq!(one("€ 20 مليون"), (2e7, "EUR".into()));
+        assert_eq!(one("٣٠٠ ﷼"), (300.0, "SAR".into()));
+        assert_eq!(one("5 مليارات من الدولارات"), (5e9, "USD".into()));
+    }
+
+    #[test]
+    fn words_and_subunits() {
+        assert_eq!(
+            one("ستمائة و اثنان و خمسون ريالاً و اثنتا عشرة هللة"),
+            (652.12, "SAR".into())
+        );
+        assert_eq!(one("ألفا ريال"), (2000.0, "SAR".into()));
+        assert_eq!(one("واحد ريال"), (1.0, "SAR".into()));
+        assert_eq!(one("مليون دينار كويتي"), (1e6, "KWD".into()));
+        assert_eq!(
+            one("ألف دينار و أربعمائة و عشرون مليم"),
+            (1000.42, "TND".into())
+        );
+        assert_eq!(one("مليوني دولار"), (2e6, "USD".into()));
+        assert!(money("ملايين الدولارات").is_empty());
+        assert!(money("5 أشخاص").is_empty());
+        assert!(money("ارتفع الدولار، دولار 5 مرات").is_empty());
+    }
+}

@@ -1,0 +1,192 @@
+//! Telephone numbers: international (`+966 11 234 5678`, `+84-24-3825-3536`,
+//! `00971 4 123 4567`), local with a trunk zero (`0501234567`,
+//! `(02) 2345678`, `02-2345678`), and any digit groups after a phone word
+//! (`هاتف: 2345678`). A long number alone is not a phone.
+
+use super::{Candidate, Document, Recognizer};
+use crate::entity::{EntityKind, Value};
+use crate::normalize::search_form;
+use crate::tokenize::TokenKind;
+
+/// Words that announce a phone number (clitics and the article allowed).
+const PHONE_WORDS: &[&str] = &[
+    "هاتف",
+    "الهاتف",
+    "هاتفه",
+    "تلفون",
+    "تليفون",
+    "جوال",
+    "الجوال",
+    "موبايل",
+    "فاكس",
+    "الفاكس",
+    "واتساب",
+    "واتس",
+    "للاتصال",
+    "اتصال",
+    "tel",
+    "Tel",
+    "phone",
+    "Phone",
+    "fax",
+    "Fax",
+];
+
+/// Finds phone numbers.
+#[derive(Debug)]
+pub struct PhoneRecognizer {
+    words: Vec<String>,
+}
+
+impl Default for PhoneRecognizer {
+    fn default() -> Self {
+        PhoneRecognizer {
+            words: PHONE_WORDS.iter().map(|w| search_form(w)).collect(),
+        }
+    }
+}
+
+/// Digit groups starting at token `i`, joined by one space, `-`, `.` or
+/// brackets around the first group: `(last token, digit count, groups)`.
+/// With `single`, one-digit groups are taken too (`+971 4 123 4567`), but
+/// never as the last group.
+fn digit_groups(doc: &Document<'_>, i: usize, single: bool) -> (usize, usize, usize) {
+    let t = doc.tokens;
+    let mut last = i;
+    let mut digits = doc.token_text(i).len();
+    let mut groups = 1;
+    // `(02) 2345678`: the bracket after the first group.
+    let mut j = i + 1;
+    if doc.is_punct(j, ")") && !t[j].space_before {
+        last = j;
+        j += 1;
+    }
+    while let Some(next) = t.get(j) {
+        if next.newline_before {
+            break;
+        }
+        let (k, ok) = if next.kind == TokenKind::Digits && next.space_before {
+            (j, true)
+        } else if ["-", "."].iter().any(|p| doc.is_punct(j, p)) {
+            (
+                j + 1,
+                t.get(j + 1)
+                    .is_some_and(|d| d.kind == TokenKind::Digits && !d.newline_before),
+            )
+        } else {
+            (j, false)
+        };
+        // Groups of 2+ digits (a lone digit after a space is another number).
+        let len = if ok { doc.token_text(k).len() } else { 0 };
+        let single_inside = single
+            && len == 1
+            && t.get(k + 1).is_some_and(|n| {
+                n.kind == TokenKind::Digits && n.space_before && !n.newline_before
+            });
+        if !ok || (len < 2 && !single_inside) || digits + len > 15 {
+            break;
+        }
+        digits += doc.token_text(k).len();
+        groups += 1;
+        last = k;
+        j = k + 1;
+    }
+    (last, digits, groups)
+}
+
+impl PhoneRecognizer {
+    /// True when a phone word comes right before token `i` (`هاتف:`, `هاتف`).
+    fn announced(&self, doc: &Document<'_>, i: usize) -> bool {
+        let mut j = i;
+        while j > 0 && doc.tokens[j - 1].kind == TokenKind::Punct && i - j < 2 {
+            j -= 1;
+        }
+        j > 0 && doc.tokens[j - 1].kind == TokenKind::Word && {
+            let w = doc.token_text(j - 1);
+            let w = w.strip_prefix('و').filter(|r| !r.is_empty()).unwrap_or(w);
+            self.words.iter().any(|p| p == w)
+        }
+    }
+}
+
+impl Recognizer for PhoneRecognizer {
+    fn name(&self) -> &'static str {
+        "phone"
+    }
+
+    fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
+        let t = doc.tokens;
+        let mut i = 0;
+        while i < t.len() {
+            if t[i].kind != TokenKind::Digits
+                || (i > 0 && !t[i].space_before && t[i - 1].kind == TokenKind::Digits)
+            {
+                i += 1;
+                continue;
+            }
+            let mut first = i;
+            let plus = i > 0 && doc.is_punct(i - 1, "+") && !t[i].space_before;
+            let open = i > 0 && doc.is_punct(i - 1, "(") && !t[i].space_before;
+            // Glued to a word before it (a code such as `QD12`): no phone.
+            let glued_word = i > 0 && !t[i].space_before && t[i - 1].kind == TokenKind::Word;
+            if plus || open {
+                first = i - 1;
+            }
+            let lead = doc.token_text(i);
+            let (last, digits, groups) = digit_groups(doc, i, plus || lead.starts_with("00"));
+            let international = (plus || lead.starts_with("00")) && (8..=15).contains(&digits);
+            let local = lead.starts_with('0')
+                && !lead.starts_with("00")
+                && (9..=11).contains(&digits)
+                && (groups == 1 || lead.len() <= 4);
+            let announced = (6..=15).contains(&digits) && self.announced(doc, first);
+            // A decimal (`0.4`) never: its groups would be one digit run and a `.`.
+            if !glued_word && (international || local || announced) {
+                out.push(Candidate {
+                    kind: EntityKind::Phone,
+                    span: t[first].span.union(&t[last].span),
+                    value: Value::Empty {},
+                    priority: 25,
+                });
+                i = last + 1;
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn phones(text: &str) -> Vec<String> {
+        let norm = search_form(text);
+        let tokens = tokenize(&norm);
+        let doc = Document {
+            text: &norm,
+            tokens: &tokens,
+        };
+        let mut out = Vec::new();
+        PhoneRecognizer::default().recognize(&doc, &mut out);
+        out.iter()
+            .map(|c| norm[c.span.range()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn international_local_and_announced() {
+        assert_eq!(
+            phones("اتصل على +966 11 234 5678 أو 0501234567 أو +84-24-3825-3536 أو ٠٠٩٧١٤١٢٣٤٥٦٧"),
+            [
+                "+966 11 234 5678",
+                "0501234567",
+                "+84-24-3825-3536",
+                "0097141234567"
+            ]
+        );
+        assert_eq!(phones("هاتف: 2345678"), ["2345678"]);
+        assert!(phones("استقبلت 2619 مواطنا و 53,389.7 و 20250101 و 0.4% و 2025-2030").is_empty());
+    }
+}
