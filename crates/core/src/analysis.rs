@@ -88,7 +88,11 @@ impl Analyzer {
         let recognizers: Vec<Box<dyn Recognizer>> = vec![
             Box::new(recognize::number::NumberRecognizer),
             Box::new(recognize::percent::PercentRecognizer::default()),
-            Box::new(recognize::year::YearRecognizer),
+            Box::new(recognize::date::DateRecognizer::default()),
+            Box::new(recognize::period::PeriodRecognizer::default()),
+            Box::new(recognize::duration::DurationRecognizer::default()),
+            Box::new(recognize::time::TimeRecognizer::default()),
+            Box::new(recognize::relative::RelativeDateRecognizer::default()),
         ];
         Analyzer {
             normalizer: Normalizer::new(Preset::Search.options()),
@@ -118,6 +122,15 @@ impl Analyzer {
         }
         if let Some(kinds) = &options.kinds {
             candidates.retain(|c| kinds.contains(&c.kind));
+        }
+        if let Some(reference) = options
+            .reference_date
+            .as_deref()
+            .and_then(recognize::relative::parse_reference_date)
+        {
+            for c in &mut candidates {
+                recognize::relative::resolve_value(&mut c.value, reference);
+            }
         }
         // Map to the original before resolving: two readings inside one
         // expanded ligature land on the same original span.

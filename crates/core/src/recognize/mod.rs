@@ -5,9 +5,15 @@
 //! text. Candidates may overlap; [`crate::analysis`] maps them to the original
 //! text and one resolver keeps the longest, most specific reading.
 
+pub mod date;
+pub mod date_words;
+pub mod duration;
+pub mod hijri;
 pub mod number;
 pub mod percent;
-pub mod year;
+pub mod period;
+pub mod relative;
+pub mod time;
 
 use crate::entity::{EntityKind, Value};
 use crate::span::Span;
