@@ -135,7 +135,10 @@ impl Analyzer {
         // Map to the original before resolving: two readings inside one
         // expanded ligature land on the same original span.
         for c in &mut candidates {
-            c.span = crate::normalize::extend_over_marks(text, normalized.to_original(c.span));
+            c.span = extend_over_tatweel(
+                text,
+                crate::normalize::extend_over_marks(text, normalized.to_original(c.span)),
+            );
         }
         let chosen = resolve(candidates);
         let entities = to_entities(text, chosen);
@@ -149,6 +152,24 @@ impl Analyzer {
             stats,
         })
     }
+}
+
+/// Widens `span` over tatweel (and the marks after it) that elongates its
+/// last letter: `1445هـ` keeps its `ـ`, which the normalizer removed.
+fn extend_over_tatweel(text: &str, span: Span) -> Span {
+    let ends_in_letter = text[..span.end]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphabetic() || crate::normalize::is_diacritic(c));
+    if !ends_in_letter || !text[span.end..].starts_with('\u{0640}') {
+        return span;
+    }
+    let extra: usize = text[span.end..]
+        .chars()
+        .take_while(|&c| c == '\u{0640}' || crate::normalize::is_diacritic(c))
+        .map(char::len_utf8)
+        .sum();
+    Span::new(span.start, span.end + extra)
 }
 
 /// Keeps the longest, then most specific, candidate among overlapping ones;

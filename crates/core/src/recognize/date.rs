@@ -21,6 +21,9 @@ pub const DATE_PRIORITY: i32 = 30;
 /// Plausible years written in digits.
 const YEARS: std::ops::RangeInclusive<i32> = 1000..=2200;
 
+/// Years of numeric dates read as Hijri when no era says otherwise.
+const HIJRI_YEARS: std::ops::RangeInclusive<i32> = 1300..=1500;
+
 /// Bare years (no marker) that a preposition may introduce.
 const BARE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2100;
 
@@ -189,8 +192,14 @@ impl DateGrammar {
         };
         let (y, m, d): (i32, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
         let mut last = i + 4;
-        let mut calendar = Calendar::Gregorian;
-        if let Some(era) = self.era_at(doc, last + 1) {
+        // Without an era, a year in AH 1300–1500 is Hijri: Gregorian dates of
+        // those centuries hardly occur in numeric form.
+        let mut calendar = if HIJRI_YEARS.contains(&y) {
+            Calendar::Hijri
+        } else {
+            Calendar::Gregorian
+        };
+        if let Some(era) = self.era_at(doc, last + 1, y) {
             calendar = era.0;
             last = era.1;
         }
@@ -223,11 +232,14 @@ impl DateGrammar {
     }
 
     /// An era marker at token `i` (`م`, `هـ`, `هجري`, `للهجرة`): its calendar and last token.
-    fn era_at(&self, doc: &Document<'_>, i: usize) -> Option<(Calendar, usize)> {
+    /// A spaced `م` is also the metre: `1000 م` is a length unless the year is modern.
+    fn era_at(&self, doc: &Document<'_>, i: usize, year: i32) -> Option<(Calendar, usize)> {
         let m = self
             .lex
             .find(doc, i, false, |w| matches!(w, DateWord::Era(_)))?;
-        // A one-letter era (`م`, `ه`) must stand alone: not the start of a longer word.
+        if doc.tokens[i].space_before && doc.token_text(i) == "م" && !BARE_YEARS.contains(&year) {
+            return None;
+        }
         match m.word {
             DateWord::Era(c) => Some((c, m.last)),
             _ => None,
@@ -337,7 +349,7 @@ impl DateGrammar {
             }
             last += 1;
         }
-        let era = self.era_at(doc, last + 1);
+        let era = self.era_at(doc, last + 1, year);
         if let Some((_, l)) = era {
             last = l;
         }
@@ -422,9 +434,22 @@ impl DateGrammar {
         })
     }
 
-    /// `أكتوبر 2023`, `شهر رمضان 1445 هـ`, `يناير` (standalone names only).
+    /// `أكتوبر 2023`, `شهر رمضان 1445 هـ`, `يناير` (standalone names only),
+    /// `شباط (28/2/1945)` (a name, then the same date in digits).
     fn month_year_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
         let month = self.month_at(doc, i, true)?;
+        if doc.is_punct(month.last + 1, "(") {
+            if let Some(d) = self.numeric_at(doc, month.last + 2) {
+                if d.value.month == Some(month.month) && doc.is_punct(d.last + 1, ")") {
+                    return Some(ParsedDate {
+                        first: month.first,
+                        last: d.last + 1,
+                        clitic: month.clitic,
+                        value: d.value,
+                    });
+                }
+            }
+        }
         let mut calendar = month.calendar;
         match self.year_after(doc, month.last + 1) {
             Some((y, era, last)) => {
@@ -479,7 +504,7 @@ impl DateGrammar {
             last += 1;
         }
         let mut calendar = Calendar::Gregorian;
-        if let Some((c, l)) = self.era_at(doc, last + 1) {
+        if let Some((c, l)) = self.era_at(doc, last + 1, year) {
             calendar = c;
             last = l;
         }
@@ -497,12 +522,13 @@ impl DateGrammar {
         if continued(doc, i) || continues(doc, i) {
             return None;
         }
-        let (calendar, last) = self.era_at(doc, i + 1)?;
+        let year: i32 = y.parse().ok()?;
+        let (calendar, last) = self.era_at(doc, i + 1, year)?;
         Some(ParsedDate {
             first: i,
             last,
             clitic: 0,
-            value: year_value(calendar, y.parse().ok()?),
+            value: year_value(calendar, year),
         })
     }
 
@@ -517,11 +543,15 @@ impl DateGrammar {
         if glued(doc, i) {
             return None;
         }
-        let prep = self
-            .lex
-            .find(doc, i - 1, true, |w| w == DateWord::YearPreposition)?;
-        if prep.last != i - 1 {
-            return None;
+        // `(1948)`: a year alone in parentheses, as archives and captions date things.
+        let in_parens = doc.is_punct(i - 1, "(") && doc.is_punct(i + 1, ")");
+        if !in_parens {
+            let prep = self
+                .lex
+                .find(doc, i - 1, true, |w| w == DateWord::YearPreposition)?;
+            if prep.last != i - 1 {
+                return None;
+            }
         }
         if let Some(next) = doc.tokens.get(i + 1) {
             if !next.space_before && next.kind != TokenKind::Punct {

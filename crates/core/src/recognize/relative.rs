@@ -8,6 +8,7 @@ use super::duration::parse_duration_at;
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{Calendar, DateValue, EntityKind, Relative, TimeUnit, Value};
 use crate::span::Span;
+use crate::tokenize::TokenKind;
 use icu_calendar::{Date, Iso};
 use std::sync::Arc;
 
@@ -20,7 +21,7 @@ const DIRECTION_WORDS: &[(&str, i64)] = &[("قبل", -1), ("منذ", -1), ("بع
 /// Words after `اليوم` that make it "the day" rather than "today" (`اليوم
 /// الوطني`) start with `ال`; weekdays (`اليوم الاثنين`) do not count.
 fn day_word_is_today(lex: &DateLexicon, doc: &Document<'_>, next: usize) -> bool {
-    if next >= doc.tokens.len() || doc.tokens[next].kind != crate::tokenize::TokenKind::Word {
+    if next >= doc.tokens.len() || doc.tokens[next].kind != TokenKind::Word {
         return true;
     }
     !doc.token_text(next).starts_with("ال")
@@ -67,6 +68,23 @@ pub fn parse_reference_date(s: &str) -> Option<(i32, u8, u8)> {
     let m = parts.next()?.parse().ok()?;
     let d = parts.next()?.parse().ok()?;
     Some((y, m, d))
+}
+
+/// A four-digit year standing alone at token `i` (not `2024.5`, `2024/25`).
+fn year_at(doc: &Document<'_>, i: usize) -> Option<i32> {
+    let t = doc.tokens.get(i)?;
+    let continues = doc.tokens.get(i + 1).is_some_and(|n| !n.space_before)
+        && doc
+            .tokens
+            .get(i + 2)
+            .is_some_and(|n| !n.space_before && n.kind == TokenKind::Digits);
+    if t.kind != TokenKind::Digits || doc.token_text(i).len() != 4 || continues {
+        return None;
+    }
+    doc.token_text(i)
+        .parse()
+        .ok()
+        .filter(|y| (1900..=2100).contains(y))
 }
 
 /// Finds relative dates.
@@ -118,11 +136,16 @@ impl RelativeDateRecognizer {
         {
             return None;
         }
+        let mut last = m.last;
+        // `العام الماضي 2024`: the year is part of it.
+        if unit == TimeUnit::Year && year_at(doc, last + 1).is_some() {
+            last += 1;
+        }
         let span = Span::new(
             doc.tokens[i].span.start + m.clitic,
-            doc.tokens[m.last].span.end,
+            doc.tokens[last].span.end,
         );
-        Some((span, unit, offset, m.last))
+        Some((span, unit, offset, last))
     }
 }
 
