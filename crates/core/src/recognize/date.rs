@@ -122,6 +122,9 @@ impl DateGrammar {
 
     /// `[يوم] الاثنين[،] <date with a day>`: the weekday is part of the span.
     fn weekday_date_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
+        if !self.lex.may_start(doc, i) {
+            return None;
+        }
         let is_weekday = |w| matches!(w, DateWord::Weekday(_));
         let (first, clitic, wd) = match self.lex.find(doc, i, true, is_weekday) {
             Some(m) => (i, m.clitic, m),
@@ -157,7 +160,7 @@ impl DateGrammar {
                 .or_else(|| self.day_month_at(doc, i))
                 .or_else(|| self.year_with_era_at(doc, i));
         }
-        if tok.kind != TokenKind::Word {
+        if !self.lex.may_start(doc, i) {
             return None;
         }
         self.day_words_month_at(doc, i)

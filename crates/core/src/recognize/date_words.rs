@@ -116,6 +116,24 @@ type PhraseMap = HashMap<String, Vec<(Vec<String>, DateWord)>, BuildHasherDefaul
 pub struct DateLexicon {
     /// Phrases by first word; within a key, longest phrase first.
     phrases: PhraseMap,
+    /// The same, for first words that start with `ال`, keyed without the
+    /// `ا`: `للعام` is ل + `لعام`.
+    lam_phrases: PhraseMap,
+    /// Bit set of the hashed endings of every first word ([`ending_bit`]):
+    /// a clitic changes a word's start, never its end, so a word whose
+    /// ending is not in the set starts no phrase. Most words stop here.
+    endings: Vec<u64>,
+}
+
+/// Bits in [`DateLexicon::endings`].
+const ENDING_BITS: usize = 1 << 16;
+
+/// The bit of a word's ending (its last three characters, or the whole word).
+fn ending_bit(word: &str) -> usize {
+    let start = word.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+    let mut h = FnvHasher::default();
+    h.write(&word.as_bytes()[start..]);
+    (h.finish() as usize) & (ENDING_BITS - 1)
 }
 
 impl DateLexicon {
@@ -191,7 +209,32 @@ impl DateLexicon {
         for list in phrases.values_mut() {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
-        DateLexicon { phrases }
+        let mut endings = vec![0u64; ENDING_BITS / 64];
+        let mut lam_phrases = PhraseMap::default();
+        for (first, list) in &phrases {
+            let bit = ending_bit(first);
+            endings[bit / 64] |= 1 << (bit % 64);
+            if let Some(rest) = first.strip_prefix('ا').filter(|r| r.starts_with('ل')) {
+                lam_phrases.insert(rest.to_string(), list.clone());
+            }
+        }
+        DateLexicon {
+            phrases,
+            lam_phrases,
+            endings,
+        }
+    }
+
+    /// False when no phrase of the tables can start at token `i` (a word
+    /// whose ending no table word has, or not a word): a cheap test that
+    /// lets the recognizers skip most words. Every word the recognizers
+    /// compare directly (`يوم`, `شهر`, `قبل`, `الساعة`) is in the tables too.
+    pub fn may_start(&self, doc: &Document<'_>, i: usize) -> bool {
+        if doc.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
+            return false;
+        }
+        let bit = ending_bit(doc.token_text(i));
+        self.endings[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// The longest phrase starting at token `i` whose meaning passes `accept`.
@@ -209,7 +252,11 @@ impl DateLexicon {
             return None;
         }
         let word = doc.token_text(i);
-        if let Some(m) = self.find_with_first(doc, i, word, 0, &accept) {
+        let bit = ending_bit(word);
+        if self.endings[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        if let Some(m) = self.find_with_first(&self.phrases, doc, i, word, 0, &accept) {
             return Some(m);
         }
         if !clitics {
@@ -222,15 +269,16 @@ impl DateLexicon {
             if rest.is_empty() {
                 continue;
             }
-            if let Some(m) = self.find_with_first(doc, i, rest, c.len(), &accept) {
+            if let Some(m) = self.find_with_first(&self.phrases, doc, i, rest, c.len(), &accept) {
                 return Some(m);
             }
             // ل + ال is written لل: `للعام` is ل + العام; the span then
             // starts after both lams (`عام`).
             if c.ends_with('ل') && rest.starts_with('ل') {
-                let restored = format!("ا{rest}");
                 let skip = c.len() + 'ل'.len_utf8();
-                if let Some(m) = self.find_with_first(doc, i, &restored, skip, &accept) {
+                if let Some(m) =
+                    self.find_with_first(&self.lam_phrases, doc, i, rest, skip, &accept)
+                {
                     return Some(m);
                 }
             }
@@ -241,13 +289,14 @@ impl DateLexicon {
     /// Phrases whose first word is `first` (token `i` without its clitic).
     fn find_with_first(
         &self,
+        map: &PhraseMap,
         doc: &Document<'_>,
         i: usize,
         first: &str,
         clitic: usize,
         accept: &impl Fn(DateWord) -> bool,
     ) -> Option<WordMatch> {
-        let list = self.phrases.get(first)?;
+        let list = map.get(first)?;
         for (words, meaning) in list {
             if !accept(*meaning) {
                 continue;

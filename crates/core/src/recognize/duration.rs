@@ -84,7 +84,7 @@ pub fn parse_duration_at(
             unit,
         });
     }
-    if tok.kind != TokenKind::Word {
+    if !lex.may_start(doc, i) {
         return None;
     }
     if let Some((value, last, clitic)) = lex.cardinal_with_clitic_at(doc, i) {

@@ -3,7 +3,7 @@
 //! `بين عامي 2020 و2025`, `2019/2020`.
 
 use super::date::{DateGrammar, ParsedDate, DATE_PRIORITY};
-use super::date_words::glued_to_word;
+use super::date_words::{glued_to_word, DateWord};
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{DateValue, EntityKind, Value};
 use crate::span::Span;
@@ -43,9 +43,10 @@ fn in_list(word: &str, list: &[&str]) -> Option<usize> {
             return Some(c.len());
         }
         // لل + فترة = ل + الفترة: the span starts after both lams (`فترة`).
-        let restored = format!("ا{rest}");
-        (*c == "ل" && rest.starts_with('ل') && list.contains(&restored.as_str()))
-            .then_some(c.len() + 'ل'.len_utf8())
+        let lam = *c == "ل"
+            && rest.starts_with('ل')
+            && list.iter().any(|w| w.strip_prefix('ا') == Some(rest));
+        lam.then_some(c.len() + 'ل'.len_utf8())
     })
 }
 
@@ -215,6 +216,18 @@ impl PeriodRecognizer {
         Some((span, start_value, end.value, end.last))
     }
 
+    /// A cheap test before the word patterns: a period starting with a word
+    /// has a number or a month name within its next three tokens.
+    fn may_start_here(&self, doc: &Document<'_>, i: usize) -> bool {
+        let lex = self.grammar.lexicon();
+        (i + 1..(i + 4).min(doc.tokens.len())).any(|j| {
+            doc.tokens[j].kind == TokenKind::Digits
+                || lex
+                    .find(doc, j, false, |w| matches!(w, DateWord::Month { .. }))
+                    .is_some()
+        })
+    }
+
     /// One end of a range: a date, a bare year or a month name.
     fn end_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
         if i >= doc.tokens.len() {
@@ -236,9 +249,10 @@ impl Recognizer for PeriodRecognizer {
         while i < doc.tokens.len() {
             let found = match doc.tokens[i].kind {
                 TokenKind::Digits => self.year_range_at(doc, i),
-                TokenKind::Word => self
+                TokenKind::Word if self.may_start_here(doc, i) => self
                     .between_at(doc, i)
                     .or_else(|| self.year_range_at(doc, i)),
+                TokenKind::Word => None,
                 TokenKind::Punct => None,
             };
             match found {

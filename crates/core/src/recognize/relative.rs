@@ -104,6 +104,9 @@ impl Default for RelativeDateRecognizer {
 impl RelativeDateRecognizer {
     /// The relative date at token `i`: span, unit, offset and last token.
     fn parse_at(&self, doc: &Document<'_>, i: usize) -> Option<(Span, TimeUnit, i64, usize)> {
+        if !self.lex.may_start(doc, i) {
+            return None;
+        }
         let text = doc.token_text(i);
         let (clitic, bare) = ["و", "ف"]
             .iter()
