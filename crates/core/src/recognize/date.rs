@@ -595,14 +595,15 @@ impl DateGrammar {
         })
     }
 
-    /// A year a period may start or end with: a date, or a bare four-digit year.
+    /// A year a period may start or end with: a date, or a bare four-digit
+    /// year of 1800–2100 (`بين 1500 و2000 حبة` counts things).
     pub fn date_or_year_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
         if let Some(d) = self.parse_at(doc, i) {
             return Some(d);
         }
         let y = digits(doc, i).filter(|d| d.len() == 4)?;
         let year: i32 = y.parse().ok()?;
-        if !YEARS.contains(&year) || continues(doc, i) {
+        if !BARE_YEARS.contains(&year) || continues(doc, i) {
             return None;
         }
         Some(ParsedDate {
@@ -612,6 +613,11 @@ impl DateGrammar {
             value: DateValue::gregorian(Some(year), None, None),
         })
     }
+}
+
+/// True when `year` is plausible as a bare year (no marker): 1800–2100.
+pub fn is_bare_year(year: i32) -> bool {
+    BARE_YEARS.contains(&year)
 }
 
 /// A Hijri date value with the given fields.

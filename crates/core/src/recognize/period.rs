@@ -2,7 +2,7 @@
 //! `الفترة 2025-2030`, `من 2020 إلى 2025`, `من يناير إلى مارس 2024`,
 //! `بين عامي 2020 و2025`, `2019/2020`.
 
-use super::date::{DateGrammar, ParsedDate, DATE_PRIORITY};
+use super::date::{is_bare_year, DateGrammar, ParsedDate, DATE_PRIORITY};
 use super::date_words::{glued_to_word, DateWord};
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{DateValue, EntityKind, Value};
@@ -118,7 +118,13 @@ impl PeriodRecognizer {
         {
             return None;
         }
-        let plausible = (1000..=2200).contains(&start) && (1000..=2200).contains(&end);
+        // Bare ranges must look like modern years; after a marker
+        // (`الفترة 1500-1600`) any four-digit years do.
+        let plausible = if first == y {
+            is_bare_year(start) && is_bare_year(end)
+        } else {
+            (1000..=2200).contains(&start) && (1000..=2200).contains(&end)
+        };
         let span_ok = if *dash == "/" {
             end == start + 1
         } else {

@@ -118,7 +118,13 @@ impl TimeRecognizer {
         } else if hour_word {
             self.spoken_at(doc, start)?
         } else {
-            return None;
+            // `حتى السابعة مساءً`: an hour in words needs a part of the day after it.
+            let (hour, minute, last) = self.spoken_at(doc, start)?;
+            if doc.tokens[start].kind != TokenKind::Word {
+                return None;
+            }
+            self.day_period_at(doc, last + 1)?;
+            (hour, minute, last)
         };
         let mut period = None;
         if let Some((p, l)) = self.day_period_at(doc, last + 1) {
@@ -237,7 +243,8 @@ mod tests {
         );
         assert_eq!(times("الساعة العاشرة إلا ربعاً")[0].1, 9);
         assert_eq!(times("الساعة 12 ظهرا")[0].1, 12);
-        assert!(times("25:10 و 3:1 و 10:30:45:1").is_empty());
+        assert!(times("25:10 و 3:1 و 10:30:45:1 والثانية").is_empty());
+        assert_eq!(times("حتى السابعة مساء")[0], ("السابعه مساء".into(), 19, 0));
     }
 
     #[test]
