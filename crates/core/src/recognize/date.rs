@@ -193,7 +193,11 @@ impl DateGrammar {
             (1..=2, 1..=2, 4) => (c, b, a),
             _ => return None,
         };
-        let (y, m, d): (i32, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        let (y, mut m, mut d): (i32, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        // `4/22/1948`: month first (US order) only when the day cannot be a month.
+        if c.len() == 4 && d <= 12 && m > 12 {
+            std::mem::swap(&mut m, &mut d);
+        }
         let mut last = i + 4;
         // Without an era, a year in AH 1300–1500 is Hijri: Gregorian dates of
         // those centuries hardly occur in numeric form.
@@ -737,6 +741,7 @@ mod tests {
             ]
         );
         assert!(dates("30/2/2024 و 34/37 و 12/13").is_empty());
+        assert_eq!(dates("4/22/1948")[0].1, g(Some(1948), Some(4), Some(22)));
     }
 
     #[test]
