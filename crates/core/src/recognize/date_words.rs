@@ -71,6 +71,8 @@ pub enum DateWord {
     DayPeriod(u8),
     /// Minutes added to a clock hour in words (`والنصف` 30, `إلا ربعاً` −15).
     Minutes(i32),
+    /// A fraction of one unit, in hundredths (`نصف` 50, `ربع` 25).
+    Fraction(u8),
 }
 
 /// A phrase found in the text.
@@ -188,6 +190,7 @@ impl DateLexicon {
                 "year_preposition" => DateWord::YearPreposition,
                 "day_period" => DateWord::DayPeriod(v as u8),
                 "minutes" => DateWord::Minutes(f[2].parse().expect("minutes")),
+                "fraction" => DateWord::Fraction(v as u8),
                 other => panic!("date_words.tsv: unknown category {other}"),
             };
             add(f[0], word);

@@ -98,6 +98,23 @@ pub fn parse_duration_at(
             });
         }
     }
+    // `نصف ساعة`, `ربع قرن` is not a unit here: only the time units.
+    if let Some(f) = lex.find(doc, i, true, |w| matches!(w, DateWord::Fraction(_))) {
+        let unit = lex.find(doc, f.last + 1, false, |w| {
+            matches!(w, DateWord::Unit(_, UnitForm::Singular))
+        });
+        if let (DateWord::Fraction(h), Some(DateWord::Unit(unit, _)), Some(last)) =
+            (f.word, unit.map(|u| u.word), unit.map(|u| u.last))
+        {
+            return Some(ParsedDuration {
+                first: i,
+                last,
+                clitic: f.clitic,
+                value: h as f64 / 100.0,
+                unit,
+            });
+        }
+    }
     if let Some(m) = lex.find(doc, i, true, |w| {
         matches!(w, DateWord::Unit(_, UnitForm::Dual))
     }) {
@@ -215,5 +232,9 @@ mod tests {
             ("خمسه وعشرين عاما".into(), 25.0, TimeUnit::Year)
         );
         assert!(durations("2619 مواطنا في العامين الماضيين").is_empty());
+        assert_eq!(
+            durations("ونصف ساعة")[0],
+            ("نصف ساعه".into(), 0.5, TimeUnit::Hour)
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! `"relative": {"unit", "offset"}`; [`resolve`] turns it into a date when the
 //! caller gives a reference date.
 
-use super::date_words::{DateLexicon, DateWord};
+use super::date_words::{DateLexicon, DateWord, UnitForm, WordMatch};
 use super::duration::parse_duration_at;
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{Calendar, DateValue, EntityKind, Relative, TimeUnit, Value};
@@ -119,6 +119,26 @@ impl RelativeDateRecognizer {
             })
             .unwrap_or((0, text));
         if let Some(&(_, sign)) = DIRECTION_WORDS.iter().find(|(w, _)| *w == bare) {
+            // `قبل أسبوع`, `منذ شهر`, `بعد عام`: one unit.
+            let one = self.lex.find(doc, i + 1, false, |w| {
+                matches!(w, DateWord::Unit(_, UnitForm::Singular))
+            });
+            if let Some(WordMatch {
+                word: DateWord::Unit(unit, _),
+                last,
+                ..
+            }) = one
+            {
+                let next_is_number = doc
+                    .tokens
+                    .get(last + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Digits);
+                if !next_is_number {
+                    let mut span = doc.tokens[i].span.union(&doc.tokens[last].span);
+                    span.start += clitic;
+                    return Some((span, unit, sign, last));
+                }
+            }
             if let Some(d) = parse_duration_at(&self.lex, doc, i + 1) {
                 if d.clitic == 0 && d.value.fract() == 0.0 {
                     let mut span = doc.tokens[i].span.union(&d.span(doc));
@@ -234,6 +254,11 @@ mod tests {
             ]
         );
         assert!(relatives("اليوم الوطني").is_empty());
+        assert_eq!(
+            relatives("منذ شهر")[0],
+            ("منذ شهر".into(), TimeUnit::Month, -1)
+        );
+        assert!(relatives("بعد عام 2020").is_empty());
         assert_eq!(relatives("اليوم الاثنين").len(), 1);
     }
 
