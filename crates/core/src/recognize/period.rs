@@ -14,7 +14,18 @@ pub const PERIOD_PRIORITY: i32 = DATE_PRIORITY;
 
 /// Words before a year range that belong to the period's span (search form,
 /// without clitics): `الفترة 2025-2030`, `عامي 2019-2020`.
-const RANGE_MARKERS: &[&str] = &["الفتره", "فتره", "عامي", "العامين", "الاعوام", "السنوات"];
+const RANGE_MARKERS: &[&str] = &[
+    "الفتره",
+    "فتره",
+    "عامي",
+    "العامين",
+    "الاعوام",
+    "السنوات",
+    "العام",
+    "عام",
+    "السنه",
+    "سنه",
+];
 
 /// Words that open a range (`من`) and the words that join its ends.
 const FROM_WORDS: &[&str] = &["من", "منذ"];
