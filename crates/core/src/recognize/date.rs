@@ -377,6 +377,16 @@ impl DateGrammar {
         self.month_after_day(doc, i, i, 0, day)
     }
 
+    /// `5 مارس [2024]` at token `i` even when glued to what precedes it: the
+    /// end of a day range (`3-5 مارس`).
+    pub fn range_end_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
+        let day: u8 = digits(doc, i).filter(|d| d.len() <= 2)?.parse().ok()?;
+        if day == 0 || day > 31 || continues(doc, i) {
+            return None;
+        }
+        self.month_after_day(doc, i, i, 0, day)
+    }
+
     /// `الثاني من سبتمبر`, `الحادي والعشرين من مارس 2024`.
     fn day_words_month_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
         let m = self

@@ -79,6 +79,40 @@ fn share_year(start: &mut DateValue, end: &DateValue) {
     }
 }
 
+/// A day of the month alone at token `i` (`من 10 إلى 12 ديسمبر`): a
+/// partial date the end completes ([`share_month`]).
+fn day_at(doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
+    let t = doc.tokens.get(i)?;
+    if t.kind != TokenKind::Digits || doc.token_text(i).len() > 2 {
+        return None;
+    }
+    let day: u8 = doc.token_text(i).parse().ok()?;
+    (1..=31).contains(&day).then(|| ParsedDate {
+        first: i,
+        last: i,
+        clitic: 0,
+        value: DateValue::gregorian(None, None, Some(day)),
+    })
+}
+
+/// Completes a start that is only a day with the end's month and year
+/// (`10 إلى 12 ديسمبر 2024` starts on 10 December 2024). False when the
+/// start is only a day and the end has no day after it.
+fn share_month(start: &mut DateValue, end: &DateValue) -> bool {
+    if start.month.is_some() || start.year.is_some() || start.relative.is_some() {
+        return true;
+    }
+    match (start.day, end.month, end.day) {
+        (Some(d), Some(m), Some(e)) if d < e => {
+            start.month = Some(m);
+            start.year = end.year;
+            start.calendar = end.calendar;
+            true
+        }
+        _ => false,
+    }
+}
+
 /// True when `end` is not before `start` (comparing the fields both state).
 fn ordered(start: &DateValue, end: &DateValue) -> bool {
     if start.relative.is_some() || end.relative.is_some() || start.calendar != end.calendar {
@@ -193,7 +227,7 @@ impl PeriodRecognizer {
         {
             j += 1;
         }
-        let start = self.end_at(doc, j)?;
+        let start = self.end_at(doc, j).or_else(|| day_at(doc, j))?;
         if start.clitic != 0 {
             return None;
         }
@@ -222,6 +256,9 @@ impl PeriodRecognizer {
             e
         };
         let mut start_value = start.value;
+        if !share_month(&mut start_value, &end.value) {
+            return None;
+        }
         share_year(&mut start_value, &end.value);
         if !ordered(&start_value, &end.value) {
             return None;
@@ -231,6 +268,28 @@ impl PeriodRecognizer {
             doc.tokens[end.last].span.end,
         );
         Some((span, start_value, end.value, end.last))
+    }
+
+    /// `10-12 ديسمبر 2024`: two days of one month.
+    fn day_range_at(
+        &self,
+        doc: &Document<'_>,
+        i: usize,
+    ) -> Option<(Span, DateValue, DateValue, usize)> {
+        let mut start = day_at(doc, i)?.value;
+        if glued_to_word(doc, i) || !["-", "–"].iter().any(|d| doc.is_punct(i + 1, d)) {
+            return None;
+        }
+        // Not the tail of a numeric date or a code (`2024-10-12 ديسمبر`).
+        if i >= 1 && !doc.tokens[i].space_before && doc.tokens[i - 1].kind == TokenKind::Punct {
+            return None;
+        }
+        let end = self.grammar.range_end_at(doc, i + 2)?;
+        if !share_month(&mut start, &end.value) {
+            return None;
+        }
+        let span = doc.tokens[i].span.union(&doc.tokens[end.last].span);
+        Some((span, start, end.value, end.last))
     }
 
     /// A cheap test before the word patterns: a period starting with a word
@@ -265,7 +324,9 @@ impl Recognizer for PeriodRecognizer {
         let mut i = 0;
         while i < doc.tokens.len() {
             let found = match doc.tokens[i].kind {
-                TokenKind::Digits => self.year_range_at(doc, i),
+                TokenKind::Digits => self
+                    .year_range_at(doc, i)
+                    .or_else(|| self.day_range_at(doc, i)),
                 TokenKind::Word if self.may_start_here(doc, i) => self
                     .between_at(doc, i)
                     .or_else(|| self.year_range_at(doc, i)),
@@ -324,6 +385,32 @@ mod tests {
             ]
         );
         assert!(periods("15-1-2024 و 2030-2025 و 34/37").is_empty());
+    }
+
+    #[test]
+    fn day_ranges() {
+        let text = search_form("من 10 إلى 12 ديسمبر 2024 و 3-5 مارس وبين 10 و 20 شخصا");
+        let tokens = tokenize(&text);
+        let doc = Document {
+            text: &text,
+            tokens: &tokens,
+        };
+        let mut out = Vec::new();
+        PeriodRecognizer::default().recognize(&doc, &mut out);
+        let found: Vec<(&str, Option<u8>, Option<u8>)> = out
+            .iter()
+            .map(|c| match &c.value {
+                Value::Period { start, end } => (&text[c.span.range()], start.day, end.day),
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("من 10 الي 12 ديسمبر 2024", Some(10), Some(12)),
+                ("3-5 مارس", Some(3), Some(5)),
+            ]
+        );
     }
 
     #[test]
