@@ -767,6 +767,7 @@ mod tests {
     fn years_need_a_marker_or_a_preposition() {
         assert_eq!(dates("عام 2024")[0].1, g(Some(2024), None, None));
         assert_eq!(dates("في 1948")[0].0, "1948");
+        assert_eq!(dates("وفي 1948")[0].0, "1948");
         assert!(dates("2619 مواطنا و 96.5% و في 2000 عام").is_empty());
         assert!(dates("صفر و رمضان").is_empty());
     }

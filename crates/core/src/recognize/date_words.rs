@@ -73,6 +73,8 @@ pub enum DateWord {
     Minutes(i32),
     /// A fraction of one unit, in hundredths (`نصف` 50, `ربع` 25).
     Fraction(u8),
+    /// A word that opens a period (`من`, `بين`, `الفترة`).
+    RangeWord,
 }
 
 /// A phrase found in the text.
@@ -191,6 +193,7 @@ impl DateLexicon {
                 "day_period" => DateWord::DayPeriod(v as u8),
                 "minutes" => DateWord::Minutes(f[2].parse().expect("minutes")),
                 "fraction" => DateWord::Fraction(v as u8),
+                "range_word" => DateWord::RangeWord,
                 other => panic!("date_words.tsv: unknown category {other}"),
             };
             add(f[0], word);
@@ -217,6 +220,13 @@ impl DateLexicon {
         for (first, list) in &phrases {
             let bit = ending_bit(first);
             endings[bit / 64] |= 1 << (bit % 64);
+            // A clitic changes the ending of a short word (`من` → `ومن`).
+            if first.chars().count() < 3 {
+                for c in CLITICS {
+                    let bit = ending_bit(&format!("{c}{first}"));
+                    endings[bit / 64] |= 1 << (bit % 64);
+                }
+            }
             if let Some(rest) = first.strip_prefix('ا').filter(|r| r.starts_with('ل')) {
                 lam_phrases.insert(rest.to_string(), list.clone());
             }

@@ -293,9 +293,14 @@ impl PeriodRecognizer {
     }
 
     /// A cheap test before the word patterns: a period starting with a word
-    /// has a number or a month name within its next three tokens.
+    /// starts with a table word (`من`, `بين`, `الفترة`, `عام` are all in
+    /// `data/date_words.tsv`) and has a number or a month name within its
+    /// next three tokens.
     fn may_start_here(&self, doc: &Document<'_>, i: usize) -> bool {
         let lex = self.grammar.lexicon();
+        if !lex.may_start(doc, i) {
+            return false;
+        }
         (i + 1..(i + 4).min(doc.tokens.len())).any(|j| {
             doc.tokens[j].kind == TokenKind::Digits
                 || lex

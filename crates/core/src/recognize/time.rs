@@ -106,6 +106,9 @@ impl TimeRecognizer {
 
     /// The time starting at token `i`.
     fn parse_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedTime> {
+        if doc.tokens[i].kind == TokenKind::Word && !self.lex.may_start(doc, i) {
+            return None;
+        }
         let text = doc.token_text(i);
         let hour_word = doc.tokens[i].kind == TokenKind::Word && HOUR_WORDS.contains(&text);
         let (start, clitic) = if hour_word {
