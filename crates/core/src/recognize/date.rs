@@ -75,7 +75,7 @@ impl Default for DateGrammar {
     }
 }
 
-/// True when token `i` exists, is a digit run, and is glued to the token before it.
+/// True when token `i` exists and is glued (no space) to the token before it.
 fn glued(doc: &Document<'_>, i: usize) -> bool {
     i < doc.tokens.len() && !doc.tokens[i].space_before
 }
