@@ -15,6 +15,10 @@ use std::sync::Arc;
 /// Priority of relative dates.
 pub const RELATIVE_PRIORITY: i32 = 30;
 
+/// The largest count a relative date takes (`قبل 10000 يوم`); larger
+/// counts stay durations.
+const MAX_OFFSET: i64 = 10_000;
+
 /// Words before a duration that make it a date in the past (−1) or future (+1).
 const DIRECTION_WORDS: &[(&str, i64)] = &[("قبل", -1), ("منذ", -1), ("بعد", 1)];
 
@@ -35,10 +39,19 @@ fn day_word_is_today(lex: &DateLexicon, doc: &Document<'_>, next: usize) -> bool
 /// minutes and seconds give the day they fall on, counted whole days back).
 pub fn resolve(relative: Relative, reference: (i32, u8, u8)) -> Option<String> {
     let (y, m, d) = reference;
+    if relative.offset.abs() > MAX_OFFSET * 12 {
+        return None;
+    }
     let days = match relative.unit {
-        TimeUnit::Year => return Some(format!("{:04}", y as i64 + relative.offset)),
+        TimeUnit::Year => {
+            let year = y as i64 + relative.offset;
+            return (1..=9999).contains(&year).then(|| format!("{year:04}"));
+        }
         TimeUnit::Month => {
             let index = y as i64 * 12 + (m as i64 - 1) + relative.offset;
+            if !(12..12 * 10_000).contains(&index) {
+                return None;
+            }
             return Some(format!(
                 "{:04}-{:02}",
                 index.div_euclid(12),
@@ -53,6 +66,9 @@ pub fn resolve(relative: Relative, reference: (i32, u8, u8)) -> Option<String> {
     };
     let date = Date::try_new_iso(y, m, d).ok()?;
     let moved = Date::from_rata_die(date.to_rata_die() + days, Iso);
+    if !(1..=9999).contains(&moved.year().extended_year()) {
+        return None;
+    }
     Some(format!(
         "{:04}-{:02}-{:02}",
         moved.year().extended_year(),
@@ -140,7 +156,7 @@ impl RelativeDateRecognizer {
                 }
             }
             if let Some(d) = parse_duration_at(&self.lex, doc, i + 1) {
-                if d.clitic == 0 && d.value.fract() == 0.0 {
+                if d.clitic == 0 && d.value.fract() == 0.0 && d.value <= MAX_OFFSET as f64 {
                     let mut span = doc.tokens[i].span.union(&d.span(doc));
                     span.start += clitic;
                     return Some((span, d.unit, sign * d.value as i64, d.last));
@@ -269,5 +285,10 @@ mod tests {
         assert_eq!(r(TimeUnit::Month, -3), "2023-12");
         assert_eq!(r(TimeUnit::Year, 1), "2025");
         assert_eq!(r(TimeUnit::Week, 1), "2024-03-08");
+        let far = Relative {
+            unit: TimeUnit::Year,
+            offset: -5000,
+        };
+        assert_eq!(resolve(far, (2024, 3, 1)), None);
     }
 }
