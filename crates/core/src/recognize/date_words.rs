@@ -123,21 +123,25 @@ pub struct DateLexicon {
     /// The same, for first words that start with `ال`, keyed without the
     /// `ا`: `للعام` is ل + `لعام`.
     lam_phrases: PhraseMap,
-    /// Bit set of the hashed endings of every first word ([`ending_bit`]):
-    /// a clitic changes a word's start, never its end, so a word whose
-    /// ending is not in the set starts no phrase. Most words stop here.
-    endings: Vec<u64>,
+    /// For each slot of hashed word endings ([`ending_slot`]), 1 + the index
+    /// in `ending_meanings` of what the table words with that ending can
+    /// mean, or 0 for none. A clitic changes a word's start, never its end,
+    /// so most words stop at this test, and most of the rest stop when no
+    /// meaning in their slot is the one asked for.
+    ending_index: Vec<u16>,
+    /// The meanings per slot.
+    ending_meanings: Vec<Vec<DateWord>>,
 }
 
-/// Bits in [`DateLexicon::endings`].
-const ENDING_BITS: usize = 1 << 16;
+/// Slots in [`DateLexicon::ending_index`].
+const ENDING_SLOTS: usize = 1 << 14;
 
-/// The bit of a word's ending (its last three characters, or the whole word).
-fn ending_bit(word: &str) -> usize {
+/// The slot of a word's ending (its last three characters, or the whole word).
+fn ending_slot(word: &str) -> usize {
     let start = word.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
     let mut h = FnvHasher::default();
     h.write(&word.as_bytes()[start..]);
-    (h.finish() as usize) & (ENDING_BITS - 1)
+    (h.finish() as usize) & (ENDING_SLOTS - 1)
 }
 
 impl DateLexicon {
@@ -215,16 +219,25 @@ impl DateLexicon {
         for list in phrases.values_mut() {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
-        let mut endings = vec![0u64; ENDING_BITS / 64];
+        let mut ending_index = vec![0u16; ENDING_SLOTS];
+        let mut ending_meanings: Vec<Vec<DateWord>> = Vec::new();
         let mut lam_phrases = PhraseMap::default();
         for (first, list) in &phrases {
-            let bit = ending_bit(first);
-            endings[bit / 64] |= 1 << (bit % 64);
+            let mut slots = vec![ending_slot(first)];
             // A clitic changes the ending of a short word (`من` → `ومن`).
             if first.chars().count() < 3 {
-                for c in CLITICS {
-                    let bit = ending_bit(&format!("{c}{first}"));
-                    endings[bit / 64] |= 1 << (bit % 64);
+                slots.extend(CLITICS.iter().map(|c| ending_slot(&format!("{c}{first}"))));
+            }
+            for slot in slots {
+                if ending_index[slot] == 0 {
+                    ending_meanings.push(Vec::new());
+                    ending_index[slot] = ending_meanings.len() as u16;
+                }
+                let meanings = &mut ending_meanings[ending_index[slot] as usize - 1];
+                for (_, word) in list {
+                    if !meanings.contains(word) {
+                        meanings.push(*word);
+                    }
                 }
             }
             if let Some(rest) = first.strip_prefix('ا').filter(|r| r.starts_with('ل')) {
@@ -234,7 +247,8 @@ impl DateLexicon {
         DateLexicon {
             phrases,
             lam_phrases,
-            endings,
+            ending_index,
+            ending_meanings,
         }
     }
 
@@ -246,8 +260,7 @@ impl DateLexicon {
         if doc.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
             return false;
         }
-        let bit = ending_bit(doc.token_text(i));
-        self.endings[bit / 64] & (1 << (bit % 64)) != 0
+        self.ending_index[ending_slot(doc.token_text(i))] != 0
     }
 
     /// The longest phrase starting at token `i` whose meaning passes `accept`.
@@ -265,8 +278,12 @@ impl DateLexicon {
             return None;
         }
         let word = doc.token_text(i);
-        let bit = ending_bit(word);
-        if self.endings[bit / 64] & (1 << (bit % 64)) == 0 {
+        let index = self.ending_index[ending_slot(word)];
+        if index == 0
+            || !self.ending_meanings[index as usize - 1]
+                .iter()
+                .any(|w| accept(*w))
+        {
             return None;
         }
         if let Some(m) = self.find_with_first(&self.phrases, doc, i, word, 0, &accept) {
