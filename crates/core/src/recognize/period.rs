@@ -27,6 +27,9 @@ const RANGE_MARKERS: &[&str] = &[
     "سنه",
 ];
 
+/// Dual year words: two years follow (`عامي 2019 و2020`).
+const DUAL_MARKERS: &[&str] = &["عامي", "العامين", "سنتي"];
+
 /// Words that open a range (`من`) and the words that join its ends.
 const FROM_WORDS: &[&str] = &["من", "منذ"];
 /// Words between the two ends of `من ... إلى ...`.
@@ -210,21 +213,22 @@ impl PeriodRecognizer {
             if j == i {
                 clitic = c;
             }
+            j += 1;
             false
         } else if let Some(c) = in_list(word, &["بين"]) {
             if j == i {
                 clitic = c;
             }
+            j += 1;
+            true
+        } else if j > i && in_list(doc.token_text(i), DUAL_MARKERS).is_some() {
+            // `خلال عامي 2019 و2020`: a dual names both ends without `بين`.
             true
         } else {
             return None;
         };
-        j += 1;
         // `بين عامي 2020 و2025`: the dual marker applies to both years.
-        if between
-            && j < doc.tokens.len()
-            && in_list(doc.token_text(j), &["عامي", "العامين", "سنتي"]) == Some(0)
-        {
+        if between && j < doc.tokens.len() && in_list(doc.token_text(j), DUAL_MARKERS) == Some(0) {
             j += 1;
         }
         let start = self.end_at(doc, j).or_else(|| day_at(doc, j))?;
@@ -426,6 +430,10 @@ mod tests {
                 ("من 2020 الي 2025".into(), Some(2020), Some(2025)),
                 ("بين عامي 2020 و2025".into(), Some(2020), Some(2025)),
             ]
+        );
+        assert_eq!(
+            periods("خلال عامي 2019 و2020"),
+            [("عامي 2019 و2020".into(), Some(2019), Some(2020))]
         );
         assert_eq!(
             periods("من يناير إلى مارس 2024"),
