@@ -75,6 +75,8 @@ pub enum DateWord {
     Fraction(u8),
     /// A word that opens a period (`من`, `بين`, `الفترة`).
     RangeWord,
+    /// A clock time by name (`منتصف الليل` 0, `منتصف النهار` 12).
+    NamedTime(u8),
 }
 
 /// A phrase found in the text.
@@ -198,6 +200,7 @@ impl DateLexicon {
                 "minutes" => DateWord::Minutes(f[2].parse().expect("minutes")),
                 "fraction" => DateWord::Fraction(v as u8),
                 "range_word" => DateWord::RangeWord,
+                "named_time" => DateWord::NamedTime(v as u8),
                 other => panic!("date_words.tsv: unknown category {other}"),
             };
             add(f[0], word);

@@ -1,7 +1,7 @@
 //! Clock times: `10:30`, `٨:١٥ مساءً` (20:15), `الساعة 10 صباحاً`,
 //! `الساعة التاسعة مساءً` (21:00), `العاشرة والنصف`, `الثانية عشرة ظهراً`.
 
-use super::date_words::{DateLexicon, DateWord};
+use super::date_words::{DateLexicon, DateWord, WordMatch};
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Value};
 use crate::span::Span;
@@ -108,6 +108,24 @@ impl TimeRecognizer {
     fn parse_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedTime> {
         if doc.tokens[i].kind == TokenKind::Word && !self.lex.may_start(doc, i) {
             return None;
+        }
+        let named = self
+            .lex
+            .find(doc, i, true, |w| matches!(w, DateWord::NamedTime(_)));
+        if let Some(WordMatch {
+            word: DateWord::NamedTime(hour),
+            last,
+            clitic,
+            ..
+        }) = named
+        {
+            return Some(ParsedTime {
+                first: i,
+                last,
+                clitic,
+                hour,
+                minute: 0,
+            });
         }
         let text = doc.token_text(i);
         let hour_word = doc.tokens[i].kind == TokenKind::Word && HOUR_WORDS.contains(&text);
@@ -246,6 +264,7 @@ mod tests {
         );
         assert_eq!(times("الساعة العاشرة إلا ربعاً")[0].1, 9);
         assert_eq!(times("الساعة 12 ظهرا")[0].1, 12);
+        assert_eq!(times("عند منتصف الليل")[0], ("منتصف الليل".into(), 0, 0));
         assert!(times("25:10 و 3:1 و 10:30:45:1 والثانية").is_empty());
         assert_eq!(times("حتى السابعة مساء")[0], ("السابعه مساء".into(), 19, 0));
     }
