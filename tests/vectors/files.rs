@@ -9,5 +9,9 @@ pub const FILES: &[(&str, &str)] = &[
     ("extract-numbers.toml", include_str!("extract-numbers.toml")),
     ("extract-ordinals.toml", include_str!("extract-ordinals.toml")),
     ("extract-percent.toml", include_str!("extract-percent.toml")),
+    ("extract-dates.toml", include_str!("extract-dates.toml")),
+    ("extract-durations.toml", include_str!("extract-durations.toml")),
+    ("extract-periods.toml", include_str!("extract-periods.toml")),
+    ("extract-times.toml", include_str!("extract-times.toml")),
     ("normalize.toml", include_str!("normalize.toml")),
 ];

@@ -1,7 +1,7 @@
 //! The analysis: normalize, recognize, resolve overlaps, map back to the
 //! original text, and count.
 
-use crate::entity::{Entity, EntityKind};
+use crate::entity::{Entity, EntityKind, Value};
 use crate::normalize::{Normalizer, Preset};
 use crate::offsets::OffsetConverter;
 use crate::recognize::{self, Candidate, Document, Recognizer};
@@ -97,7 +97,11 @@ impl Analyzer {
             Box::new(recognize::email::EmailRecognizer),
             Box::new(recognize::phone::PhoneRecognizer::default()),
             Box::new(recognize::percent::PercentRecognizer::default()),
-            Box::new(recognize::year::YearRecognizer),
+            Box::new(recognize::date::DateRecognizer::default()),
+            Box::new(recognize::period::PeriodRecognizer::default()),
+            Box::new(recognize::duration::DurationRecognizer::default()),
+            Box::new(recognize::time::TimeRecognizer::default()),
+            Box::new(recognize::relative::RelativeDateRecognizer::default()),
             Box::new(recognize::names::NamesRecognizer::new()),
         ];
         Analyzer {
@@ -130,10 +134,30 @@ impl Analyzer {
             candidates.retain(|c| kinds.contains(&c.kind));
         }
         recognize::names::restore_value_spellings(text, &normalized, &mut candidates);
+        if let Some(reference) = options
+            .reference_date
+            .as_deref()
+            .and_then(recognize::relative::parse_reference_date)
+        {
+            for c in &mut candidates {
+                recognize::relative::resolve_value(&mut c.value, reference);
+            }
+        }
         // Map to the original before resolving: two readings inside one
         // expanded ligature land on the same original span.
         for c in &mut candidates {
-            c.span = crate::normalize::extend_over_marks(text, normalized.to_original(c.span));
+            // A reference's code is reported as the original writes it (`٢٢٥٤`, not `2254`).
+            if let Value::Reference { code } = &mut c.value {
+                if let Some(pos) = normalized.text[c.span.range()].find(code.as_str()) {
+                    let at = c.span.start + pos;
+                    let original = normalized.to_original(Span::new(at, at + code.len()));
+                    *code = text[original.range()].to_string();
+                }
+            }
+            c.span = extend_over_tatweel(
+                text,
+                crate::normalize::extend_over_marks(text, normalized.to_original(c.span)),
+            );
         }
         let chosen = resolve(candidates);
         let entities = to_entities(text, chosen);
@@ -147,6 +171,24 @@ impl Analyzer {
             stats,
         })
     }
+}
+
+/// Widens `span` over tatweel (and the marks after it) that elongates its
+/// last letter: `1445هـ` keeps its `ـ`, which the normalizer removed.
+fn extend_over_tatweel(text: &str, span: Span) -> Span {
+    let ends_in_letter = text[..span.end]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphabetic() || crate::normalize::is_diacritic(c));
+    if !ends_in_letter || !text[span.end..].starts_with('\u{0640}') {
+        return span;
+    }
+    let extra: usize = text[span.end..]
+        .chars()
+        .take_while(|&c| c == '\u{0640}' || crate::normalize::is_diacritic(c))
+        .map(char::len_utf8)
+        .sum();
+    Span::new(span.start, span.end + extra)
 }
 
 /// Keeps the longest, then most specific, candidate among overlapping ones;

@@ -6,18 +6,24 @@
 //! text and one resolver keeps the longest, most specific reading.
 
 pub mod acronym;
+pub mod date;
+pub mod date_words;
+pub mod duration;
 pub mod email;
+pub mod hijri;
 pub mod money;
 pub mod names;
 pub mod number;
 pub mod number_words;
 pub mod ordinal;
 pub mod percent;
+pub mod period;
 pub mod phone;
 pub mod ratio;
 pub mod reference;
+pub mod relative;
+pub mod time;
 pub mod url;
-pub mod year;
 
 use crate::entity::{EntityKind, Value};
 use crate::span::Span;

@@ -1,0 +1,774 @@
+//! Calendar dates, full or partial, Gregorian or Hijri: `2 ديسمبر 2024`,
+//! `الاثنين 2 ديسمبر`, `الثاني من سبتمبر`, `أكتوبر 2023`, `يونيو (حزيران)`,
+//! `15/1/2024`, `2024-01-15`, `14 رمضان 1445 هـ`, years after a marker
+//! (`عام 2024`, `لسنة ٢٠٢٠`) or with an era (`2024م`, `1445هـ`), and bare
+//! years after a preposition (`في 1948`).
+//!
+//! [`DateGrammar`] parses one date at a token; the period recognizer reuses it.
+
+use super::date_words::{glued_to_word, DateLexicon, DateWord, WordMatch};
+use super::hijri::hijri_to_gregorian;
+use super::{Candidate, Document, Recognizer};
+use crate::analysis::days_in_month;
+use crate::entity::{Calendar, DateValue, EntityKind, Value};
+use crate::span::Span;
+use crate::tokenize::TokenKind;
+use std::sync::Arc;
+
+/// Priority of date candidates: above numbers and ratios of the same span.
+pub const DATE_PRIORITY: i32 = 30;
+
+/// Plausible years written in digits.
+const YEARS: std::ops::RangeInclusive<i32> = 1000..=2200;
+
+/// Years of numeric dates read as Hijri when no era says otherwise.
+const HIJRI_YEARS: std::ops::RangeInclusive<i32> = 1300..=1500;
+
+/// Bare years (no marker) that a preposition may introduce.
+const BARE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2100;
+
+/// A date parsed from tokens `first..=last`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedDate {
+    /// First token.
+    pub first: usize,
+    /// Last token.
+    pub last: usize,
+    /// Bytes of clitic glued before the first token, outside the span.
+    pub clitic: usize,
+    /// The value: only the fields the text states.
+    pub value: DateValue,
+}
+
+impl ParsedDate {
+    /// Byte span in the normalized text.
+    pub fn span(&self, doc: &Document<'_>) -> Span {
+        Span::new(
+            doc.tokens[self.first].span.start + self.clitic,
+            doc.tokens[self.last].span.end,
+        )
+    }
+}
+
+/// A month name, possibly paired with its other name (`يونيو/حزيران`).
+#[derive(Debug, Clone, Copy)]
+struct MonthMatch {
+    calendar: Calendar,
+    month: u8,
+    standalone: bool,
+    first: usize,
+    last: usize,
+    clitic: usize,
+}
+
+/// The grammar of dates over tokens, with its word tables.
+#[derive(Debug, Clone)]
+pub struct DateGrammar {
+    lex: Arc<DateLexicon>,
+}
+
+impl Default for DateGrammar {
+    fn default() -> Self {
+        DateGrammar {
+            lex: DateLexicon::shared(),
+        }
+    }
+}
+
+/// True when token `i` exists and is glued (no space) to the token before it.
+fn glued(doc: &Document<'_>, i: usize) -> bool {
+    i < doc.tokens.len() && !doc.tokens[i].space_before
+}
+
+/// The digits of token `i` when it is a digit run.
+fn digits<'a>(doc: &Document<'a>, i: usize) -> Option<&'a str> {
+    (doc.tokens.get(i)?.kind == TokenKind::Digits).then(|| doc.token_text(i))
+}
+
+/// True when the number at token `i` goes on past it (`2024.5`, `2,024`, `20/30`).
+fn continues(doc: &Document<'_>, i: usize) -> bool {
+    [".", ",", "/", ":", "-"]
+        .iter()
+        .any(|p| doc.is_punct(i + 1, p) && glued(doc, i + 1))
+        && doc
+            .tokens
+            .get(i + 2)
+            .is_some_and(|t| t.kind == TokenKind::Digits && !t.space_before)
+}
+
+/// True when the number at token `i` is glued to a number or sign before it.
+fn continued(doc: &Document<'_>, i: usize) -> bool {
+    i >= 2
+        && glued(doc, i)
+        && doc.tokens[i - 1].kind == TokenKind::Punct
+        && doc.tokens[i - 2].kind == TokenKind::Digits
+        && glued(doc, i - 1)
+}
+
+impl DateGrammar {
+    /// The word tables.
+    pub fn lexicon(&self) -> &DateLexicon {
+        &self.lex
+    }
+
+    /// The longest date starting at token `i` (a glued clitic allowed on its
+    /// first word), or `None`.
+    pub fn parse_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
+        if let Some(d) = self.weekday_date_at(doc, i) {
+            return Some(d);
+        }
+        self.core_at(doc, i)
+    }
+
+    /// `[يوم] الاثنين[،] <date with a day>`: the weekday is part of the span.
+    fn weekday_date_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
+        if !self.lex.may_start(doc, i) {
+            return None;
+        }
+        let is_weekday = |w| matches!(w, DateWord::Weekday(_));
+        let (first, clitic, wd) = match self.lex.find(doc, i, true, is_weekday) {
+            Some(m) => (i, m.clitic, m),
+            None => {
+                let t = doc.token_text(i);
+                let day_word = ["يوم", "ويوم", "فيوم", "بيوم", "ليوم"]
+                    .iter()
+                    .position(|w| *w == t)?;
+                let clitic = if day_word == 0 { 0 } else { "و".len() };
+                let m = self.lex.find(doc, i + 1, false, is_weekday)?;
+                (i, clitic, m)
+            }
+        };
+        let mut j = wd.last + 1;
+        if doc.is_punct(j, ",") {
+            j += 1;
+        }
+        let mut d = self.core_at(doc, j)?;
+        if d.clitic != 0 || d.value.day.is_none() {
+            return None;
+        }
+        d.first = first;
+        d.clitic = clitic;
+        Some(d)
+    }
+
+    /// A date without a weekday.
+    fn core_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
+        let tok = doc.tokens.get(i)?;
+        if tok.kind == TokenKind::Digits {
+            return self
+                .numeric_at(doc, i)
+                .or_else(|| self.day_month_at(doc, i))
+                .or_else(|| self.year_with_era_at(doc, i));
+        }
+        if !self.lex.may_start(doc, i) {
+            return None;
+        }
+        self.day_words_month_at(doc, i)
+            .or_else(|| self.month_year_at(doc, i))
+            .or_else(|| self.marked_year_at(doc, i))
+    }
+
+    /// `15/1/2024`, `15-01-2024`, `15.1.2024`, `2024-01-15`, `2024/1/15`,
+    /// `14-09-1432 هـ`: only real calendar dates. The separators are glued,
+    /// except `/`, which may be spaced (`26 / 4 / 1947`).
+    fn numeric_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
+        let a = digits(doc, i)?;
+        let sep = ["/", "-", "."]
+            .into_iter()
+            .find(|p| doc.is_punct(i + 1, p))?;
+        let b = digits(doc, i + 2)?;
+        if !doc.is_punct(i + 3, sep) {
+            return None;
+        }
+        let c = digits(doc, i + 4)?;
+        let all_glued = (1..=4).all(|k| glued(doc, i + k));
+        if !all_glued && sep != "/" {
+            return None;
+        }
+        if continued(doc, i) || continues(doc, i + 4) {
+            return None;
+        }
+        let (y, m, d) = match (a.len(), b.len(), c.len()) {
+            (4, 1..=2, 1..=2) => (a, b, c),
+            (1..=2, 1..=2, 4) => (c, b, a),
+            _ => return None,
+        };
+        let (y, mut m, mut d): (i32, u8, u8) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+        // `4/22/1948`: month first (US order) only when the day cannot be a month.
+        if c.len() == 4 && d <= 12 && m > 12 {
+            std::mem::swap(&mut m, &mut d);
+        }
+        let mut last = i + 4;
+        // Without an era, a year in AH 1300–1500 is Hijri: Gregorian dates of
+        // those centuries hardly occur in numeric form.
+        let mut calendar = if HIJRI_YEARS.contains(&y) {
+            Calendar::Hijri
+        } else {
+            Calendar::Gregorian
+        };
+        if let Some(era) = self.era_at(doc, last + 1, y) {
+            calendar = era.0;
+            last = era.1;
+        }
+        let value = self.full_date(calendar, y, m, d)?;
+        Some(ParsedDate {
+            first: i,
+            last,
+            clitic: 0,
+            value,
+        })
+    }
+
+    /// A full date's value, checked: `None` when it does not exist.
+    fn full_date(&self, calendar: Calendar, y: i32, m: u8, d: u8) -> Option<DateValue> {
+        if !YEARS.contains(&y) || !(1..=12).contains(&m) || d == 0 {
+            return None;
+        }
+        match calendar {
+            Calendar::Gregorian => {
+                (d <= days_in_month(y, m)).then(|| DateValue::gregorian(Some(y), Some(m), Some(d)))
+            }
+            Calendar::Hijri => {
+                let gregorian = hijri_to_gregorian(y, m, d)?;
+                Some(DateValue {
+                    gregorian: Some(gregorian),
+                    ..hijri(Some(y), Some(m), Some(d))
+                })
+            }
+        }
+    }
+
+    /// An era marker at token `i` (`م`, `هـ`, `هجري`, `للهجرة`): its calendar and last token.
+    /// A spaced `م` is also the metre: `1000 م` is a length unless the year is modern.
+    fn era_at(&self, doc: &Document<'_>, i: usize, year: i32) -> Option<(Calendar, usize)> {
+        let m = self
+            .lex
+            .find(doc, i, false, |w| matches!(w, DateWord::Era(_)))?;
+        if doc.tokens[i].space_before && doc.token_text(i) == "م" && !BARE_YEARS.contains(&year) {
+            return None;
+        }
+        match m.word {
+            DateWord::Era(c) => Some((c, m.last)),
+            _ => None,
+        }
+    }
+
+    /// A month name at token `i`, optionally after `شهر`, optionally paired
+    /// with its other name: `يونيو/حزيران`, `يونيو (حزيران)`, `حزيران - يونيو`.
+    fn month_at(&self, doc: &Document<'_>, i: usize, clitics: bool) -> Option<MonthMatch> {
+        let is_month = |w| matches!(w, DateWord::Month { .. });
+        // `شهر رمضان`, `لشهر يناير`.
+        let (first, clitic, m) = match self.lex.find(doc, i, clitics, is_month) {
+            Some(m) => (i, m.clitic, m),
+            None => {
+                let t = doc.token_text(i);
+                let clitic = ["شهر", "وشهر", "لشهر", "بشهر", "فشهر"]
+                    .iter()
+                    .find(|w| **w == t)
+                    .map(|w| w.len() - "شهر".len())?;
+                let m = self.lex.find(doc, i + 1, false, is_month)?;
+                let WordMatch { word, last, .. } = m;
+                let DateWord::Month {
+                    calendar, month, ..
+                } = word
+                else {
+                    return None;
+                };
+                return Some(self.paired(
+                    doc,
+                    MonthMatch {
+                        calendar,
+                        month,
+                        standalone: true,
+                        first: i,
+                        last,
+                        clitic,
+                    },
+                ));
+            }
+        };
+        let DateWord::Month {
+            calendar,
+            month,
+            standalone,
+        } = m.word
+        else {
+            return None;
+        };
+        Some(self.paired(
+            doc,
+            MonthMatch {
+                calendar,
+                month,
+                standalone,
+                first,
+                last: m.last,
+                clitic,
+            },
+        ))
+    }
+
+    /// Extends a month over its paired name (`/حزيران`, `(حزيران)`, `- حزيران`).
+    fn paired(&self, doc: &Document<'_>, mut m: MonthMatch) -> MonthMatch {
+        let j = m.last + 1;
+        let open = ["/", "(", "-"].into_iter().find(|p| doc.is_punct(j, p));
+        let Some(open) = open else {
+            return m;
+        };
+        let same = |w| matches!(w, DateWord::Month { month, .. } if month == m.month);
+        let Some(other) = self.lex.find(doc, j + 1, false, same) else {
+            return m;
+        };
+        let mut last = other.last;
+        if open == "(" {
+            if !doc.is_punct(last + 1, ")") {
+                return m;
+            }
+            last += 1;
+        }
+        m.last = last;
+        m.standalone = true;
+        m
+    }
+
+    /// A year after a month: `[،] 2024 [م]` or `(1984)`. Returns the year, its era and the last token.
+    fn year_after(&self, doc: &Document<'_>, i: usize) -> Option<(i32, Option<Calendar>, usize)> {
+        let mut j = i;
+        if doc.is_punct(j, ",") {
+            j += 1;
+        }
+        let paren = doc.is_punct(j, "(");
+        if paren {
+            j += 1;
+        }
+        let y = digits(doc, j).filter(|d| (3..=4).contains(&d.len()))?;
+        if continues(doc, j) {
+            return None;
+        }
+        let year: i32 = y.parse().ok()?;
+        if !YEARS.contains(&year) && y.len() == 4 {
+            return None;
+        }
+        let mut last = j;
+        if paren {
+            if !doc.is_punct(last + 1, ")") {
+                return None;
+            }
+            last += 1;
+        }
+        let era = self.era_at(doc, last + 1, year);
+        if let Some((_, l)) = era {
+            last = l;
+        }
+        Some((year, era.map(|e| e.0), last))
+    }
+
+    /// `2 ديسمبر [2024]`, `9 من يناير`.
+    fn day_month_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
+        let d = digits(doc, i).filter(|d| d.len() <= 2)?;
+        let day: u8 = d.parse().ok()?;
+        if day == 0 || day > 31 || continued(doc, i) || continues(doc, i) {
+            return None;
+        }
+        // The day must stand apart from what precedes it (not `رقم 2 ديسمبر`-like codes glued to words).
+        if glued_to_word(doc, i) {
+            return None;
+        }
+        self.month_after_day(doc, i, i, 0, day)
+    }
+
+    /// `5 مارس [2024]` at token `i` even when glued to what precedes it: the
+    /// end of a day range (`3-5 مارس`).
+    pub fn range_end_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
+        let day: u8 = digits(doc, i).filter(|d| d.len() <= 2)?.parse().ok()?;
+        if day == 0 || day > 31 || continues(doc, i) {
+            return None;
+        }
+        self.month_after_day(doc, i, i, 0, day)
+    }
+
+    /// `الثاني من سبتمبر`, `الحادي والعشرين من مارس 2024`.
+    fn day_words_month_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
+        let m = self
+            .lex
+            .find(doc, i, true, |w| matches!(w, DateWord::Day(_)))?;
+        let DateWord::Day(day) = m.word else {
+            return None;
+        };
+        self.month_after_day(doc, i, m.last, m.clitic, day)
+    }
+
+    /// The month (and year) after a day that ends at token `day_last`.
+    fn month_after_day(
+        &self,
+        doc: &Document<'_>,
+        first: usize,
+        day_last: usize,
+        clitic: usize,
+        day: u8,
+    ) -> Option<ParsedDate> {
+        let mut j = day_last + 1;
+        if j < doc.tokens.len() && doc.token_text(j) == "من" {
+            j += 1;
+        }
+        if j >= doc.tokens.len() {
+            return None;
+        }
+        let month = self.month_at(doc, j, false)?;
+        if month.clitic != 0 {
+            return None;
+        }
+        let mut last = month.last;
+        let mut calendar = month.calendar;
+        let mut year = None;
+        if let Some((y, era, l)) = self.year_after(doc, last + 1) {
+            year = Some(y);
+            last = l;
+            if era == Some(Calendar::Hijri) {
+                calendar = Calendar::Hijri;
+            }
+        }
+        let value = match (calendar, year) {
+            (_, Some(y)) => self.full_date(calendar, y, month.month, day)?,
+            (Calendar::Gregorian, None) => {
+                if day > days_in_month(2000, month.month) {
+                    return None;
+                }
+                DateValue::gregorian(None, Some(month.month), Some(day))
+            }
+            (Calendar::Hijri, None) => {
+                if day > 30 {
+                    return None;
+                }
+                hijri(None, Some(month.month), Some(day))
+            }
+        };
+        Some(ParsedDate {
+            first,
+            last,
+            clitic,
+            value,
+        })
+    }
+
+    /// `أكتوبر 2023`, `شهر رمضان 1445 هـ`, `يناير` (standalone names only),
+    /// `شباط (28/2/1945)` (a name, then the same date in digits).
+    fn month_year_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
+        let month = self.month_at(doc, i, true)?;
+        if doc.is_punct(month.last + 1, "(") {
+            if let Some(d) = self.numeric_at(doc, month.last + 2) {
+                if d.value.month == Some(month.month) && doc.is_punct(d.last + 1, ")") {
+                    return Some(ParsedDate {
+                        first: month.first,
+                        last: d.last + 1,
+                        clitic: month.clitic,
+                        value: d.value,
+                    });
+                }
+            }
+        }
+        let mut calendar = month.calendar;
+        match self.year_after(doc, month.last + 1) {
+            Some((y, era, last)) => {
+                if era == Some(Calendar::Hijri) {
+                    calendar = Calendar::Hijri;
+                }
+                let value = match calendar {
+                    Calendar::Gregorian => DateValue::gregorian(Some(y), Some(month.month), None),
+                    Calendar::Hijri => hijri(Some(y), Some(month.month), None),
+                };
+                Some(ParsedDate {
+                    first: month.first,
+                    last,
+                    clitic: month.clitic,
+                    value,
+                })
+            }
+            None if month.standalone => {
+                let value = match calendar {
+                    Calendar::Gregorian => DateValue::gregorian(None, Some(month.month), None),
+                    Calendar::Hijri => hijri(None, Some(month.month), None),
+                };
+                Some(ParsedDate {
+                    first: i,
+                    last: month.last,
+                    clitic: month.clitic,
+                    value,
+                })
+            }
+            None => None,
+        }
+    }
+
+    /// `عام 2024`, `لسنة ٢٠٢٠`, `العام (1993)`, `عام 1445 هـ`.
+    fn marked_year_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
+        let m = self.lex.find(doc, i, true, |w| w == DateWord::YearMarker)?;
+        let mut j = m.last + 1;
+        let paren = doc.is_punct(j, "(");
+        if paren {
+            j += 1;
+        }
+        let y = digits(doc, j).filter(|d| (3..=4).contains(&d.len()))?;
+        if continues(doc, j) {
+            return None;
+        }
+        let year: i32 = y.parse().ok()?;
+        let mut last = j;
+        if paren {
+            if !doc.is_punct(last + 1, ")") {
+                return None;
+            }
+            last += 1;
+        }
+        let mut calendar = Calendar::Gregorian;
+        if let Some((c, l)) = self.era_at(doc, last + 1, year) {
+            calendar = c;
+            last = l;
+        }
+        Some(ParsedDate {
+            first: i,
+            last,
+            clitic: m.clitic,
+            value: year_value(calendar, year),
+        })
+    }
+
+    /// `2024م`, `1445 هـ`, `1990 ميلادية`.
+    fn year_with_era_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
+        let y = digits(doc, i).filter(|d| (3..=4).contains(&d.len()))?;
+        if continued(doc, i) || continues(doc, i) {
+            return None;
+        }
+        let year: i32 = y.parse().ok()?;
+        let (calendar, last) = self.era_at(doc, i + 1, year)?;
+        Some(ParsedDate {
+            first: i,
+            last,
+            clitic: 0,
+            value: year_value(calendar, year),
+        })
+    }
+
+    /// A bare four-digit year at token `i` after a preposition (`في 1948`,
+    /// `منذ 2011`), not followed by a unit (`خلال 2000 عام` is a duration).
+    pub fn bare_year_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
+        let y = digits(doc, i).filter(|d| d.len() == 4)?;
+        let year: i32 = y.parse().ok()?;
+        if !BARE_YEARS.contains(&year) || i == 0 || continued(doc, i) || continues(doc, i) {
+            return None;
+        }
+        if glued(doc, i) {
+            return None;
+        }
+        // `(1948)`: a year alone in parentheses, as archives and captions date things.
+        let in_parens = doc.is_punct(i - 1, "(") && doc.is_punct(i + 1, ")");
+        if !in_parens {
+            let prep = self
+                .lex
+                .find(doc, i - 1, true, |w| w == DateWord::YearPreposition)?;
+            if prep.last != i - 1 {
+                return None;
+            }
+        }
+        if let Some(next) = doc.tokens.get(i + 1) {
+            if !next.space_before && next.kind != TokenKind::Punct {
+                return None;
+            }
+            if doc.is_punct(i + 1, "%") {
+                return None;
+            }
+            if self
+                .lex
+                .find(doc, i + 1, false, |w| matches!(w, DateWord::Unit(..)))
+                .is_some()
+            {
+                return None;
+            }
+        }
+        Some(ParsedDate {
+            first: i,
+            last: i,
+            clitic: 0,
+            value: DateValue::gregorian(Some(year), None, None),
+        })
+    }
+
+    /// Any month name alone at token `i` (even `مارس`), as the start of a
+    /// range whose end names the year: `من مارس إلى يونيو 2024`.
+    pub fn month_only_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
+        let m = self.month_at(doc, i, true)?;
+        let value = match m.calendar {
+            Calendar::Gregorian => DateValue::gregorian(None, Some(m.month), None),
+            Calendar::Hijri => hijri(None, Some(m.month), None),
+        };
+        Some(ParsedDate {
+            first: i,
+            last: m.last,
+            clitic: m.clitic,
+            value,
+        })
+    }
+
+    /// A year a period may start or end with: a date, or a bare four-digit
+    /// year of 1800–2100 (`بين 1500 و2000 حبة` counts things).
+    pub fn date_or_year_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
+        if let Some(d) = self.parse_at(doc, i) {
+            return Some(d);
+        }
+        let y = digits(doc, i).filter(|d| d.len() == 4)?;
+        let year: i32 = y.parse().ok()?;
+        if !BARE_YEARS.contains(&year) || continues(doc, i) {
+            return None;
+        }
+        Some(ParsedDate {
+            first: i,
+            last: i,
+            clitic: 0,
+            value: DateValue::gregorian(Some(year), None, None),
+        })
+    }
+}
+
+/// True when `year` is plausible as a bare year (no marker): 1800–2100.
+pub fn is_bare_year(year: i32) -> bool {
+    BARE_YEARS.contains(&year)
+}
+
+/// A Hijri date value with the given fields.
+fn hijri(year: Option<i32>, month: Option<u8>, day: Option<u8>) -> DateValue {
+    DateValue {
+        calendar: Calendar::Hijri,
+        ..DateValue::gregorian(year, month, day)
+    }
+}
+
+/// A year-only date in `calendar`.
+fn year_value(calendar: Calendar, year: i32) -> DateValue {
+    match calendar {
+        Calendar::Gregorian => DateValue::gregorian(Some(year), None, None),
+        Calendar::Hijri => hijri(Some(year), None, None),
+    }
+}
+
+/// Finds dates.
+#[derive(Debug, Default)]
+pub struct DateRecognizer {
+    grammar: DateGrammar,
+}
+
+impl Recognizer for DateRecognizer {
+    fn name(&self) -> &'static str {
+        "date"
+    }
+
+    fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
+        let mut i = 0;
+        while i < doc.tokens.len() {
+            let found = self
+                .grammar
+                .parse_at(doc, i)
+                .or_else(|| self.grammar.bare_year_at(doc, i));
+            match found {
+                Some(d) => {
+                    out.push(Candidate {
+                        kind: EntityKind::Date,
+                        span: d.span(doc),
+                        value: Value::Date(d.value),
+                        priority: DATE_PRIORITY,
+                    });
+                    i = d.last + 1;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::search_form;
+    use crate::tokenize::tokenize;
+
+    fn dates(text: &str) -> Vec<(String, DateValue)> {
+        let text = search_form(text);
+        let tokens = tokenize(&text);
+        let doc = Document {
+            text: &text,
+            tokens: &tokens,
+        };
+        let mut out = Vec::new();
+        DateRecognizer::default().recognize(&doc, &mut out);
+        out.into_iter()
+            .map(|c| match c.value {
+                Value::Date(d) => (text[c.span.range()].to_string(), d),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    fn g(y: Option<i32>, m: Option<u8>, d: Option<u8>) -> DateValue {
+        DateValue::gregorian(y, m, d)
+    }
+
+    #[test]
+    fn month_names_days_and_years() {
+        assert_eq!(
+            dates("في 2 ديسمبر 2024 و9 يناير وأكتوبر 2023"),
+            [
+                ("2 ديسمبر 2024".into(), g(Some(2024), Some(12), Some(2))),
+                ("9 يناير".into(), g(None, Some(1), Some(9))),
+                ("اكتوبر 2023".into(), g(Some(2023), Some(10), None)),
+            ]
+        );
+        assert_eq!(
+            dates("الاثنين، 2 ديسمبر"),
+            [("الاثنين, 2 ديسمبر".into(), g(None, Some(12), Some(2)))]
+        );
+        assert_eq!(
+            dates("في الثاني من سبتمبر"),
+            [("الثاني من سبتمبر".into(), g(None, Some(9), Some(2)))]
+        );
+        assert_eq!(
+            dates("12 كانون الأول 1946 و يونيو (حزيران) 2020"),
+            [
+                (
+                    "12 كانون الاول 1946".into(),
+                    g(Some(1946), Some(12), Some(12))
+                ),
+                ("يونيو (حزيران) 2020".into(), g(Some(2020), Some(6), None)),
+            ]
+        );
+    }
+
+    #[test]
+    fn numeric_dates_are_checked() {
+        assert_eq!(
+            dates("15/1/2024 و2024-01-15"),
+            [
+                ("15/1/2024".into(), g(Some(2024), Some(1), Some(15))),
+                ("2024-01-15".into(), g(Some(2024), Some(1), Some(15))),
+            ]
+        );
+        assert!(dates("30/2/2024 و 34/37 و 12/13").is_empty());
+        assert_eq!(dates("4/22/1948")[0].1, g(Some(1948), Some(4), Some(22)));
+    }
+
+    #[test]
+    fn hijri_dates_carry_gregorian() {
+        let d = dates("14 رمضان 1445 هـ");
+        assert_eq!(d[0].0, "14 رمضان 1445 ه");
+        assert_eq!(d[0].1.calendar, Calendar::Hijri);
+        assert_eq!(d[0].1.gregorian.as_deref(), Some("2024-03-24"));
+        assert_eq!(dates("1445هـ")[0].1, hijri(Some(1445), None, None));
+    }
+
+    #[test]
+    fn years_need_a_marker_or_a_preposition() {
+        assert_eq!(dates("عام 2024")[0].1, g(Some(2024), None, None));
+        assert_eq!(dates("في 1948")[0].0, "1948");
+        assert_eq!(dates("وفي 1948")[0].0, "1948");
+        assert!(dates("2619 مواطنا و 96.5% و في 2000 عام").is_empty());
+        assert!(dates("صفر و رمضان").is_empty());
+    }
+}

@@ -1,0 +1,494 @@
+//! The word tables of the date, period, duration, time and relative-date
+//! recognizers (month names, day ordinals, small cardinals, clock hours,
+//! weekdays, time units, relative phrases), loaded from `crates/core/data/`
+//! and folded to the search form once, plus a phrase matcher over tokens.
+
+use super::Document;
+use crate::entity::{Calendar, TimeUnit};
+use crate::normalize::search_form;
+use crate::tokenize::TokenKind;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::{Arc, OnceLock};
+
+/// Month names (`data/months.tsv`).
+const MONTHS_TSV: &str = include_str!("../../data/months.tsv");
+/// Day ordinals, cardinals, clock hours, weekdays (`data/date_words.tsv`).
+const DATE_WORDS_TSV: &str = include_str!("../../data/date_words.tsv");
+/// Units of durations (`data/time_units.tsv`).
+const TIME_UNITS_TSV: &str = include_str!("../../data/time_units.tsv");
+/// Relative dates (`data/relative_dates.tsv`).
+const RELATIVE_DATES_TSV: &str = include_str!("../../data/relative_dates.tsv");
+
+/// Clitics that may be glued before the first word of a phrase; they stay
+/// outside the entity's span. Longest first.
+const CLITICS: &[&str] = &["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"];
+
+/// How a time-unit word counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitForm {
+    /// Singular: after a number (`21 يوماً`) or alone after `لمدة` (one unit).
+    Singular,
+    /// Dual: a count of two by itself (`شهرين`).
+    Dual,
+    /// Plural: after a number (`5 سنوات`).
+    Plural,
+}
+
+/// What a phrase of the tables means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateWord {
+    /// A month name.
+    Month {
+        /// Its calendar.
+        calendar: Calendar,
+        /// 1–12.
+        month: u8,
+        /// True when the name alone is a date.
+        standalone: bool,
+    },
+    /// An ordinal day of the month in words (`الثاني`, `الحادي والعشرين`).
+    Day(u8),
+    /// A cardinal in words (`ثلاثة`, `أحد عشر`, `مائة`).
+    Cardinal(u32),
+    /// A tens word (`عشرين`), which may follow a unit with `و` (`خمسة وعشرين`).
+    Tens(u32),
+    /// A clock hour in words (`التاسعة`).
+    Hour(u8),
+    /// A weekday (ISO: 1 = Monday).
+    Weekday(u8),
+    /// A unit of time.
+    Unit(TimeUnit, UnitForm),
+    /// A relative date (`أمس`, `العام الماضي`).
+    Relative(TimeUnit, i64),
+    /// A word before a year (`عام`, `سنة`).
+    YearMarker,
+    /// An era after a year (`م`, `هـ`), giving its calendar.
+    Era(Calendar),
+    /// A preposition after which a bare four-digit year is a date (`في`, `منذ`).
+    YearPreposition,
+    /// A part of the day after a clock time (`صباحاً` 1, `مساءً` 2, `ظهراً` 3, `ليلاً` 4).
+    DayPeriod(u8),
+    /// Minutes added to a clock hour in words (`والنصف` 30, `إلا ربعاً` −15).
+    Minutes(i32),
+    /// A fraction of one unit, in hundredths (`نصف` 50, `ربع` 25).
+    Fraction(u8),
+    /// A word that opens a period (`من`, `بين`, `الفترة`).
+    RangeWord,
+    /// A clock time by name (`منتصف الليل` 0, `منتصف النهار` 12).
+    NamedTime(u8),
+}
+
+/// A phrase found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordMatch {
+    /// What it means.
+    pub word: DateWord,
+    /// Index of its first token.
+    pub first: usize,
+    /// Index of its last token.
+    pub last: usize,
+    /// Bytes of clitic glued before it in the first token (outside the span).
+    pub clitic: usize,
+}
+
+/// A small, fast hasher for short word keys (FNV-1a).
+#[derive(Default)]
+pub struct FnvHasher(u64);
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Phrases (as search-form word sequences) keyed by their first word.
+type PhraseMap = HashMap<String, Vec<(Vec<String>, DateWord)>, BuildHasherDefault<FnvHasher>>;
+
+/// Every word table of the date recognizers, folded and indexed.
+#[derive(Debug)]
+pub struct DateLexicon {
+    /// Phrases by first word; within a key, longest phrase first.
+    phrases: PhraseMap,
+    /// The same, for first words that start with `ال`, keyed without the
+    /// `ا`: `للعام` is ل + `لعام`.
+    lam_phrases: PhraseMap,
+    /// For each slot of hashed word endings ([`ending_slot`]), 1 + the index
+    /// in `ending_meanings` of what the table words with that ending can
+    /// mean, or 0 for none. A clitic changes a word's start, never its end,
+    /// so most words stop at this test, and most of the rest stop when no
+    /// meaning in their slot is the one asked for.
+    ending_index: Vec<u16>,
+    /// The meanings per slot.
+    ending_meanings: Vec<Vec<DateWord>>,
+}
+
+/// Slots in [`DateLexicon::ending_index`].
+const ENDING_SLOTS: usize = 1 << 14;
+
+/// The slot of a word's ending (its last three characters, or the whole word).
+fn ending_slot(word: &str) -> usize {
+    let start = word.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+    let mut h = FnvHasher::default();
+    h.write(&word.as_bytes()[start..]);
+    (h.finish() as usize) & (ENDING_SLOTS - 1)
+}
+
+impl DateLexicon {
+    /// The lexicon, built once per process and shared by the recognizers.
+    pub fn shared() -> Arc<DateLexicon> {
+        static LEXICON: OnceLock<Arc<DateLexicon>> = OnceLock::new();
+        LEXICON
+            .get_or_init(|| Arc::new(DateLexicon::build()))
+            .clone()
+    }
+
+    /// Builds the lexicon from the data files.
+    fn build() -> DateLexicon {
+        let mut phrases = PhraseMap::default();
+        let mut add = |phrase: &str, word: DateWord| {
+            let words: Vec<String> = search_form(phrase)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
+            if let Some(first) = words.first() {
+                phrases
+                    .entry(first.clone())
+                    .or_default()
+                    .push((words, word));
+            }
+        };
+        for f in rows(MONTHS_TSV) {
+            let calendar = match f[1] {
+                "hijri" => Calendar::Hijri,
+                _ => Calendar::Gregorian,
+            };
+            add(
+                f[0],
+                DateWord::Month {
+                    calendar,
+                    month: f[2].parse().expect("month number"),
+                    standalone: f[3] == "1",
+                },
+            );
+        }
+        for f in rows(DATE_WORDS_TSV) {
+            let v: u32 = f[2].parse().unwrap_or(0);
+            let word = match f[1] {
+                "day" => DateWord::Day(v as u8),
+                "cardinal" => DateWord::Cardinal(v),
+                "tens" => DateWord::Tens(v),
+                "hour" => DateWord::Hour(v as u8),
+                "weekday" => DateWord::Weekday(v as u8),
+                "year_marker" => DateWord::YearMarker,
+                "era" if v == 2 => DateWord::Era(Calendar::Hijri),
+                "era" => DateWord::Era(Calendar::Gregorian),
+                "year_preposition" => DateWord::YearPreposition,
+                "day_period" => DateWord::DayPeriod(v as u8),
+                "minutes" => DateWord::Minutes(f[2].parse().expect("minutes")),
+                "fraction" => DateWord::Fraction(v as u8),
+                "range_word" => DateWord::RangeWord,
+                "named_time" => DateWord::NamedTime(v as u8),
+                other => panic!("date_words.tsv: unknown category {other}"),
+            };
+            add(f[0], word);
+        }
+        for f in rows(TIME_UNITS_TSV) {
+            let form = match f[2] {
+                "1" => UnitForm::Singular,
+                "2" => UnitForm::Dual,
+                _ => UnitForm::Plural,
+            };
+            add(f[0], DateWord::Unit(parse_unit(f[1]), form));
+        }
+        for f in rows(RELATIVE_DATES_TSV) {
+            add(
+                f[0],
+                DateWord::Relative(parse_unit(f[1]), f[2].parse().expect("offset")),
+            );
+        }
+        for list in phrases.values_mut() {
+            list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
+        let mut ending_index = vec![0u16; ENDING_SLOTS];
+        let mut ending_meanings: Vec<Vec<DateWord>> = Vec::new();
+        let mut lam_phrases = PhraseMap::default();
+        for (first, list) in &phrases {
+            let mut slots = vec![ending_slot(first)];
+            // A clitic changes the ending of a short word (`من` → `ومن`).
+            if first.chars().count() < 3 {
+                slots.extend(CLITICS.iter().map(|c| ending_slot(&format!("{c}{first}"))));
+            }
+            for slot in slots {
+                if ending_index[slot] == 0 {
+                    ending_meanings.push(Vec::new());
+                    ending_index[slot] = ending_meanings.len() as u16;
+                }
+                let meanings = &mut ending_meanings[ending_index[slot] as usize - 1];
+                for (_, word) in list {
+                    if !meanings.contains(word) {
+                        meanings.push(*word);
+                    }
+                }
+            }
+            if let Some(rest) = first.strip_prefix('ا').filter(|r| r.starts_with('ل')) {
+                lam_phrases.insert(rest.to_string(), list.clone());
+            }
+        }
+        DateLexicon {
+            phrases,
+            lam_phrases,
+            ending_index,
+            ending_meanings,
+        }
+    }
+
+    /// False when no phrase of the tables can start at token `i` (a word
+    /// whose ending no table word has, or not a word): a cheap test that
+    /// lets the recognizers skip most words. Every word the recognizers
+    /// compare directly (`يوم`, `شهر`, `قبل`, `الساعة`) is in the tables too.
+    pub fn may_start(&self, doc: &Document<'_>, i: usize) -> bool {
+        if doc.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
+            return false;
+        }
+        self.ending_index[ending_slot(doc.token_text(i))] != 0
+    }
+
+    /// The longest phrase starting at token `i` whose meaning passes `accept`.
+    /// With `clitics`, the first word may carry a glued clitic (`وفي`, `لعام`,
+    /// `للعام`), which is left out of the match.
+    pub fn find(
+        &self,
+        doc: &Document<'_>,
+        i: usize,
+        clitics: bool,
+        accept: impl Fn(DateWord) -> bool,
+    ) -> Option<WordMatch> {
+        let tok = doc.tokens.get(i)?;
+        if tok.kind != TokenKind::Word {
+            return None;
+        }
+        let word = doc.token_text(i);
+        let index = self.ending_index[ending_slot(word)];
+        if index == 0
+            || !self.ending_meanings[index as usize - 1]
+                .iter()
+                .any(|w| accept(*w))
+        {
+            return None;
+        }
+        if let Some(m) = self.find_with_first(&self.phrases, doc, i, word, 0, &accept) {
+            return Some(m);
+        }
+        if !clitics {
+            return None;
+        }
+        for c in CLITICS {
+            let Some(rest) = word.strip_prefix(c) else {
+                continue;
+            };
+            if rest.is_empty() {
+                continue;
+            }
+            if let Some(m) = self.find_with_first(&self.phrases, doc, i, rest, c.len(), &accept) {
+                return Some(m);
+            }
+            // ل + ال is written لل: `للعام` is ل + العام; the span then
+            // starts after both lams (`عام`).
+            if c.ends_with('ل') && rest.starts_with('ل') {
+                let skip = c.len() + 'ل'.len_utf8();
+                if let Some(m) =
+                    self.find_with_first(&self.lam_phrases, doc, i, rest, skip, &accept)
+                {
+                    return Some(m);
+                }
+            }
+        }
+        None
+    }
+
+    /// Phrases whose first word is `first` (token `i` without its clitic).
+    fn find_with_first(
+        &self,
+        map: &PhraseMap,
+        doc: &Document<'_>,
+        i: usize,
+        first: &str,
+        clitic: usize,
+        accept: &impl Fn(DateWord) -> bool,
+    ) -> Option<WordMatch> {
+        let list = map.get(first)?;
+        for (words, meaning) in list {
+            if !accept(*meaning) {
+                continue;
+            }
+            let rest_match = words[1..].iter().enumerate().all(|(k, w)| {
+                let t = i + 1 + k;
+                t < doc.tokens.len()
+                    && doc.tokens[t].kind == TokenKind::Word
+                    && doc.token_text(t) == w
+            });
+            if rest_match {
+                return Some(WordMatch {
+                    word: *meaning,
+                    first: i,
+                    last: i + words.len() - 1,
+                    clitic,
+                });
+            }
+        }
+        None
+    }
+
+    /// A count in words at token `i`: a cardinal, optionally followed by
+    /// `و` + tens (`خمسة وعشرين`), or a tens word alone. Returns the value
+    /// and the last token. See [`DateLexicon::cardinal_with_clitic_at`] for
+    /// one behind a clitic (`وثلاثة`).
+    pub fn cardinal_at(&self, doc: &Document<'_>, i: usize) -> Option<(u32, usize)> {
+        self.cardinal_inner(doc, i, false)
+            .map(|(v, last, _)| (v, last))
+    }
+
+    /// Like [`DateLexicon::cardinal_at`], the first word possibly behind a
+    /// clitic: value, last token and the clitic's byte length.
+    pub fn cardinal_with_clitic_at(
+        &self,
+        doc: &Document<'_>,
+        i: usize,
+    ) -> Option<(u32, usize, usize)> {
+        self.cardinal_inner(doc, i, true)
+    }
+
+    /// The cardinal at token `i`.
+    fn cardinal_inner(
+        &self,
+        doc: &Document<'_>,
+        i: usize,
+        clitics: bool,
+    ) -> Option<(u32, usize, usize)> {
+        let m = self.find(doc, i, clitics, |w| {
+            matches!(w, DateWord::Cardinal(_) | DateWord::Tens(_))
+        })?;
+        let c = m.clitic;
+        match m.word {
+            DateWord::Tens(t) => Some((t, m.last, c)),
+            DateWord::Cardinal(v) if v < 10 => {
+                let tens = self.find(doc, m.last + 1, true, |w| matches!(w, DateWord::Tens(_)));
+                match tens {
+                    Some(WordMatch {
+                        word: DateWord::Tens(t),
+                        last,
+                        clitic,
+                        ..
+                    }) if clitic == "و".len() => Some((v + t, last, c)),
+                    _ => Some((v, m.last, c)),
+                }
+            }
+            DateWord::Cardinal(v) => Some((v, m.last, c)),
+            _ => None,
+        }
+    }
+}
+
+/// True when token `i` is glued to a word before it that is more than a
+/// one-letter clitic: `COVID19` or `CT2020` (codes), but not `و2025`.
+pub fn glued_to_word(doc: &Document<'_>, i: usize) -> bool {
+    i > 0
+        && i < doc.tokens.len()
+        && !doc.tokens[i].space_before
+        && doc.tokens[i - 1].kind == TokenKind::Word
+        && !["و", "ف", "ب", "ل", "ك"].contains(&doc.token_text(i - 1))
+}
+
+/// The data rows of a TSV table: no comments or blank lines, at least 3 fields.
+fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    tsv.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect::<Vec<_>>())
+        .inspect(|f| assert!(f.len() >= 3, "bad table row {f:?}"))
+}
+
+/// A unit name of the tables (`day`, `year`, ...).
+fn parse_unit(name: &str) -> TimeUnit {
+    match name {
+        "second" => TimeUnit::Second,
+        "minute" => TimeUnit::Minute,
+        "hour" => TimeUnit::Hour,
+        "day" => TimeUnit::Day,
+        "week" => TimeUnit::Week,
+        "month" => TimeUnit::Month,
+        "year" => TimeUnit::Year,
+        other => panic!("unknown time unit {other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn find_in(text: &str, i: usize) -> Option<WordMatch> {
+        let text = search_form(text);
+        let tokens = tokenize(&text);
+        let doc = Document {
+            text: &text,
+            tokens: &tokens,
+        };
+        DateLexicon::shared().find(&doc, i, true, |_| true)
+    }
+
+    #[test]
+    fn months_days_and_clitics() {
+        let m = find_in("كانون الأول", 0).unwrap();
+        assert_eq!(
+            m.word,
+            DateWord::Month {
+                calendar: Calendar::Gregorian,
+                month: 12,
+                standalone: true
+            }
+        );
+        assert_eq!(m.last, 1);
+        let m = find_in("وأغسطس", 0).unwrap();
+        assert_eq!((m.clitic, m.last), ("و".len(), 0));
+        assert_eq!(
+            find_in("الحادي والعشرين", 0).unwrap().word,
+            DateWord::Day(21)
+        );
+        assert_eq!(
+            find_in("للعام الماضي", 0).unwrap().word,
+            DateWord::Relative(TimeUnit::Year, -1)
+        );
+        assert_eq!(
+            find_in("شهرين", 0).unwrap().word,
+            DateWord::Unit(TimeUnit::Month, UnitForm::Dual)
+        );
+        assert!(find_in("كتاب", 0).is_none());
+    }
+
+    #[test]
+    fn cardinals_with_tens() {
+        let text = search_form("خمسة وعشرين عاما و ثلاثة أيام");
+        let tokens = tokenize(&text);
+        let doc = Document {
+            text: &text,
+            tokens: &tokens,
+        };
+        let lex = DateLexicon::shared();
+        assert_eq!(lex.cardinal_at(&doc, 0), Some((25, 1)));
+        assert_eq!(lex.cardinal_at(&doc, 4), Some((3, 4)));
+        assert_eq!(lex.cardinal_at(&doc, 2), None);
+    }
+}

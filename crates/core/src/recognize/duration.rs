@@ -1,0 +1,240 @@
+//! Durations: a count and a unit of time (`5 سنوات`, `٢١ يوماً`, `ثلاثة
+//! أيام`, `خمسة وعشرين عاماً`), a dual (`شهرين`, `لعامين`), or one unit
+//! after `لمدة` (`لمدة عام`). `لمدة 5 سنوات متتالية` gives the span `5 سنوات`.
+
+use super::date_words::{glued_to_word, DateLexicon, DateWord, UnitForm};
+use super::number::parse_number_at;
+use super::{Candidate, Document, Recognizer};
+use crate::entity::{EntityKind, Num, TimeUnit, Value};
+use crate::span::Span;
+use crate::tokenize::TokenKind;
+use std::sync::Arc;
+
+/// Priority of duration candidates.
+pub const DURATION_PRIORITY: i32 = 20;
+
+/// Words after which a singular unit alone is one unit (`لمدة عام`).
+const FOR_WORDS: &[&str] = &["لمده", "مده", "طوال", "طيله"];
+
+/// A duration parsed from tokens `first..=last`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ParsedDuration {
+    /// First token.
+    pub first: usize,
+    /// Last token.
+    pub last: usize,
+    /// Bytes of clitic glued before the first token, outside the span.
+    pub clitic: usize,
+    /// How many units.
+    pub value: f64,
+    /// The unit.
+    pub unit: TimeUnit,
+}
+
+impl ParsedDuration {
+    /// Byte span in the normalized text.
+    pub fn span(&self, doc: &Document<'_>) -> Span {
+        Span::new(
+            doc.tokens[self.first].span.start + self.clitic,
+            doc.tokens[self.last].span.end,
+        )
+    }
+}
+
+/// The unit after a count at token `i` (singular or plural, no clitic).
+fn counted_unit(lex: &DateLexicon, doc: &Document<'_>, i: usize) -> Option<(TimeUnit, usize)> {
+    let m = lex.find(doc, i, false, |w| {
+        matches!(w, DateWord::Unit(_, UnitForm::Singular | UnitForm::Plural))
+    })?;
+    // A singular unit followed by a number is a marker of that number
+    // (`53 عام 2023` → `عام 2023`), not a counted unit.
+    let next_is_number = doc
+        .tokens
+        .get(m.last + 1)
+        .is_some_and(|t| t.kind == TokenKind::Digits);
+    match m.word {
+        DateWord::Unit(_, UnitForm::Singular) if next_is_number => None,
+        DateWord::Unit(unit, _) => Some((unit, m.last)),
+        _ => None,
+    }
+}
+
+/// The duration starting at token `i`, if any.
+pub fn parse_duration_at(
+    lex: &DateLexicon,
+    doc: &Document<'_>,
+    i: usize,
+) -> Option<ParsedDuration> {
+    let tok = doc.tokens.get(i)?;
+    if tok.kind == TokenKind::Digits {
+        // Digits glued after a word belong to a code (`COVID19`).
+        if glued_to_word(doc, i) {
+            return None;
+        }
+        let n = parse_number_at(doc, i)?;
+        if n.value <= 0.0 || n.first != i {
+            return None;
+        }
+        let (unit, last) = counted_unit(lex, doc, n.last + 1)?;
+        return Some(ParsedDuration {
+            first: i,
+            last,
+            clitic: 0,
+            value: n.value,
+            unit,
+        });
+    }
+    if !lex.may_start(doc, i) {
+        return None;
+    }
+    if let Some((value, last, clitic)) = lex.cardinal_with_clitic_at(doc, i) {
+        if let Some((unit, last)) = counted_unit(lex, doc, last + 1) {
+            return Some(ParsedDuration {
+                first: i,
+                last,
+                clitic,
+                value: value as f64,
+                unit,
+            });
+        }
+    }
+    // `نصف ساعة`, `ربع قرن` is not a unit here: only the time units.
+    if let Some(f) = lex.find(doc, i, true, |w| matches!(w, DateWord::Fraction(_))) {
+        let unit = lex.find(doc, f.last + 1, false, |w| {
+            matches!(w, DateWord::Unit(_, UnitForm::Singular))
+        });
+        if let (DateWord::Fraction(h), Some(DateWord::Unit(unit, _)), Some(last)) =
+            (f.word, unit.map(|u| u.word), unit.map(|u| u.last))
+        {
+            return Some(ParsedDuration {
+                first: i,
+                last,
+                clitic: f.clitic,
+                value: h as f64 / 100.0,
+                unit,
+            });
+        }
+    }
+    if let Some(m) = lex.find(doc, i, true, |w| {
+        matches!(w, DateWord::Unit(_, UnitForm::Dual))
+    }) {
+        if let DateWord::Unit(unit, _) = m.word {
+            return Some(ParsedDuration {
+                first: i,
+                last: m.last,
+                clitic: m.clitic,
+                value: 2.0,
+                unit,
+            });
+        }
+    }
+    let after_for = i > 0 && {
+        let w = doc.token_text(i - 1);
+        FOR_WORDS.contains(&w.strip_prefix('و').unwrap_or(w))
+    };
+    if after_for {
+        let m = lex.find(doc, i, false, |w| {
+            matches!(w, DateWord::Unit(_, UnitForm::Singular))
+        })?;
+        if let DateWord::Unit(unit, _) = m.word {
+            return Some(ParsedDuration {
+                first: i,
+                last: m.last,
+                clitic: 0,
+                value: 1.0,
+                unit,
+            });
+        }
+    }
+    None
+}
+
+/// Finds durations.
+#[derive(Debug)]
+pub struct DurationRecognizer {
+    lex: Arc<DateLexicon>,
+}
+
+impl Default for DurationRecognizer {
+    fn default() -> Self {
+        DurationRecognizer {
+            lex: DateLexicon::shared(),
+        }
+    }
+}
+
+impl Recognizer for DurationRecognizer {
+    fn name(&self) -> &'static str {
+        "duration"
+    }
+
+    fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
+        let mut i = 0;
+        while i < doc.tokens.len() {
+            match parse_duration_at(&self.lex, doc, i) {
+                Some(d) => {
+                    out.push(Candidate {
+                        kind: EntityKind::Duration,
+                        span: d.span(doc),
+                        value: Value::Duration {
+                            value: Num(d.value),
+                            unit: d.unit,
+                        },
+                        priority: DURATION_PRIORITY,
+                    });
+                    i = d.last + 1;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::search_form;
+    use crate::tokenize::tokenize;
+
+    fn durations(text: &str) -> Vec<(String, f64, TimeUnit)> {
+        let text = search_form(text);
+        let tokens = tokenize(&text);
+        let doc = Document {
+            text: &text,
+            tokens: &tokens,
+        };
+        let mut out = Vec::new();
+        DurationRecognizer::default().recognize(&doc, &mut out);
+        out.into_iter()
+            .map(|c| match c.value {
+                Value::Duration { value, unit } => {
+                    (text[c.span.range()].to_string(), value.0, unit)
+                }
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn counts_duals_and_words() {
+        assert_eq!(
+            durations("لمدة 5 سنوات متتالية و شهرين وثلاثة أيام و21 يوماً ولمدة عام"),
+            [
+                ("5 سنوات".into(), 5.0, TimeUnit::Year),
+                ("شهرين".into(), 2.0, TimeUnit::Month),
+                ("ثلاثه ايام".into(), 3.0, TimeUnit::Day),
+                ("21 يوما".into(), 21.0, TimeUnit::Day),
+                ("عام".into(), 1.0, TimeUnit::Year),
+            ]
+        );
+        assert_eq!(
+            durations("خمسة وعشرين عاماً")[0],
+            ("خمسه وعشرين عاما".into(), 25.0, TimeUnit::Year)
+        );
+        assert!(durations("2619 مواطنا في العامين الماضيين").is_empty());
+        assert_eq!(
+            durations("ونصف ساعة")[0],
+            ("نصف ساعه".into(), 0.5, TimeUnit::Hour)
+        );
+    }
+}

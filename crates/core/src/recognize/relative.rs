@@ -1,0 +1,294 @@
+//! Relative dates: `أمس`, `اليوم`, `غداً`, `العام الماضي`, `الشهر المقبل`,
+//! `الأسبوع القادم`, `قبل شهرين`, `منذ 3 أيام`, `بعد ثلاثة أيام`. Each carries
+//! `"relative": {"unit", "offset"}`; [`resolve`] turns it into a date when the
+//! caller gives a reference date.
+
+use super::date_words::{DateLexicon, DateWord, UnitForm, WordMatch};
+use super::duration::parse_duration_at;
+use super::{Candidate, Document, Recognizer};
+use crate::entity::{Calendar, DateValue, EntityKind, Relative, TimeUnit, Value};
+use crate::span::Span;
+use crate::tokenize::TokenKind;
+use icu_calendar::{Date, Iso};
+use std::sync::Arc;
+
+/// Priority of relative dates.
+pub const RELATIVE_PRIORITY: i32 = 30;
+
+/// The largest count a relative date takes (`قبل 10000 يوم`); larger
+/// counts stay durations.
+const MAX_OFFSET: i64 = 10_000;
+
+/// Words before a duration that make it a date in the past (−1) or future (+1).
+const DIRECTION_WORDS: &[(&str, i64)] = &[("قبل", -1), ("منذ", -1), ("بعد", 1)];
+
+/// Words after `اليوم` that make it "the day" rather than "today" (`اليوم
+/// الوطني`) start with `ال`; weekdays (`اليوم الاثنين`) do not count.
+fn day_word_is_today(lex: &DateLexicon, doc: &Document<'_>, next: usize) -> bool {
+    if next >= doc.tokens.len() || doc.tokens[next].kind != TokenKind::Word {
+        return true;
+    }
+    !doc.token_text(next).starts_with("ال")
+        || lex
+            .find(doc, next, false, |w| matches!(w, DateWord::Weekday(_)))
+            .is_some()
+}
+
+/// The date `relative` points to from `reference` (year, month, day): `YYYY`
+/// for years, `YYYY-MM` for months, `YYYY-MM-DD` for weeks and days (hours,
+/// minutes and seconds give the day they fall on, counted whole days back).
+pub fn resolve(relative: Relative, reference: (i32, u8, u8)) -> Option<String> {
+    let (y, m, d) = reference;
+    if relative.offset.abs() > MAX_OFFSET * 12 {
+        return None;
+    }
+    let days = match relative.unit {
+        TimeUnit::Year => {
+            let year = y as i64 + relative.offset;
+            return (1..=9999).contains(&year).then(|| format!("{year:04}"));
+        }
+        TimeUnit::Month => {
+            let index = y as i64 * 12 + (m as i64 - 1) + relative.offset;
+            if !(12..12 * 10_000).contains(&index) {
+                return None;
+            }
+            return Some(format!(
+                "{:04}-{:02}",
+                index.div_euclid(12),
+                index.rem_euclid(12) + 1
+            ));
+        }
+        TimeUnit::Week => relative.offset * 7,
+        TimeUnit::Day => relative.offset,
+        TimeUnit::Hour => relative.offset / 24,
+        TimeUnit::Minute => relative.offset / (24 * 60),
+        TimeUnit::Second => relative.offset / (24 * 3600),
+    };
+    let date = Date::try_new_iso(y, m, d).ok()?;
+    let moved = Date::from_rata_die(date.to_rata_die() + days, Iso);
+    if !(1..=9999).contains(&moved.year().extended_year()) {
+        return None;
+    }
+    Some(format!(
+        "{:04}-{:02}-{:02}",
+        moved.year().extended_year(),
+        moved.month().ordinal,
+        moved.day_of_month().0
+    ))
+}
+
+/// Parses a `YYYY-MM-DD` reference date.
+pub fn parse_reference_date(s: &str) -> Option<(i32, u8, u8)> {
+    let mut parts = s.splitn(3, '-');
+    let y = parts.next()?.parse().ok()?;
+    let m = parts.next()?.parse().ok()?;
+    let d = parts.next()?.parse().ok()?;
+    Some((y, m, d))
+}
+
+/// A four-digit year standing alone at token `i` (not `2024.5`, `2024/25`).
+fn year_at(doc: &Document<'_>, i: usize) -> Option<i32> {
+    let t = doc.tokens.get(i)?;
+    let continues = doc.tokens.get(i + 1).is_some_and(|n| !n.space_before)
+        && doc
+            .tokens
+            .get(i + 2)
+            .is_some_and(|n| !n.space_before && n.kind == TokenKind::Digits);
+    if t.kind != TokenKind::Digits || doc.token_text(i).len() != 4 || continues {
+        return None;
+    }
+    doc.token_text(i)
+        .parse()
+        .ok()
+        .filter(|y| (1900..=2100).contains(y))
+}
+
+/// Finds relative dates.
+#[derive(Debug)]
+pub struct RelativeDateRecognizer {
+    lex: Arc<DateLexicon>,
+}
+
+impl Default for RelativeDateRecognizer {
+    fn default() -> Self {
+        RelativeDateRecognizer {
+            lex: DateLexicon::shared(),
+        }
+    }
+}
+
+impl RelativeDateRecognizer {
+    /// The relative date at token `i`: span, unit, offset and last token.
+    fn parse_at(&self, doc: &Document<'_>, i: usize) -> Option<(Span, TimeUnit, i64, usize)> {
+        if !self.lex.may_start(doc, i) {
+            return None;
+        }
+        let text = doc.token_text(i);
+        let (clitic, bare) = ["و", "ف"]
+            .iter()
+            .find_map(|c| {
+                let rest = text.strip_prefix(c)?;
+                DIRECTION_WORDS
+                    .iter()
+                    .any(|(w, _)| *w == rest)
+                    .then_some((c.len(), rest))
+            })
+            .unwrap_or((0, text));
+        if let Some(&(_, sign)) = DIRECTION_WORDS.iter().find(|(w, _)| *w == bare) {
+            // `قبل أسبوع`, `منذ شهر`, `بعد عام`: one unit.
+            let one = self.lex.find(doc, i + 1, false, |w| {
+                matches!(w, DateWord::Unit(_, UnitForm::Singular))
+            });
+            if let Some(WordMatch {
+                word: DateWord::Unit(unit, _),
+                last,
+                ..
+            }) = one
+            {
+                let next_is_number = doc
+                    .tokens
+                    .get(last + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Digits);
+                if !next_is_number {
+                    let mut span = doc.tokens[i].span.union(&doc.tokens[last].span);
+                    span.start += clitic;
+                    return Some((span, unit, sign, last));
+                }
+            }
+            if let Some(d) = parse_duration_at(&self.lex, doc, i + 1) {
+                if d.clitic == 0 && d.value.fract() == 0.0 && d.value <= MAX_OFFSET as f64 {
+                    let mut span = doc.tokens[i].span.union(&d.span(doc));
+                    span.start += clitic;
+                    return Some((span, d.unit, sign * d.value as i64, d.last));
+                }
+            }
+        }
+        let m = self
+            .lex
+            .find(doc, i, true, |w| matches!(w, DateWord::Relative(..)))?;
+        let DateWord::Relative(unit, offset) = m.word else {
+            return None;
+        };
+        if m.first == m.last
+            && text.ends_with("اليوم")
+            && !day_word_is_today(&self.lex, doc, m.last + 1)
+        {
+            return None;
+        }
+        let mut last = m.last;
+        // `العام الماضي 2024`: the year is part of it.
+        if unit == TimeUnit::Year && year_at(doc, last + 1).is_some() {
+            last += 1;
+        }
+        let span = Span::new(
+            doc.tokens[i].span.start + m.clitic,
+            doc.tokens[last].span.end,
+        );
+        Some((span, unit, offset, last))
+    }
+}
+
+impl Recognizer for RelativeDateRecognizer {
+    fn name(&self) -> &'static str {
+        "relative_date"
+    }
+
+    fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
+        let mut i = 0;
+        while i < doc.tokens.len() {
+            match self.parse_at(doc, i) {
+                Some((span, unit, offset, last)) => {
+                    out.push(Candidate {
+                        kind: EntityKind::Date,
+                        span,
+                        value: Value::Date(DateValue {
+                            relative: Some(Relative { unit, offset }),
+                            ..DateValue::gregorian(None, None, None)
+                        }),
+                        priority: RELATIVE_PRIORITY,
+                    });
+                    i = last + 1;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+/// Fills `resolved` in every relative date of `value` against `reference`.
+pub fn resolve_value(value: &mut Value, reference: (i32, u8, u8)) {
+    let fill = |d: &mut DateValue| {
+        if let (Some(r), Calendar::Gregorian) = (d.relative, d.calendar) {
+            d.resolved = resolve(r, reference);
+        }
+    };
+    match value {
+        Value::Date(d) => fill(d),
+        Value::Period { start, end } => {
+            fill(start);
+            fill(end);
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::search_form;
+    use crate::tokenize::tokenize;
+
+    fn relatives(text: &str) -> Vec<(String, TimeUnit, i64)> {
+        let text = search_form(text);
+        let tokens = tokenize(&text);
+        let doc = Document {
+            text: &text,
+            tokens: &tokens,
+        };
+        let mut out = Vec::new();
+        RelativeDateRecognizer::default().recognize(&doc, &mut out);
+        out.into_iter()
+            .map(|c| match c.value {
+                Value::Date(DateValue {
+                    relative: Some(r), ..
+                }) => (text[c.span.range()].to_string(), r.unit, r.offset),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn phrases_and_counted_offsets() {
+        assert_eq!(
+            relatives("أمس وفي العام الماضي قبل شهرين وبعد ثلاثة أيام منذ 3 أيام"),
+            [
+                ("امس".into(), TimeUnit::Day, -1),
+                ("العام الماضي".into(), TimeUnit::Year, -1),
+                ("قبل شهرين".into(), TimeUnit::Month, -2),
+                ("بعد ثلاثه ايام".into(), TimeUnit::Day, 3),
+                ("منذ 3 ايام".into(), TimeUnit::Day, -3),
+            ]
+        );
+        assert!(relatives("اليوم الوطني").is_empty());
+        assert_eq!(
+            relatives("منذ شهر")[0],
+            ("منذ شهر".into(), TimeUnit::Month, -1)
+        );
+        assert!(relatives("بعد عام 2020").is_empty());
+        assert_eq!(relatives("اليوم الاثنين").len(), 1);
+    }
+
+    #[test]
+    fn resolution() {
+        let r = |unit, offset| resolve(Relative { unit, offset }, (2024, 3, 1)).unwrap();
+        assert_eq!(r(TimeUnit::Day, -1), "2024-02-29");
+        assert_eq!(r(TimeUnit::Month, -3), "2023-12");
+        assert_eq!(r(TimeUnit::Year, 1), "2025");
+        assert_eq!(r(TimeUnit::Week, 1), "2024-03-08");
+        let far = Relative {
+            unit: TimeUnit::Year,
+            offset: -5000,
+        };
+        assert_eq!(resolve(far, (2024, 3, 1)), None);
+    }
+}

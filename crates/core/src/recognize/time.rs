@@ -1,0 +1,279 @@
+//! Clock times: `10:30`, `٨:١٥ مساءً` (20:15), `الساعة 10 صباحاً`,
+//! `الساعة التاسعة مساءً` (21:00), `العاشرة والنصف`, `الثانية عشرة ظهراً`.
+
+use super::date_words::{DateLexicon, DateWord, WordMatch};
+use super::{Candidate, Document, Recognizer};
+use crate::entity::{EntityKind, Value};
+use crate::span::Span;
+use crate::tokenize::TokenKind;
+use std::sync::Arc;
+
+/// Priority of time candidates.
+pub const TIME_PRIORITY: i32 = 30;
+
+/// The word `الساعة` in search form, as written after clitics.
+const HOUR_WORDS: &[&str] = &["الساعه", "والساعه", "بالساعه", "فالساعه"];
+
+/// The hour on a 24-hour clock for `hour` said with a part of the day
+/// (see `day_period` in `data/date_words.tsv`), or `None` when they disagree.
+pub fn with_day_period(hour: u8, period: Option<u8>) -> Option<u8> {
+    match period {
+        None => (hour <= 24).then_some(hour % 24),
+        Some(_) if hour == 0 || hour > 12 => None,
+        Some(1) => Some(hour % 12),
+        Some(2) => Some(hour % 12 + 12),
+        Some(3) => Some(if hour <= 5 { hour + 12 } else { hour }),
+        Some(_) => Some(match hour {
+            12 => 0,
+            6..=11 => hour + 12,
+            _ => hour,
+        }),
+    }
+}
+
+/// Finds clock times.
+#[derive(Debug)]
+pub struct TimeRecognizer {
+    lex: Arc<DateLexicon>,
+}
+
+impl Default for TimeRecognizer {
+    fn default() -> Self {
+        TimeRecognizer {
+            lex: DateLexicon::shared(),
+        }
+    }
+}
+
+/// A time found: tokens `first..=last` (with a clitic before the first), hour and minute.
+struct ParsedTime {
+    first: usize,
+    last: usize,
+    clitic: usize,
+    hour: u8,
+    minute: u8,
+}
+
+impl TimeRecognizer {
+    /// A part of the day at token `i`: its code and last token.
+    fn day_period_at(&self, doc: &Document<'_>, i: usize) -> Option<(u8, usize)> {
+        let m = self
+            .lex
+            .find(doc, i, false, |w| matches!(w, DateWord::DayPeriod(_)))?;
+        match m.word {
+            DateWord::DayPeriod(p) => Some((p, m.last)),
+            _ => None,
+        }
+    }
+
+    /// `HH:MM[:SS]` at token `i`: hour, minute and last token.
+    fn clock_at(&self, doc: &Document<'_>, i: usize) -> Option<(u8, u8, usize)> {
+        let t = doc.tokens.get(i)?;
+        let glued = |k: usize| k < doc.tokens.len() && !doc.tokens[k].space_before;
+        let is_digits = |k: usize| k < doc.tokens.len() && doc.tokens[k].kind == TokenKind::Digits;
+        if t.kind != TokenKind::Digits || doc.token_text(i).len() > 2 {
+            return None;
+        }
+        if !(doc.is_punct(i + 1, ":") && glued(i + 1) && is_digits(i + 2) && glued(i + 2)) {
+            return None;
+        }
+        // Not the tail of a longer run (`1:2:30:45`, `a:10:30`).
+        if i >= 1 && glued(i) && doc.tokens[i - 1].kind == TokenKind::Punct {
+            return None;
+        }
+        let hour: u8 = doc.token_text(i).parse().ok()?;
+        let mm = doc.token_text(i + 2);
+        if mm.len() != 2 {
+            return None;
+        }
+        let minute: u8 = mm.parse().ok()?;
+        if hour > 23 || minute > 59 {
+            return None;
+        }
+        let mut last = i + 2;
+        if doc.is_punct(last + 1, ":") && glued(last + 1) && is_digits(last + 2) && glued(last + 2)
+        {
+            if doc.token_text(last + 2).len() != 2 {
+                return None;
+            }
+            last += 2;
+        }
+        if doc.is_punct(last + 1, ":") && glued(last + 1) {
+            return None;
+        }
+        Some((hour, minute, last))
+    }
+
+    /// The time starting at token `i`.
+    fn parse_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedTime> {
+        if doc.tokens[i].kind == TokenKind::Word && !self.lex.may_start(doc, i) {
+            return None;
+        }
+        let named = self
+            .lex
+            .find(doc, i, true, |w| matches!(w, DateWord::NamedTime(_)));
+        if let Some(WordMatch {
+            word: DateWord::NamedTime(hour),
+            last,
+            clitic,
+            ..
+        }) = named
+        {
+            return Some(ParsedTime {
+                first: i,
+                last,
+                clitic,
+                hour,
+                minute: 0,
+            });
+        }
+        let text = doc.token_text(i);
+        let hour_word = doc.tokens[i].kind == TokenKind::Word && HOUR_WORDS.contains(&text);
+        let (start, clitic) = if hour_word {
+            (i + 1, text.len() - "الساعه".len())
+        } else {
+            (i, 0)
+        };
+        let (hour, minute, mut last) = if let Some(c) = self.clock_at(doc, start) {
+            c
+        } else if hour_word {
+            self.spoken_at(doc, start)?
+        } else {
+            // `حتى السابعة مساءً`: an hour in words needs a part of the day after it.
+            let (hour, minute, last) = self.spoken_at(doc, start)?;
+            if doc.tokens[start].kind != TokenKind::Word {
+                return None;
+            }
+            self.day_period_at(doc, last + 1)?;
+            (hour, minute, last)
+        };
+        let mut period = None;
+        if let Some((p, l)) = self.day_period_at(doc, last + 1) {
+            period = Some(p);
+            last = l;
+        }
+        let hour = with_day_period(hour, period)?;
+        Some(ParsedTime {
+            first: i,
+            last,
+            clitic: if hour_word { clitic } else { 0 },
+            hour,
+            minute,
+        })
+    }
+
+    /// After `الساعة`: an hour in digits (`10`) or words (`التاسعة`,
+    /// `العاشرة والنصف`, `الحادية عشرة إلا ربعاً`).
+    fn spoken_at(&self, doc: &Document<'_>, i: usize) -> Option<(u8, u8, usize)> {
+        let t = doc.tokens.get(i)?;
+        if t.kind == TokenKind::Digits {
+            let d = doc.token_text(i);
+            let next_glued = doc.tokens.get(i + 1).is_some_and(|n| !n.space_before);
+            if d.len() > 2 || next_glued {
+                return None;
+            }
+            let hour: u8 = d.parse().ok()?;
+            return (hour <= 24).then_some((hour, 0, i));
+        }
+        let m = self
+            .lex
+            .find(doc, i, false, |w| matches!(w, DateWord::Hour(_)))?;
+        let DateWord::Hour(hour) = m.word else {
+            return None;
+        };
+        let mut last = m.last;
+        let mut minutes: i32 = 0;
+        if let Some(f) = self
+            .lex
+            .find(doc, last + 1, false, |w| matches!(w, DateWord::Minutes(_)))
+        {
+            if let DateWord::Minutes(v) = f.word {
+                minutes = v;
+                last = f.last;
+            }
+        }
+        let total = (hour as i32 * 60 + minutes).rem_euclid(24 * 60);
+        let (h, m) = ((total / 60) as u8, (total % 60) as u8);
+        // Keep 12-hour readings for the part of the day: 11:45 stays 11.
+        Some((if h == 0 { 12 } else { h }, m, last))
+    }
+}
+
+impl Recognizer for TimeRecognizer {
+    fn name(&self) -> &'static str {
+        "time"
+    }
+
+    fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
+        let mut i = 0;
+        while i < doc.tokens.len() {
+            match self.parse_at(doc, i) {
+                Some(t) => {
+                    out.push(Candidate {
+                        kind: EntityKind::Time,
+                        span: Span::new(
+                            doc.tokens[t.first].span.start + t.clitic,
+                            doc.tokens[t.last].span.end,
+                        ),
+                        value: Value::Time {
+                            hour: t.hour,
+                            minute: t.minute,
+                        },
+                        priority: TIME_PRIORITY,
+                    });
+                    i = t.last + 1;
+                }
+                None => i += 1,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::search_form;
+    use crate::tokenize::tokenize;
+
+    fn times(text: &str) -> Vec<(String, u8, u8)> {
+        let text = search_form(text);
+        let tokens = tokenize(&text);
+        let doc = Document {
+            text: &text,
+            tokens: &tokens,
+        };
+        let mut out = Vec::new();
+        TimeRecognizer::default().recognize(&doc, &mut out);
+        out.into_iter()
+            .map(|c| match c.value {
+                Value::Time { hour, minute } => (text[c.span.range()].to_string(), hour, minute),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn clock_and_spoken_times() {
+        assert_eq!(
+            times("10:30 و ٨:١٥ مساءً والساعة التاسعة مساءً"),
+            [
+                ("10:30".into(), 10, 30),
+                ("8:15 مساء".into(), 20, 15),
+                ("الساعه التاسعه مساء".into(), 21, 0),
+            ]
+        );
+        assert_eq!(times("الساعة العاشرة إلا ربعاً")[0].1, 9);
+        assert_eq!(times("الساعة 12 ظهرا")[0].1, 12);
+        assert_eq!(times("عند منتصف الليل")[0], ("منتصف الليل".into(), 0, 0));
+        assert!(times("25:10 و 3:1 و 10:30:45:1 والثانية").is_empty());
+        assert_eq!(times("حتى السابعة مساء")[0], ("السابعه مساء".into(), 19, 0));
+    }
+
+    #[test]
+    fn day_periods() {
+        assert_eq!(with_day_period(12, Some(1)), Some(0));
+        assert_eq!(with_day_period(3, Some(3)), Some(15));
+        assert_eq!(with_day_period(11, Some(4)), Some(23));
+        assert_eq!(with_day_period(15, Some(2)), None);
+    }
+}
