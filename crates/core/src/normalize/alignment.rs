@@ -331,6 +331,14 @@ impl AlignedBuilder {
         self.push(orig_start as u32, o_len, text, unit);
     }
 
+    /// Appends `text`, one character that replaces the original character of
+    /// the same UTF-8 length at `orig_start` (`ة` → `ه`): offsets stay 1:1,
+    /// so this continues the current segment like [`AlignedBuilder::copy`].
+    #[inline]
+    pub(crate) fn emit_same_width(&mut self, orig_start: usize, text: &str) {
+        self.push(orig_start as u32, text.len() as u32, text, (1, 1));
+    }
+
     /// Appends `text` unchanged: it is the original's own bytes starting at
     /// `orig_start`, so every byte maps to itself.
     #[inline]

@@ -57,6 +57,9 @@ struct Entry {
     /// It may sit between such a letter and its mark: a haraka, a character
     /// this normalizer deletes, or one whose output is only harakat.
     transparent: bool,
+    /// It is replaced by one character of the same UTF-8 length (`ة` → `ه`):
+    /// the alignment stays 1:1.
+    same_width: bool,
 }
 
 impl Entry {
@@ -64,6 +67,7 @@ impl Entry {
         action: Action::Keep,
         composable: false,
         transparent: false,
+        same_width: false,
     };
 }
 
@@ -87,7 +91,21 @@ pub struct Normalizer {
     table: Vec<Entry>,
     /// Replacement strings referenced by [`Action::Replace`].
     pool: String,
+    /// Fast path over the Arabic block U+0600–U+06FF: [`FAST_SLOW`],
+    /// [`FAST_BASE`] and [`FAST_MARKISH`] bits per code point.
+    arabic_fast: [u8; 256],
+    /// The replacement of the characters marked [`FAST_SAME_WIDTH`].
+    arabic_same_width: [String; 256],
 }
+
+/// The character needs the full loop (it changes, or it is whitespace).
+const FAST_SLOW: u8 = 1;
+/// The character's output ends in a letter that composes with a following mark.
+const FAST_BASE: u8 = 2;
+/// The character is a combining hamza or madda, or transparent (see [`Entry`]).
+const FAST_MARKISH: u8 = 4;
+/// The character is replaced by one of the same width, in `arabic_same_width`.
+const FAST_SAME_WIDTH: u8 = 8;
 
 /// A normalized text and its alignment to the original.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,10 +142,25 @@ impl Normalizer {
             }
         }
         debug_assert_eq!(TABLE_RANGES[1].0 as usize, 0x600);
+        let mut arabic_fast = [0; 256];
+        let mut arabic_same_width: [String; 256] = std::array::from_fn(|_| String::new());
+        for (k, fast) in arabic_fast.iter_mut().enumerate() {
+            let e = table[ARABIC_OFFSET + k];
+            if let (true, Action::Replace { start, len }) = (e.same_width, e.action) {
+                arabic_same_width[k] = pool[start as usize..(start + len) as usize].to_string();
+            }
+            let mark = is_combining_mark(char::from_u32(0x600 + k as u32).expect("Arabic block"));
+            *fast = u8::from(e.action != Action::Keep) * FAST_SLOW
+                + u8::from(e.composable) * FAST_BASE
+                + u8::from(e.transparent || mark) * FAST_MARKISH
+                + u8::from(e.same_width) * FAST_SAME_WIDTH;
+        }
         Normalizer {
             options,
             table,
             pool,
+            arabic_fast,
+            arabic_same_width,
         }
     }
 
@@ -166,10 +199,14 @@ impl Normalizer {
                 len: buf.len() as u32,
             }
         };
+        let same_width = matches!(action, Action::Replace { .. })
+            && buf.chars().count() == 1
+            && buf.len() == c.len_utf8();
         Entry {
             action,
             composable,
             transparent,
+            same_width,
         }
     }
 
@@ -196,6 +233,7 @@ impl Normalizer {
                 action: Action::Delete,
                 composable: false,
                 transparent: self.options.compose,
+                same_width: false,
             },
             _ => Entry::KEEP,
         }
@@ -220,10 +258,16 @@ impl Normalizer {
         let mut last_space = false; // the output ends in a folded space
         let mut i = 0;
         while i < bytes.len() {
+            // Fast path: characters copied unchanged or replaced letter for
+            // letter, without decoding.
+            (i, last_space) = self.fast_path(text, i, last_space, &mut b, &mut run);
+            if i >= bytes.len() {
+                break;
+            }
             let lead = bytes[i];
             if lead < 0x80 {
                 // ASCII: only whitespace can change.
-                if !(fold_ws && matches!(lead, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)) {
+                if !(fold_ws && lead <= b' ') {
                     last_space = false;
                     i += 1;
                     continue;
@@ -294,7 +338,11 @@ impl Normalizer {
                 Action::Replace { start, len } => {
                     Self::flush(&mut b, text, run, i);
                     let s = &self.pool[start as usize..(start + len) as usize];
-                    b.emit(i, i + width, s);
+                    if entry.same_width {
+                        b.emit_same_width(i, s);
+                    } else {
+                        b.emit(i, i + width, s);
+                    }
                     last_space = fold_ws && s.ends_with(' ');
                     run = i + width;
                     i += width;
@@ -304,6 +352,99 @@ impl Normalizer {
         Self::flush(&mut b, text, run, bytes.len());
         let (text, alignment) = b.finish();
         NormalizedText { text, alignment }
+    }
+
+    /// The fast path of [`Normalizer::normalize`]: from `start`, skips
+    /// ASCII other than whitespace, single spaces, and the characters of the
+    /// Arabic block that the table keeps, and replaces those it changes into
+    /// one character of the same width (`ة` → `ه`, `أ` → `ا`). A composition
+    /// base followed by anything that may compose is left to the full loop.
+    /// Returns where the full loop takes over and whether the output then
+    /// ends in a folded space (`last_space` tells it for the output before
+    /// `start`).
+    #[inline]
+    fn fast_path(
+        &self,
+        text: &str,
+        start: usize,
+        last_space: bool,
+        b: &mut AlignedBuilder,
+        run: &mut usize,
+    ) -> (usize, bool) {
+        let bytes = text.as_bytes();
+        let fold_ws = self.options.whitespace;
+        let mut i = start;
+        let mut space = last_space;
+        // The character before `i` was skipped and is a composition base;
+        // `space_before_base`: the output before it ended in a space.
+        let (mut prev_base, mut space_before_base) = (false, false);
+        while i < bytes.len() {
+            let lead = bytes[i];
+            if lead < 0x80 {
+                if fold_ws && lead <= b' ' {
+                    // A space that starts a run is kept as it is; the rest
+                    // of a run, and other whitespace, go to the full loop.
+                    if lead != b' ' || space {
+                        break;
+                    }
+                    space = true;
+                } else {
+                    space = false;
+                }
+                prev_base = false;
+                i += 1;
+                continue;
+            }
+            if lead & 0xFC != 0xD8 {
+                break;
+            }
+            // Two bytes of the Arabic block (valid UTF-8: the second exists).
+            let k = (usize::from(lead & 0x03) << 6) | usize::from(bytes[i + 1] & 0x3F);
+            let class = self.arabic_fast[k];
+            if prev_base && class & FAST_MARKISH != 0 {
+                break; // the base before may compose: back up to it, below
+            }
+            if class & FAST_SLOW != 0 {
+                // Replaced letter for letter, unless it may compose.
+                if class & FAST_SAME_WIDTH == 0
+                    || (class & FAST_BASE != 0 && !self.cannot_compose_at(bytes, i + 2))
+                {
+                    break;
+                }
+                Self::flush(b, text, *run, i);
+                b.emit_same_width(i, &self.arabic_same_width[k]);
+                *run = i + 2;
+                prev_base = false;
+            } else {
+                prev_base = class & FAST_BASE != 0;
+                space_before_base = space;
+            }
+            space = false;
+            i += 2;
+        }
+        if prev_base {
+            // Leave the base to the full loop: what follows may compose with it.
+            (i - 2, space_before_base)
+        } else {
+            (i, space)
+        }
+    }
+
+    /// True when the character at `j` (or the end of the text) can be no
+    /// part of a composition: ASCII, or an Arabic-block character that is
+    /// neither a combining mark nor transparent. Other characters: false,
+    /// and the full loop decides.
+    #[inline]
+    fn cannot_compose_at(&self, bytes: &[u8], j: usize) -> bool {
+        match bytes.get(j) {
+            None => true,
+            Some(&n) if n < 0x80 => true,
+            Some(&n) if n & 0xFC == 0xD8 => {
+                let k = (usize::from(n & 0x03) << 6) | usize::from(bytes[j + 1] & 0x3F);
+                self.arabic_fast[k] & FAST_MARKISH == 0
+            }
+            Some(_) => false,
+        }
     }
 
     /// Copies the pending run `run..i` of unchanged original bytes.
@@ -333,10 +474,21 @@ impl Normalizer {
     ) -> Option<usize> {
         let mut j = i + c.len_utf8();
         // Fast exit: the next character is neither a mark nor transparent.
-        let next = text[j..].chars().next()?;
-        let next_entry = self.entry(next);
-        if !(is_combining_mark(next) || next_entry.transparent) {
+        let bytes = text.as_bytes();
+        let &lead = bytes.get(j)?;
+        if lead < 0x80 {
             return None;
+        }
+        if lead & 0xFC == 0xD8 {
+            let k = (usize::from(lead & 0x03) << 6) | usize::from(bytes[j + 1] & 0x3F);
+            if self.arabic_fast[k] & FAST_MARKISH == 0 {
+                return None;
+            }
+        } else {
+            let next = text[j..].chars().next()?;
+            if !(is_combining_mark(next) || self.entry(next).transparent) {
+                return None;
+            }
         }
         let mut buf = [0; 4];
         let mut out = String::from(self.output(entry, c, &mut buf));
