@@ -97,9 +97,21 @@ pub fn normalize_with_map(text: &str, preset: JsValue) -> Result<JsValue, JsValu
     let set = |obj: &js_sys::Object, key: &str, value: &JsValue| {
         js_sys::Reflect::set(obj, &key.into(), value).map(|_| ())
     };
-    set(&map, "normalizedLength", &(utf16.normalized_len() as u32).into())?;
-    set(&map, "originalLength", &(utf16.original_len() as u32).into())?;
-    set(&map, "segments", &js_sys::Uint32Array::from(flat.as_slice()).into())?;
+    set(
+        &map,
+        "normalizedLength",
+        &(utf16.normalized_len() as u32).into(),
+    )?;
+    set(
+        &map,
+        "originalLength",
+        &(utf16.original_len() as u32).into(),
+    )?;
+    set(
+        &map,
+        "segments",
+        &js_sys::Uint32Array::from(flat.as_slice()).into(),
+    )?;
     let result = js_sys::Object::new();
     set(&result, "text", &out.text.into())?;
     set(&result, "map", &map.into())?;

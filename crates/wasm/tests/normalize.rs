@@ -108,7 +108,10 @@ fn every_normalized_character_maps_inside_the_original() {
         let mut last = 0;
         for p in 0..norm.length() {
             let r = to_original(&map, p, p + 1);
-            assert!(r[0] >= last || r[0] == r[1], "{preset}: not monotone at {p}");
+            assert!(
+                r[0] >= last || r[0] == r[1],
+                "{preset}: not monotone at {p}"
+            );
             assert!(r[1] <= orig.length());
             last = r[0];
         }
