@@ -11,6 +11,7 @@
 // median of RUNS runs (default 7) in MB/s of UTF-8 input. Wall time: on a
 // shared machine the best run is the closest to the real cost.
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT, startServer, launchBrowser } from '../tests/e2e/helpers.js';
 
@@ -28,8 +29,8 @@ const server = await startServer(ROOT);
 const browser = await launchBrowser();
 try {
   const page = await browser.newPage();
-  page.on('console', (m) => console.log('page:', m.text()));
-  await page.goto(`${server.url}/www/pkg/`); // any same-origin page; 404 is fine
+  page.on('console', (m) => { if (!m.text().includes('404')) console.log('page:', m.text()); });
+  await page.goto(`${server.url}/bench/blank`); // a same-origin page (a 404 is enough)
   const results = await page.evaluate(async ({ runs }) => {
     const mod = await import('/www/pkg/tahlil.js');
     await mod.default();
@@ -47,6 +48,10 @@ try {
       return { best: t[0], median: t[t.length >> 1] };
     };
     const out = { bytes, rows: [] };
+    // Calibration: the string crossing alone (encode to UTF-8 and back), what
+    // any wasm function taking and returning the text pays at least.
+    const enc = new TextEncoder(), dec = new TextDecoder();
+    out.rows.push({ name: 'baseline: UTF-8 round trip', ...time(() => dec.decode(enc.encode(text))) });
     for (const preset of ['search', 'display', 'none']) {
       out.rows.push({ name: `normalize ${preset}`, ...time(() => mod.normalize(text, preset)) });
     }
@@ -56,6 +61,7 @@ try {
     return out;
   }, { runs });
   const mb = results.bytes / 1e6;
+  console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`);
   console.log(`corpus: ${results.bytes} bytes; ${runs} runs each; UTF-16 map of the search preset: ${results.segments} segments`);
   for (const r of results.rows) {
     console.log(`${r.name.padEnd(26)} best ${(mb / (r.best / 1000)).toFixed(1).padStart(6)} MB/s (${r.best.toFixed(1)} ms)   median ${(mb / (r.median / 1000)).toFixed(1).padStart(6)} MB/s (${r.median.toFixed(1)} ms)`);
