@@ -425,4 +425,40 @@ mod tests {
         assert_eq!(al.segment_count(), 1);
         assert_eq!(al.to_original(Span::new(1, 3)), Span::new(2, 6));
     }
+
+    #[test]
+    fn converts_to_code_points_and_utf16() {
+        // "😀" copied (4 bytes, 1 char, 2 UTF-16), "٣" → "3" (1:2 bytes,
+        // 1:1 chars), "ﷲ" → "الله" (8:3 bytes, 4:1 chars and UTF-16).
+        let orig = "😀٣\u{FDF2}x";
+        let mut b = AlignedBuilder::new(orig.len());
+        b.copy(0, "😀");
+        b.emit(4, 6, "3");
+        b.emit(6, 9, "الله");
+        b.copy(9, "x");
+        let (out, al) = b.finish();
+        assert_eq!(out, "😀3اللهx");
+        let units = al.to_chars_and_utf16(&out, orig);
+        units.utf16.check().unwrap();
+        units.chars.check().unwrap();
+        assert_eq!(
+            (units.utf16.normalized_len(), units.utf16.original_len()),
+            (8, 5)
+        );
+        assert_eq!(
+            (units.chars.normalized_len(), units.chars.original_len()),
+            (7, 4)
+        );
+        // "3" in UTF-16 is [2, 3) on both sides.
+        assert_eq!(units.utf16.to_original(Span::new(2, 3)), Span::new(2, 3));
+        // "لل" (inside the expansion) maps to the whole ligature.
+        assert_eq!(units.utf16.to_original(Span::new(4, 6)), Span::new(3, 4));
+        assert_eq!(units.chars.to_original(Span::new(3, 5)), Span::new(2, 3));
+        assert_eq!(units.utf16.to_original(Span::new(0, 8)), Span::new(0, 5));
+    }
+
+    #[test]
+    fn segments_are_twelve_bytes() {
+        assert_eq!(std::mem::size_of::<Segment>(), 12);
+    }
 }
