@@ -72,6 +72,54 @@ pub fn normalize(text: &str, preset: JsValue) -> Result<String, JsValue> {
     Ok(Normalizer::new(options).normalize(text).text)
 }
 
+/// Normalizes `text` like [`normalize`] and also returns the map back to
+/// the original, in UTF-16 code units (JavaScript string offsets):
+///
+/// `{text, map: {normalizedLength, originalLength, segments}}`, where
+/// `segments` is a `Uint32Array` of quadruples `normStart, origStart,
+/// normUnit, origUnit`, sorted by `normStart`. Inside a segment every
+/// `normUnit` code units of `text` came from `origUnit` code units of the
+/// original, in order; original text between segments produced nothing. To
+/// map a normalized `[start, end)` (see `docs/normalization.md`): take the
+/// last segment with `normStart <= start`, `origStart + floor((start -
+/// normStart) / normUnit) * origUnit` is the original start; take the last
+/// segment with `normStart < end`, `origStart + ceil((end - normStart) /
+/// normUnit) * origUnit` is the original end. The conversion from bytes is
+/// done once, here, in one pass over each text.
+#[wasm_bindgen(js_name = normalizeWithMap)]
+pub fn normalize_with_map(text: &str, preset: JsValue) -> Result<JsValue, JsValue> {
+    let options = parse_normalize_options(preset)?;
+    let out = Normalizer::new(options).normalize(text);
+    let utf16 = out.alignment.to_chars_and_utf16(&out.text, text).utf16;
+    let flat: Vec<u32> = utf16
+        .segments()
+        .flat_map(|s| [s.norm_start, s.orig_start, s.norm_unit, s.orig_unit])
+        .collect();
+    let map = js_sys::Object::new();
+    let set = |obj: &js_sys::Object, key: &str, value: &JsValue| {
+        js_sys::Reflect::set(obj, &key.into(), value).map(|_| ())
+    };
+    set(
+        &map,
+        "normalizedLength",
+        &(utf16.normalized_len() as u32).into(),
+    )?;
+    set(
+        &map,
+        "originalLength",
+        &(utf16.original_len() as u32).into(),
+    )?;
+    set(
+        &map,
+        "segments",
+        &js_sys::Uint32Array::from(flat.as_slice()).into(),
+    )?;
+    let result = js_sys::Object::new();
+    set(&result, "text", &out.text.into())?;
+    set(&result, "map", &map.into())?;
+    Ok(result.into())
+}
+
 fn parse_normalize_options(value: JsValue) -> Result<NormalizeOptions, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Preset::Search.options());

@@ -22,35 +22,59 @@ mod alignment;
 mod options;
 mod rules;
 
-pub use alignment::Alignment;
+pub use alignment::{Alignment, SegmentView, UnitAlignments};
 pub use options::{NormalizeOptions, Preset};
 
 use crate::span::Span;
 use alignment::AlignedBuilder;
+
+/// At most this many marks (harakat and deleted characters) may sit between
+/// a letter and the combining hamza or madda it composes with, the limit of
+/// Unicode's Stream-Safe Text Format (UAX #15). Longer runs are not composed.
+pub const MAX_CLUSTER_MARKS: usize = 30;
 
 /// What the normalizer does with one code point, compiled from the options.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Action {
     /// Copy it unchanged.
     Keep,
-    /// Copy it unchanged, but it may take a following combining hamza or madda.
-    KeepComposable,
     /// Drop it.
     Delete,
     /// Replace it with `pool[start..start + len]`.
-    Replace {
-        start: u32,
-        len: u32,
-        composable: bool,
-    },
+    Replace { start: u32, len: u32 },
     /// Horizontal whitespace (folded when `whitespace` is on).
     Space,
     /// A line break (folded when `whitespace` is on).
     LineBreak,
 }
 
-/// Code point ranges that have a compiled table; everything else is kept.
-const TABLE_RANGES: [(u32, u32); 5] = [
+/// One compiled table entry: the action and what composition needs to know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Entry {
+    action: Action,
+    /// Its output ends in a letter that takes a combining hamza or madda.
+    composable: bool,
+    /// It may sit between such a letter and its mark: a haraka, a character
+    /// this normalizer deletes, or one whose output is only harakat.
+    transparent: bool,
+    /// It is replaced by one character of the same UTF-8 length (`ة` → `ه`):
+    /// the alignment stays 1:1.
+    same_width: bool,
+}
+
+impl Entry {
+    const KEEP: Entry = Entry {
+        action: Action::Keep,
+        composable: false,
+        transparent: false,
+        same_width: false,
+    };
+}
+
+/// Code point ranges that have a compiled table; everything else is kept
+/// (or, with `invisible` on, deleted when [`rules::is_invisible`]).
+const TABLE_RANGES: [(u32, u32); 6] = [
+    (0x0000, 0x0100),
     (0x0600, 0x0700),
     (0x08A0, 0x0900),
     (0x2000, 0x2070),
@@ -63,11 +87,25 @@ const TABLE_RANGES: [(u32, u32); 5] = [
 #[derive(Debug, Clone)]
 pub struct Normalizer {
     options: NormalizeOptions,
-    /// One action per code point of [`TABLE_RANGES`], in order.
-    table: Vec<Action>,
+    /// One entry per code point of [`TABLE_RANGES`], in order.
+    table: Vec<Entry>,
     /// Replacement strings referenced by [`Action::Replace`].
     pool: String,
+    /// Fast path over the Arabic block U+0600–U+06FF: [`FAST_SLOW`],
+    /// [`FAST_BASE`] and [`FAST_MARKISH`] bits per code point.
+    arabic_fast: [u8; 256],
+    /// The replacement of the characters marked [`FAST_SAME_WIDTH`].
+    arabic_same_width: [String; 256],
 }
+
+/// The character needs the full loop (it changes, or it is whitespace).
+const FAST_SLOW: u8 = 1;
+/// The character's output ends in a letter that composes with a following mark.
+const FAST_BASE: u8 = 2;
+/// The character is a combining hamza or madda, or transparent (see [`Entry`]).
+const FAST_MARKISH: u8 = 4;
+/// The character is replaced by one of the same width, in `arabic_same_width`.
+const FAST_SAME_WIDTH: u8 = 8;
 
 /// A normalized text and its alignment to the original.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +123,9 @@ impl NormalizedText {
     }
 }
 
+/// Offset in the table of the Arabic block U+0600–U+06FF (the hot path).
+const ARABIC_OFFSET: usize = 0x100;
+
 impl Normalizer {
     /// Compiles a normalizer for `options`.
     pub fn new(options: NormalizeOptions) -> Self {
@@ -93,17 +134,33 @@ impl Normalizer {
         let mut buf = String::new();
         for (lo, hi) in TABLE_RANGES {
             for cp in lo..hi {
-                let action = match char::from_u32(cp) {
-                    None => Action::Keep,
+                let entry = match char::from_u32(cp) {
+                    None => Entry::KEEP,
                     Some(c) => Self::compile(c, &options, &mut buf, &mut pool),
                 };
-                table.push(action);
+                table.push(entry);
             }
+        }
+        debug_assert_eq!(TABLE_RANGES[1].0 as usize, 0x600);
+        let mut arabic_fast = [0; 256];
+        let mut arabic_same_width: [String; 256] = std::array::from_fn(|_| String::new());
+        for (k, fast) in arabic_fast.iter_mut().enumerate() {
+            let e = table[ARABIC_OFFSET + k];
+            if let (true, Action::Replace { start, len }) = (e.same_width, e.action) {
+                arabic_same_width[k] = pool[start as usize..(start + len) as usize].to_string();
+            }
+            let mark = is_combining_mark(char::from_u32(0x600 + k as u32).expect("Arabic block"));
+            *fast = u8::from(e.action != Action::Keep) * FAST_SLOW
+                + u8::from(e.composable) * FAST_BASE
+                + u8::from(e.transparent || mark) * FAST_MARKISH
+                + u8::from(e.same_width) * FAST_SAME_WIDTH;
         }
         Normalizer {
             options,
             table,
             pool,
+            arabic_fast,
+            arabic_same_width,
         }
     }
 
@@ -112,50 +169,50 @@ impl Normalizer {
         &self.options
     }
 
-    fn compile(c: char, o: &NormalizeOptions, buf: &mut String, pool: &mut String) -> Action {
+    fn compile(c: char, o: &NormalizeOptions, buf: &mut String, pool: &mut String) -> Entry {
         if rules::is_horizontal_space(c) {
-            return Action::Space;
+            return Entry {
+                action: Action::Space,
+                ..Entry::KEEP
+            };
         }
         if rules::is_line_break(c) {
-            return Action::LineBreak;
+            return Entry {
+                action: Action::LineBreak,
+                ..Entry::KEEP
+            };
         }
         buf.clear();
         rules::fold_full(c, o, buf);
-        let composable = o.compose && Self::compose_base_of(c, o).is_some();
-        if buf.chars().eq(std::iter::once(c)) {
-            return if composable {
-                Action::KeepComposable
-            } else {
-                Action::Keep
-            };
-        }
-        if buf.is_empty() {
-            return Action::Delete;
-        }
-        let start = pool.len() as u32;
-        pool.push_str(buf);
-        Action::Replace {
-            start,
-            len: buf.len() as u32,
-            composable,
-        }
-    }
-
-    /// The letter that `c` ends in once presentation forms are expanded, when
-    /// that letter can take a combining hamza or madda.
-    fn compose_base_of(c: char, o: &NormalizeOptions) -> Option<char> {
-        let in_forms = (0xFB50..0xFF00).contains(&(c as u32));
-        let last = match rules::presentation_forms()
-            .get(&c)
-            .filter(|_| o.compatibility && in_forms)
-        {
-            Some(expanded) => expanded.chars().last()?,
-            None => c,
+        let composable = o.compose && buf.chars().last().is_some_and(rules::is_compose_base);
+        // Deleted characters (empty output) are transparent too.
+        let transparent = o.compose && (rules::is_haraka(c) || buf.chars().all(rules::is_haraka));
+        let action = if buf.chars().eq(std::iter::once(c)) {
+            Action::Keep
+        } else if buf.is_empty() {
+            Action::Delete
+        } else {
+            let start = pool.len() as u32;
+            pool.push_str(buf);
+            Action::Replace {
+                start,
+                len: buf.len() as u32,
+            }
         };
-        rules::is_compose_base(last).then_some(last)
+        let same_width = matches!(action, Action::Replace { .. })
+            && buf.chars().count() == 1
+            && buf.len() == c.len_utf8();
+        Entry {
+            action,
+            composable,
+            transparent,
+            same_width,
+        }
     }
 
-    fn action(&self, c: char) -> Action {
+    /// The compiled entry of `c`.
+    #[inline]
+    fn entry(&self, c: char) -> Entry {
         let cp = c as u32;
         let mut offset = 0;
         for (lo, hi) in TABLE_RANGES {
@@ -168,11 +225,27 @@ impl Normalizer {
             offset += (hi - lo) as usize;
         }
         match cp {
-            0x09 | 0x20 => Action::Space,
-            0x0A..=0x0D | 0x85 => Action::LineBreak,
-            0xA0 | 0x1680 | 0x3000 => Action::Space,
-            _ if self.options.invisible && rules::is_invisible(c) => Action::Delete,
-            _ => Action::Keep,
+            0x1680 | 0x3000 => Entry {
+                action: Action::Space,
+                ..Entry::KEEP
+            },
+            _ if self.options.invisible && rules::is_invisible(c) => Entry {
+                action: Action::Delete,
+                composable: false,
+                transparent: self.options.compose,
+                same_width: false,
+            },
+            _ => Entry::KEEP,
+        }
+    }
+
+    /// The output of a character that is not whitespace.
+    #[inline]
+    fn output<'a>(&'a self, entry: Entry, c: char, buf: &'a mut [u8; 4]) -> &'a str {
+        match entry.action {
+            Action::Replace { start, len } => &self.pool[start as usize..(start + len) as usize],
+            Action::Delete => "",
+            _ => c.encode_utf8(buf),
         }
     }
 
@@ -185,28 +258,49 @@ impl Normalizer {
         let mut last_space = false; // the output ends in a folded space
         let mut i = 0;
         while i < bytes.len() {
+            // Fast path: characters copied unchanged or replaced letter for
+            // letter, without decoding.
+            (i, last_space) = self.fast_path(text, i, last_space, &mut b, &mut run);
+            if i >= bytes.len() {
+                break;
+            }
             let lead = bytes[i];
             if lead < 0x80 {
-                let is_ws = matches!(lead, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
-                if !(fold_ws && is_ws) {
+                // ASCII: only whitespace can change.
+                if !(fold_ws && lead <= b' ') {
                     last_space = false;
                     i += 1;
                     continue;
                 }
             }
-            let c = text[i..].chars().next().expect("in bounds");
+            let (c, entry) = if lead & 0xE0 == 0xC0 && i + 1 < bytes.len() {
+                // Two-byte sequence (Arabic, Latin-1...): decode inline.
+                let cp = (u32::from(lead & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+                let c = char::from_u32(cp).expect("valid UTF-8");
+                if (0x600..0x700).contains(&cp) {
+                    (c, self.table[ARABIC_OFFSET + (cp - 0x600) as usize])
+                } else {
+                    (c, self.entry(c))
+                }
+            } else {
+                let c = text[i..].chars().next().expect("in bounds");
+                (c, self.entry(c))
+            };
             let width = c.len_utf8();
-            let action = self.action(c);
-            match action {
+            if entry.composable {
+                if let Some(end) = self.try_compose(text, i, c, entry, &mut b, run) {
+                    last_space = false;
+                    i = end;
+                    run = end;
+                    continue;
+                }
+            }
+            match entry.action {
                 Action::Keep => {
                     last_space = false;
                     i += width;
                 }
-                Action::Space if !fold_ws => {
-                    last_space = false;
-                    i += width;
-                }
-                Action::LineBreak if !fold_ws => {
+                Action::Space | Action::LineBreak if !fold_ws => {
                     last_space = false;
                     i += width;
                 }
@@ -241,22 +335,16 @@ impl Normalizer {
                     i += width;
                     run = i;
                 }
-                Action::KeepComposable | Action::Replace { .. } => {
-                    if let Some(end) = self.try_compose(text, i, c, &mut b, run) {
-                        last_space = false;
-                        i = end;
-                        run = end;
-                        continue;
-                    }
-                    if let Action::Replace { start, len, .. } = action {
-                        Self::flush(&mut b, text, run, i);
-                        let s = &self.pool[start as usize..(start + len) as usize];
-                        b.emit(i, i + width, s);
-                        last_space = s.ends_with(' ');
-                        run = i + width;
+                Action::Replace { start, len } => {
+                    Self::flush(&mut b, text, run, i);
+                    let s = &self.pool[start as usize..(start + len) as usize];
+                    if entry.same_width {
+                        b.emit_same_width(i, s);
                     } else {
-                        last_space = false;
+                        b.emit(i, i + width, s);
                     }
+                    last_space = fold_ws && s.ends_with(' ');
+                    run = i + width;
                     i += width;
                 }
             }
@@ -264,6 +352,99 @@ impl Normalizer {
         Self::flush(&mut b, text, run, bytes.len());
         let (text, alignment) = b.finish();
         NormalizedText { text, alignment }
+    }
+
+    /// The fast path of [`Normalizer::normalize`]: from `start`, skips
+    /// ASCII other than whitespace, single spaces, and the characters of the
+    /// Arabic block that the table keeps, and replaces those it changes into
+    /// one character of the same width (`ة` → `ه`, `أ` → `ا`). A composition
+    /// base followed by anything that may compose is left to the full loop.
+    /// Returns where the full loop takes over and whether the output then
+    /// ends in a folded space (`last_space` tells it for the output before
+    /// `start`).
+    #[inline]
+    fn fast_path(
+        &self,
+        text: &str,
+        start: usize,
+        last_space: bool,
+        b: &mut AlignedBuilder,
+        run: &mut usize,
+    ) -> (usize, bool) {
+        let bytes = text.as_bytes();
+        let fold_ws = self.options.whitespace;
+        let mut i = start;
+        let mut space = last_space;
+        // The character before `i` was skipped and is a composition base;
+        // `space_before_base`: the output before it ended in a space.
+        let (mut prev_base, mut space_before_base) = (false, false);
+        while i < bytes.len() {
+            let lead = bytes[i];
+            if lead < 0x80 {
+                if fold_ws && lead <= b' ' {
+                    // A space that starts a run is kept as it is; the rest
+                    // of a run, and other whitespace, go to the full loop.
+                    if lead != b' ' || space {
+                        break;
+                    }
+                    space = true;
+                } else {
+                    space = false;
+                }
+                prev_base = false;
+                i += 1;
+                continue;
+            }
+            if lead & 0xFC != 0xD8 {
+                break;
+            }
+            // Two bytes of the Arabic block (valid UTF-8: the second exists).
+            let k = (usize::from(lead & 0x03) << 6) | usize::from(bytes[i + 1] & 0x3F);
+            let class = self.arabic_fast[k];
+            if prev_base && class & FAST_MARKISH != 0 {
+                break; // the base before may compose: back up to it, below
+            }
+            if class & FAST_SLOW != 0 {
+                // Replaced letter for letter, unless it may compose.
+                if class & FAST_SAME_WIDTH == 0
+                    || (class & FAST_BASE != 0 && !self.cannot_compose_at(bytes, i + 2))
+                {
+                    break;
+                }
+                Self::flush(b, text, *run, i);
+                b.emit_same_width(i, &self.arabic_same_width[k]);
+                *run = i + 2;
+                prev_base = false;
+            } else {
+                prev_base = class & FAST_BASE != 0;
+                space_before_base = space;
+            }
+            space = false;
+            i += 2;
+        }
+        if prev_base {
+            // Leave the base to the full loop: what follows may compose with it.
+            (i - 2, space_before_base)
+        } else {
+            (i, space)
+        }
+    }
+
+    /// True when the character at `j` (or the end of the text) can be no
+    /// part of a composition: ASCII, or an Arabic-block character that is
+    /// neither a combining mark nor transparent. Other characters: false,
+    /// and the full loop decides.
+    #[inline]
+    fn cannot_compose_at(&self, bytes: &[u8], j: usize) -> bool {
+        match bytes.get(j) {
+            None => true,
+            Some(&n) if n < 0x80 => true,
+            Some(&n) if n & 0xFC == 0xD8 => {
+                let k = (usize::from(n & 0x03) << 6) | usize::from(bytes[j + 1] & 0x3F);
+                self.arabic_fast[k] & FAST_MARKISH == 0
+            }
+            Some(_) => false,
+        }
     }
 
     /// Copies the pending run `run..i` of unchanged original bytes.
@@ -274,64 +455,86 @@ impl Normalizer {
         }
     }
 
-    /// If the character `c` at `i` can take a combining hamza or madda and one
-    /// follows (past harakat and characters this normalizer deletes), emits
-    /// the composed cluster as one unit and returns the end of the cluster.
+    /// Composition, as Unicode NFC does for Arabic: when the output of the
+    /// character `c` at `i` ends in a letter that takes a combining hamza or
+    /// madda (U+0653–U+0655) and such a mark follows it, past at most
+    /// [`MAX_CLUSTER_MARKS`] transparent characters (harakat, deleted
+    /// characters), the letter and mark become the precomposed letter, folded
+    /// like any other (`ا` + U+0654 → `أ`, then `ا` in the search preset).
+    /// Repeats while the result still ends in such a letter. Emits the
+    /// cluster as one unit and returns its end; `None` when nothing composes.
     fn try_compose(
         &self,
         text: &str,
         i: usize,
         c: char,
+        entry: Entry,
         b: &mut AlignedBuilder,
         run: usize,
     ) -> Option<usize> {
-        if !self.options.compose {
-            return None;
-        }
         let mut j = i + c.len_utf8();
-        // Fast exit: the next character is neither a mark nor something deleted.
-        let next = text[j..].chars().next()?;
-        if !(matches!(next, '\u{0653}'..='\u{0655}')
-            || rules::is_haraka(next)
-            || self.action(next) == Action::Delete)
-        {
+        // Fast exit: the next character is neither a mark nor transparent.
+        let bytes = text.as_bytes();
+        let &lead = bytes.get(j)?;
+        if lead < 0x80 {
             return None;
         }
-        let base = Self::compose_base_of(c, &self.options)?;
-        let mut between: Vec<char> = Vec::new();
-        let (mark, end) = loop {
+        if lead & 0xFC == 0xD8 {
+            let k = (usize::from(lead & 0x03) << 6) | usize::from(bytes[j + 1] & 0x3F);
+            if self.arabic_fast[k] & FAST_MARKISH == 0 {
+                return None;
+            }
+        } else {
             let next = text[j..].chars().next()?;
-            if matches!(next, '\u{0653}'..='\u{0655}') {
-                break (next, j + next.len_utf8());
+            if !(is_combining_mark(next) || self.entry(next).transparent) {
+                return None;
             }
-            if rules::is_haraka(next) || self.action(next) == Action::Delete {
-                between.push(next);
-                j += next.len_utf8();
-                continue;
-            }
-            return None;
-        };
-        let composed = rules::compose(base, mark)?;
-        let mut out = String::new();
-        // Whatever the presentation form expands to before its last letter.
-        if let Some(expanded) = rules::presentation_forms()
-            .get(&c)
-            .filter(|_| self.options.compatibility)
-        {
-            let mut chars: Vec<char> = expanded.chars().collect();
-            chars.pop();
-            chars
-                .into_iter()
-                .for_each(|e| rules::fold_char(e, &self.options, &mut out));
         }
-        rules::fold_char(composed, &self.options, &mut out);
-        between
-            .into_iter()
-            .for_each(|e| rules::fold_char(e, &self.options, &mut out));
+        let mut buf = [0; 4];
+        let mut out = String::from(self.output(entry, c, &mut buf));
+        let mut composed_any = false;
+        'cluster: while let Some(base) = out.chars().last().filter(|&l| rules::is_compose_base(l)) {
+            // Find the mark past the transparent characters.
+            let mut k = j;
+            let mut skipped = 0;
+            let (composed, mark_end) = loop {
+                let Some(next) = text[k..].chars().next() else {
+                    break 'cluster;
+                };
+                if is_combining_mark(next) {
+                    if let Some(composed) = rules::compose(base, next) {
+                        break (composed, k + next.len_utf8());
+                    }
+                }
+                if !self.entry(next).transparent || skipped == MAX_CLUSTER_MARKS {
+                    break 'cluster;
+                }
+                skipped += 1;
+                k += next.len_utf8();
+            };
+            out.pop();
+            let e = self.entry(composed);
+            out.push_str(self.output(e, composed, &mut buf));
+            // The characters in between keep their own output, after the letter.
+            for m in text[j..k].chars() {
+                let e = self.entry(m);
+                out.push_str(self.output(e, m, &mut buf));
+            }
+            j = mark_end;
+            composed_any = true;
+        }
+        if !composed_any {
+            return None;
+        }
         Self::flush(b, text, run, i);
-        b.emit(i, end, &out);
-        Some(end)
+        b.emit(i, j, &out);
+        Some(j)
     }
+}
+
+/// The combining madda, hamza above and hamza below (U+0653–U+0655).
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0653}'..='\u{0655}')
 }
 
 /// Normalizes `text` with a preset: a shortcut for
