@@ -119,7 +119,11 @@ impl Default for RelativeDateRecognizer {
 
 impl RelativeDateRecognizer {
     /// The relative date at token `i`: span, unit, offset and last token.
-    fn parse_at(&self, doc: &Document<'_>, i: usize) -> Option<(Span, TimeUnit, i64, usize)> {
+    fn parse_at(
+        &self,
+        doc: &Document<'_>,
+        i: usize,
+    ) -> Option<(Span, TimeUnit, i64, usize, Option<i32>)> {
         if !self.lex.may_start(doc, i) {
             return None;
         }
@@ -152,14 +156,14 @@ impl RelativeDateRecognizer {
                 if !next_is_number {
                     let mut span = doc.tokens[i].span.union(&doc.tokens[last].span);
                     span.start += clitic;
-                    return Some((span, unit, sign, last));
+                    return Some((span, unit, sign, last, None));
                 }
             }
             if let Some(d) = parse_duration_at(&self.lex, doc, i + 1) {
                 if d.clitic == 0 && d.value.fract() == 0.0 && d.value <= MAX_OFFSET as f64 {
                     let mut span = doc.tokens[i].span.union(&d.span(doc));
                     span.start += clitic;
-                    return Some((span, d.unit, sign * d.value as i64, d.last));
+                    return Some((span, d.unit, sign * d.value as i64, d.last, None));
                 }
             }
         }
@@ -176,15 +180,19 @@ impl RelativeDateRecognizer {
             return None;
         }
         let mut last = m.last;
-        // `العام الماضي 2024`: the year is part of it.
-        if unit == TimeUnit::Year && year_at(doc, last + 1).is_some() {
-            last += 1;
+        // `العام الماضي 2024`: the year is part of it, and stated.
+        let mut year = None;
+        if unit == TimeUnit::Year {
+            year = year_at(doc, last + 1);
+            if year.is_some() {
+                last += 1;
+            }
         }
         let span = Span::new(
             doc.tokens[i].span.start + m.clitic,
             doc.tokens[last].span.end,
         );
-        Some((span, unit, offset, last))
+        Some((span, unit, offset, last, year))
     }
 }
 
@@ -197,13 +205,13 @@ impl Recognizer for RelativeDateRecognizer {
         let mut i = 0;
         while i < doc.tokens.len() {
             match self.parse_at(doc, i) {
-                Some((span, unit, offset, last)) => {
+                Some((span, unit, offset, last, year)) => {
                     out.push(Candidate {
                         kind: EntityKind::Date,
                         span,
                         value: Value::Date(DateValue {
                             relative: Some(Relative { unit, offset }),
-                            ..DateValue::gregorian(None, None, None)
+                            ..DateValue::gregorian(year, None, None)
                         }),
                         priority: RELATIVE_PRIORITY,
                     });
