@@ -13,8 +13,22 @@ import { startServer, launchBrowser, openPage, pasteAndWait, analyzedCount, anal
 
 const { payloads } = JSON.parse(await fs.readFile(path.join(FIXTURES, 'hostile/payloads.json'), 'utf8'));
 
-/** Elements that must never appear in the page from user data. */
-const DANGEROUS = 'script:not([src]):not([type="module"]), img, svg, iframe, object, embed, video, audio, math, form, input:not(#file), details, marquee, base, meta[http-equiv="refresh"], link[href*="evil"], style:not([data-tahlil]), template, x, a[href^="javascript"]';
+/** Elements that must never appear from user data (the page draws its charts as SVG, so SVG is checked in the user-data areas). */
+const DANGEROUS = 'script, img, iframe, object, embed, video, audio, math, form, details, marquee, base, meta[http-equiv], template, x, style, link';
+const USER_AREAS = ['#result', '#files', '#message'].flatMap((a) => [`${a} svg`, ...DANGEROUS.split(', ').map((d) => `${a} ${d}`)]).join(', ');
+
+/** What user data could have turned into: dangerous elements, event-handler attributes, script URLs. */
+function markupFound(page) {
+  return page.evaluate(([dangerous, userAreas]) => {
+    const handlers = [];
+    for (const el of document.querySelectorAll('*')) {
+      for (const a of el.attributes) {
+        if (/^on/i.test(a.name) || /^\s*(javascript|vbscript|data:text\/html)/i.test(a.value)) handlers.push(`${el.localName}[${a.name}]`);
+      }
+    }
+    return { dangerous: document.querySelectorAll(dangerous).length, inUserAreas: document.querySelectorAll(userAreas).length, handlers };
+  }, [DANGEROUS, USER_AREAS]);
+}
 
 let server, browser;
 before(async () => {
@@ -49,12 +63,14 @@ const cspNoise = (e) => /Content Security Policy|Refused to/.test(e);
 test(`${payloads.length} hostile payloads pasted: none runs, none becomes markup`, async () => {
   assert.ok(payloads.length >= 50);
   const { page, errors, close } = await openTrapped();
-  const baseline = await page.$$eval(DANGEROUS, (n) => n.length);
+  await pasteAndWait(page, 'ارتفع بنسبة 12% عام 2024');
+  const baseline = await markupFound(page);
+  assert.deepEqual([baseline.inUserAreas, baseline.handlers], [0, []]);
   const allowed = new Set(['mark', 'span', 'br', 'bdi', 'div', 'p', 'small', 'b']);
   for (const payload of payloads) {
     await pasteAndWait(page, `${payload}\nارتفع بنسبة 12% عام 2024`);
     assert.deepEqual(await page.evaluate(() => window.__ran), [], payload);
-    assert.equal(await page.$$eval(DANGEROUS, (n) => n.length), baseline, payload);
+    assert.deepEqual(await markupFound(page), baseline, payload);
     const tags = await resultTags(page);
     assert.deepEqual(Object.keys(tags).filter((t) => !allowed.has(t)), [], `${payload}: ${JSON.stringify(tags)}`);
     // The text is shown as text: every "<" of the payload is in the result's text.
@@ -93,7 +109,8 @@ test('hostile payloads dropped as .txt, .html and .docx files, and as file names
   }
   await page.waitForTimeout(300);
   assert.deepEqual(await page.evaluate(() => window.__ran), []);
-  assert.equal(await page.$$eval('#files img, #files svg, #files script, #message img, #message script, #result img, #result svg, #result script, #result iframe', (n) => n.length), 0);
+  const found = await markupFound(page);
+  assert.deepEqual([found.inUserAreas, found.handlers], [0, []]);
   assert.deepEqual(errors.filter((e) => !cspNoise(e)), []);
   await close();
 });
