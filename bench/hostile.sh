@@ -6,6 +6,7 @@
 # `--format jsonl` from a pipe and reports max RSS (must stay flat vs 10 MB).
 #
 #   ./bench/hostile.sh [SIZES_MB...]        (default: 1 10 50; needs /usr/bin/time)
+#   ONLY_JSONL=1 JSONL_LARGE_MB=1000 ./bench/hostile.sh 1     (only the streaming check)
 #
 # Inputs are written to $TMPDIR/tahlil-hostile (removed at the end).
 . "$(dirname "$0")/../scripts/lib.sh"
@@ -43,7 +44,8 @@ for mb in map(int, sys.argv[2:]):
 PY
 
 printf '%-11s %6s %9s %9s %9s\n' shape MB seconds MB/s maxRSS_MB
-for shape in news nospace digits diacritics entity; do
+[ -n "${ONLY_JSONL:-}" ] && SHAPES=() || SHAPES=(news nospace digits diacritics entity)
+for shape in "${SHAPES[@]}"; do
   for mb in "${SIZES[@]}"; do
     f="$WORK/$shape-$mb.txt"
     bytes=$(stat -c %s "$f")
@@ -61,7 +63,8 @@ block = (line * (4_000_000 // len(line.encode()) + 1)).encode()
 left = int(sys.argv[1]) * 1_000_000
 out = sys.stdout.buffer
 while left > 0:
-    out.write(block[:left]); left -= len(block)
+    part = block if left >= len(block) else block[:block.rindex(b'\\n', 0, left) + 1]
+    out.write(part); left -= len(block)
 " "$1" | /usr/bin/time -f '%e %M' -o "$WORK/time" "$BIN" analyze - --format jsonl >/dev/null
   read -r secs rss_kb <"$WORK/time"
   echo "jsonl $1 MB of lines from a pipe: ${secs}s, max RSS $((rss_kb / 1024)) MB"
