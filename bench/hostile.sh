@@ -67,7 +67,7 @@ while left > 0:
     out.write(part); left -= len(block)
 " "$1" | /usr/bin/time -f '%e %M' -o "$WORK/time" "$BIN" analyze - --format jsonl >/dev/null
   read -r secs rss_kb <"$WORK/time"
-  echo "jsonl $1 MB of lines from a pipe: ${secs}s, max RSS $((rss_kb / 1024)) MB"
+  echo "jsonl $1 MB of lines from a pipe: ${secs}s, max RSS ${rss_kb} KB"
 }
 lines_rss "${JSONL_SMALL_MB:-10}"
 lines_rss "${JSONL_LARGE_MB:-1000}"
