@@ -13,9 +13,13 @@ pub enum Encoding {
     Utf8,
     /// UTF-8 after a byte-order mark (EF BB BF).
     Utf8Bom,
-    /// UTF-16, little-endian.
+    /// UTF-16, little-endian, after a byte-order mark (FF FE).
+    Utf16LeBom,
+    /// UTF-16, big-endian, after a byte-order mark (FE FF).
+    Utf16BeBom,
+    /// UTF-16, little-endian, without a BOM (only when asked for UTF-16).
     Utf16Le,
-    /// UTF-16, big-endian.
+    /// UTF-16, big-endian, without a BOM (only when asked for UTF-16).
     Utf16Be,
     /// Windows-1256 (Arabic code page of Windows).
     Windows1256,
@@ -24,11 +28,13 @@ pub enum Encoding {
 }
 
 impl Encoding {
-    /// The name shown to users (`UTF-8`, `UTF-8 (BOM)`, `UTF-16LE`, `Windows-1256`, ...).
+    /// The name shown to users (`UTF-8`, `UTF-8 (BOM)`, `UTF-16LE (BOM)`, `Windows-1256`, ...).
     pub fn name(self) -> &'static str {
         match self {
             Encoding::Utf8 => "UTF-8",
             Encoding::Utf8Bom => "UTF-8 (BOM)",
+            Encoding::Utf16LeBom => "UTF-16LE (BOM)",
+            Encoding::Utf16BeBom => "UTF-16BE (BOM)",
             Encoding::Utf16Le => "UTF-16LE",
             Encoding::Utf16Be => "UTF-16BE",
             Encoding::Windows1256 => "Windows-1256",
@@ -214,10 +220,10 @@ fn utf8(bytes: &[u8], encoding: Encoding) -> Result<String, InputError> {
 }
 
 fn decode_utf16_any(bytes: &[u8]) -> Result<(String, Encoding), InputError> {
-    let (body, big_endian) = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        (rest, false)
+    let (body, big_endian, bom) = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        (rest, false, true)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        (rest, true)
+        (rest, true, true)
     } else {
         // No BOM: the high byte of ASCII and Arabic code units is 0x00 or 0x06.
         let high = |first: usize| {
@@ -229,12 +235,13 @@ fn decode_utf16_any(bytes: &[u8]) -> Result<(String, Encoding), InputError> {
                 .filter(|&&b| b == 0 || b == 6)
                 .count()
         };
-        (bytes, high(0) > high(1))
+        (bytes, high(0) > high(1), false)
     };
-    let encoding = if big_endian {
-        Encoding::Utf16Be
-    } else {
-        Encoding::Utf16Le
+    let encoding = match (big_endian, bom) {
+        (true, true) => Encoding::Utf16BeBom,
+        (false, true) => Encoding::Utf16LeBom,
+        (true, false) => Encoding::Utf16Be,
+        (false, false) => Encoding::Utf16Le,
     };
     if body.len() % 2 != 0 {
         return Err(InputError::Invalid {
@@ -367,11 +374,11 @@ mod tests {
         let with = |bom: [u8; 2], body: &[u8]| [&bom[..], body].concat();
         assert_eq!(
             decode(&with([0xFF, 0xFE], &le), EncodingChoice::Auto).unwrap(),
-            (ARABIC.to_string(), Encoding::Utf16Le)
+            (ARABIC.to_string(), Encoding::Utf16LeBom)
         );
         assert_eq!(
             decode(&with([0xFE, 0xFF], &be), EncodingChoice::Auto).unwrap(),
-            (ARABIC.to_string(), Encoding::Utf16Be)
+            (ARABIC.to_string(), Encoding::Utf16BeBom)
         );
         assert_eq!(
             decode(&le, EncodingChoice::Utf16).unwrap().1,
