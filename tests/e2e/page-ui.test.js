@@ -262,8 +262,8 @@ test('a broken worker is restarted, the text is kept and the user is told', asyn
   // Serve a worker whose analyze traps (as a wasm panic would), errors out, or answers nonsense on marker words.
   const source = await fs.readFile(path.join(WWW, 'worker.js'), 'utf8');
   let broken = source.replace(
-    "import init, { analyze, normalize } from './pkg/tahlil.js';",
-    `import init, { analyze as realAnalyze, normalize } from './pkg/tahlil.js';
+    "import init, { analyze, normalize, decodeFile } from './pkg/tahlil.js';",
+    `import init, { analyze as realAnalyze, normalize, decodeFile } from './pkg/tahlil.js';
      const analyze = (text, options) => {
        if (text.includes('TRAP')) throw new WebAssembly.RuntimeError('unreachable');
        // A real trap of the module: its raw export reading a string far outside its memory.
@@ -274,7 +274,7 @@ test('a broken worker is restarted, the text is kept and the user is told', asyn
      };`,
   );
   const initCall = "init({ module_or_path: new URL('./pkg/tahlil_bg.wasm', import.meta.url) })";
-  assert.ok(broken.includes(initCall));
+  assert.ok(broken.includes('realAnalyze') && broken.includes(initCall));
   broken = broken.replace(initCall, `${initCall}.then((raw) => { self.__rawWasm = raw; })`);
   assert.notEqual(broken, source);
   await context.route('**/worker.js', (route) => route.fulfill({ body: broken, contentType: 'text/javascript' }));
