@@ -20,6 +20,9 @@ cargo test -p tahlil-wasm --target wasm32-unknown-unknown --locked
 "$ROOT/scripts/build-package.sh"
 cargo build -p tahlil-cli --release --locked
 
+log "short fuzz run (${FUZZ_SECONDS:-20} s per target; scripts/fuzz.sh SECONDS for longer)"
+"$ROOT/scripts/fuzz.sh" "${FUZZ_SECONDS:-20}"
+
 log "page tests (node --test, Chromium)"
 node --test --test-concurrency=1 tests/e2e/
 log "all tests passed"

@@ -201,7 +201,7 @@ async function loadFiles(files) {
   statusLine.textContent = 'جارٍ قراءة الملفات…';
   for (const file of files) {
     try {
-      const doc = await readFile(file);
+      const doc = await readFile(file, (bytes, name) => worker.request({ type: 'decode', bytes, name }).then((r) => r.file));
       doc.size = file.size;
       state.docs.push(doc);
       if (first < 0) first = state.docs.length - 1;

@@ -4,7 +4,7 @@
 const CACHE = 'tahlil-v1';
 const SHELL = [
   './', 'index.html', 'style.css', 'favicon.svg', 'app.js', 'worker.js', 'worker-client.js', 'render.js',
-  'kinds.js', 'chunks.js', 'encoding.js', 'files.js', 'zip.js', 'charts.js', 'export.js',
+  'kinds.js', 'chunks.js', 'files.js', 'charts.js', 'export.js',
   'pkg/tahlil.js', 'pkg/tahlil_bg.wasm', 'samples/sample-ar.txt',
 ];
 

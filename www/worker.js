@@ -1,11 +1,13 @@
 // The analysis worker: loads the wasm once and answers requests from the page.
 //
 // Requests: {id, type: 'analyze', text, options, parallel?, whole?} (`parallel`: helper workers
-// for a long text; `whole`: one call, no chunks) and {id, type: 'normalize', text, preset}.
+// for a long text; `whole`: one call, no chunks), {id, type: 'normalize', text, preset} and
+// {id, type: 'decode', bytes, name} (a file's bytes, read by the wasm readers).
 // Replies to 'analyze': zero or more {id, type: 'chunk', entities, done, total} (entities of
 // line-bounded chunks, in text order, offsets already shifted to the whole text), then
 // {id, type: 'done', analysis, chunked, helpers}; when `chunked`, `analysis.entities` is empty (the page
-// keeps what the chunks brought). Replies to 'normalize': {id, type: 'done', text}.
+// keeps what the chunks brought). Replies to 'normalize': {id, type: 'done', text}; to 'decode':
+// {id, type: 'done', file: {text, encoding, format}}.
 // Any failure: {id, type: 'error', error}. A chunked analysis stops early (with an error reply)
 // when a newer analysis is requested.
 // A trap of the wasm module (a WebAssembly.RuntimeError) leaves it unusable: the worker answers
@@ -14,7 +16,7 @@
 // Long texts are split at line breaks; the chunks are analyzed here or, on machines with spare
 // cores, by helper workers (copies of this file, each with its own wasm instance), and put
 // back together in order.
-import init, { analyze, normalize } from './pkg/tahlil.js';
+import init, { analyze, normalize, decodeFile } from './pkg/tahlil.js';
 import { splitAtLines, mergeStats, shiftEntity } from './chunks.js';
 
 // Loading also builds the analyzer (its tables compile on first use), so the first paste does not wait for it.
@@ -33,6 +35,7 @@ self.onmessage = async (event) => {
     await ready;
     if (type === 'analyze') await analyzeRequest(event.data);
     else if (type === 'normalize') self.postMessage({ id, type: 'done', text: normalize(event.data.text, event.data.preset) });
+    else if (type === 'decode') self.postMessage({ id, type: 'done', file: decodeFile(new Uint8Array(event.data.bytes), event.data.name) });
     else self.postMessage({ id, type: 'error', error: `unknown request ${JSON.stringify(type)}` });
   } catch (err) {
     const fatal = err instanceof WebAssembly.RuntimeError || err instanceof HelperFailed;

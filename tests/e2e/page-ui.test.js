@@ -263,23 +263,28 @@ test('a broken worker is restarted, the text is kept and the user is told', asyn
   const { page, context, errors, close } = await openPage(browser, server, { serviceWorkers: 'block' });
   // Serve a worker whose analyze traps (as a wasm panic would), errors out, or answers nonsense on marker words.
   const source = await fs.readFile(path.join(WWW, 'worker.js'), 'utf8');
-  const broken = source.replace(
-    "import init, { analyze, normalize } from './pkg/tahlil.js';",
-    `import init, { analyze as realAnalyze, normalize } from './pkg/tahlil.js';
+  let broken = source.replace(
+    "import init, { analyze, normalize, decodeFile } from './pkg/tahlil.js';",
+    `import init, { analyze as realAnalyze, normalize, decodeFile } from './pkg/tahlil.js';
      const analyze = (text, options) => {
        if (text.includes('TRAP')) throw new WebAssembly.RuntimeError('unreachable');
+       // A real trap of the module: its raw export reading a string far outside its memory.
+       if (text.includes('OOB')) self.__rawWasm.analyze(0xfffffff0, 64, 0);
        if (text.includes('CRASH')) setTimeout(() => { throw new Error('boom'); });
        if (text.includes('ODD')) self.postMessage({ id: -1, type: 'surprise' });
        return realAnalyze(text, options);
      };`,
   );
+  const initCall = "init({ module_or_path: new URL('./pkg/tahlil_bg.wasm', import.meta.url) })";
+  assert.ok(broken.includes('realAnalyze') && broken.includes(initCall));
+  broken = broken.replace(initCall, `${initCall}.then((raw) => { self.__rawWasm = raw; })`);
   assert.notEqual(broken, source);
   await context.route('**/worker.js', (route) => route.fulfill({ body: broken, contentType: 'text/javascript' }));
   await page.reload();
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
   await pasteAndWait(page, 'في عام 2024');
   let restarts = 0;
-  for (const marker of ['TRAP', 'CRASH', 'ODD']) {
+  for (const marker of ['TRAP', 'OOB', 'CRASH', 'ODD']) {
     const text = `في عام 2024 ${marker}`;
     await page.fill('#text', text);
     await page.waitForFunction((n) => Number(document.body.dataset.restarts ?? 0) > n, restarts);

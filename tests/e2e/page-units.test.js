@@ -1,11 +1,21 @@
-// The page's pure modules run under Node: chunked analysis glue, encoding
-// detection and the ZIP reader. No browser needed.
+// The page's pure modules run under Node: chunked analysis glue, and the file readers the
+// page uses through the wasm module's decodeFile (www/pkg, loaded from its bytes). No browser needed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { splitAtLines, shiftEntity, mergeStats } from '../../www/chunks.js';
-import { decodeBytes, BinaryFileError } from '../../www/encoding.js';
-import { listZip, readZipEntry } from '../../www/zip.js';
-import { encodeSingleByte, encodeUtf16, makeZip, fixture } from './helpers.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { encodeSingleByte, encodeUtf16, makeZip, makeDocx, fixture, WWW } from './helpers.js';
+
+// The wasm readers (www/pkg: ./scripts/build-wasm.sh).
+const wasm = await import(pathToFileURL(path.join(WWW, 'pkg/tahlil.js')).href);
+await wasm.default({ module_or_path: fs.readFileSync(path.join(WWW, 'pkg/tahlil_bg.wasm')) });
+/** `{text, encoding}` of `bytes` read as a plain text file. */
+const decodeBytes = (bytes, name = 'file.txt') => {
+  const { text, encoding } = wasm.decodeFile(new Uint8Array(bytes), name);
+  return { text, encoding };
+};
 
 const ARABIC = 'ارتفعت الصادرات بنسبة 12.5% في عام 2024، وبلغت قيمتها 300 مليون دولار.\nوقال الوزير إن الحكومة ستواصل دعم المصدّرين خلال السنوات المقبلة؛ أليس كذلك؟\n';
 
@@ -66,23 +76,27 @@ test('Windows-1256 and ISO-8859-6 are told apart', async () => {
 
 test('binary data is refused', () => {
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-  assert.throws(() => decodeBytes(png), BinaryFileError);
+  assert.throws(() => decodeBytes(png), /^Error: tahlil: not a text file/);
   const noise = Uint8Array.from({ length: 4096 }, (_, i) => ((i * 2654435761) >>> 13) & 0xff || 1);
-  assert.throws(() => decodeBytes(noise), BinaryFileError);
+  assert.throws(() => decodeBytes(noise), /^Error: tahlil: not/);
   // UTF-16 with a BOM but holding control characters.
-  assert.throws(() => decodeBytes(encodeUtf16('\u0001\u0002\u0003\u0004\u0005abc', true)), BinaryFileError);
+  assert.throws(() => decodeBytes(encodeUtf16('\u0001\u0002\u0003\u0004\u0005abc', true)), /^Error: tahlil: not a text file/);
 });
 
-test('the ZIP reader lists and inflates entries (stored and deflated)', async () => {
-  const zip = await makeZip([
-    { name: 'a.txt', data: 'stored ' + ARABIC, store: true },
-    { name: 'word/document.xml', data: '<x>' + ARABIC.repeat(20) + '</x>' },
-  ]);
-  const entries = listZip(new Uint8Array(zip));
-  assert.deepEqual([...entries.keys()], ['a.txt', 'word/document.xml']);
-  const inflated = await readZipEntry(new Uint8Array(zip), 'word/document.xml');
-  assert.equal(new TextDecoder().decode(inflated), '<x>' + ARABIC.repeat(20) + '</x>');
-  const stored = await readZipEntry(new Uint8Array(zip), 'a.txt');
-  assert.equal(new TextDecoder().decode(stored), 'stored ' + ARABIC);
-  assert.equal(await readZipEntry(new Uint8Array(zip), 'missing'), null);
+test('.docx files: stored and deflated entries, paragraphs as lines; broken archives refused', async () => {
+  const xml = (body) => `<w:document xmlns:w="x"><w:body>${body}</w:body></w:document>`;
+  for (const store of [true, false]) {
+    const zip = await makeZip([
+      { name: 'a.txt', data: 'stored ' + ARABIC, store: true },
+      { name: 'word/document.xml', data: xml('<w:p><w:r><w:t>' + 'في عام 2024 '.repeat(20) + '</w:t></w:r></w:p><w:p><w:r><w:t>ثان</w:t></w:r></w:p>'), store },
+    ]);
+    const read = wasm.decodeFile(new Uint8Array(zip), 'doc.docx');
+    assert.equal(read.format, 'docx');
+    assert.equal(read.text, 'في عام 2024 '.repeat(20) + '\nثان');
+  }
+  const docx = await makeDocx(['الأولى', 'الثانية <b>']);
+  assert.equal(wasm.decodeFile(new Uint8Array(docx), 'x.docx').text, 'الأولى\nالثانية <b>');
+  assert.throws(() => wasm.decodeFile(Buffer.from('PK\u0003\u0004 not really'), 'broken.docx'), /not a readable \.docx/);
+  const noDocument = await makeZip([{ name: 'a.txt', data: 'x' }]);
+  assert.throws(() => wasm.decodeFile(new Uint8Array(noDocument), 'a.docx'), /word\/document\.xml/);
 });

@@ -1,20 +1,26 @@
 //! `tahlil`: analyze and normalize Arabic text from the shell.
 //!
 //! ```text
-//! tahlil analyze [FILE|-] [--format json|jsonl] [--reference-date YYYY-MM-DD]
-//! tahlil normalize [FILE|-] [--preset search|display|none]
+//! tahlil analyze [FILE|-] [--format json|jsonl] [--reference-date YYYY-MM-DD] [--encoding E]
+//! tahlil normalize [FILE|-] [--preset search|display|none] [--encoding E]
 //! ```
+//!
+//! Files are read with `tahlil_core::input`: `.html`/`.htm` and `.docx` by
+//! their text, and the encoding detected unless `--encoding` names it.
 
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
+use tahlil_core::input::{self, EncodingChoice, Format};
 use tahlil_core::normalize::{Normalizer, Preset};
 use tahlil_core::{AnalyzeOptions, Analyzer};
 
 const USAGE: &str = "usage:
-  tahlil analyze [FILE|-] [--format json|jsonl] [--reference-date YYYY-MM-DD]
+  tahlil analyze [FILE|-] [--format json|jsonl] [--reference-date YYYY-MM-DD] [--encoding E]
       json:  the whole input is one document; prints one analysis
       jsonl: every input line is one document; prints one analysis per line
-  tahlil normalize [FILE|-] [--preset search|display|none]
+  tahlil normalize [FILE|-] [--preset search|display|none] [--encoding E]
+  E: auto (default), utf-8, utf-16, windows-1256, iso-8859-6.
+  .html/.htm files are read as their text, .docx files as their paragraphs.
   tahlil --help | --version";
 
 /// A one-line error for the user; `main` prints it and exits non-zero.
@@ -44,6 +50,19 @@ struct Args {
     format: Option<String>,
     preset: Option<String>,
     reference_date: Option<String>,
+    encoding: Option<String>,
+}
+
+impl Args {
+    /// The `--encoding` asked for (auto when absent).
+    fn encoding(&self) -> Result<EncodingChoice, CliError> {
+        let label = self.encoding.as_deref().unwrap_or("auto");
+        EncodingChoice::from_label(label).ok_or_else(|| {
+            CliError(format!(
+                "unknown encoding {label:?}; use auto, utf-8, utf-16, windows-1256 or iso-8859-6"
+            ))
+        })
+    }
 }
 
 fn parse_args(args: &[String]) -> Result<Args, CliError> {
@@ -59,6 +78,7 @@ fn parse_args(args: &[String]) -> Result<Args, CliError> {
             "--format" => out.format = Some(value("--format")?),
             "--preset" => out.preset = Some(value("--preset")?),
             "--reference-date" => out.reference_date = Some(value("--reference-date")?),
+            "--encoding" => out.encoding = Some(value("--encoding")?),
             s if s.starts_with("--") => {
                 return Err(CliError(format!("unknown option {s}\n{USAGE}")))
             }
@@ -109,26 +129,47 @@ fn open_input(path: Option<&str>) -> Result<Box<dyn BufRead>, CliError> {
     }
 }
 
-/// Reads the whole input as UTF-8 text.
-fn read_text(path: Option<&str>) -> Result<String, CliError> {
+/// Reads the whole input as text: decoded as `encoding` says, and the text
+/// of an HTML or .docx file (by its extension or content).
+fn read_text(path: Option<&str>, encoding: EncodingChoice) -> Result<String, CliError> {
     let mut bytes = Vec::new();
-    open_input(path)?.read_to_end(&mut bytes)?;
-    decode_utf8(bytes, path.unwrap_or("-"))
+    let name = path.unwrap_or("-");
+    open_input(path)?
+        .read_to_end(&mut bytes)
+        .map_err(|e| CliError(format!("cannot read {name}: {e}")))?;
+    input::read_file(name, &bytes, encoding)
+        .map(|decoded| decoded.text)
+        .map_err(|e| CliError(format!("{name}: {e}")))
 }
 
-fn decode_utf8(mut bytes: Vec<u8>, name: &str) -> Result<String, CliError> {
-    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        bytes.drain(..3);
+/// Decodes one line of `--format jsonl` input (`number` counts from 1).
+fn decode_line(line: &[u8], number: usize, encoding: EncodingChoice) -> Result<String, CliError> {
+    let line = if number == 1 {
+        line.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(line)
+    } else {
+        line
+    };
+    match encoding {
+        EncodingChoice::Auto | EncodingChoice::Utf8 => std::str::from_utf8(line)
+            .map(str::to_string)
+            .map_err(|e| {
+                CliError(format!(
+                    "line {number} is not valid UTF-8 (byte {}); name the encoding with --encoding",
+                    e.valid_up_to()
+                ))
+            }),
+        EncodingChoice::Utf16 => Err(CliError(
+            "--format jsonl reads lines of UTF-8 or a single-byte encoding, not UTF-16; use --format json"
+                .into(),
+        )),
+        single_byte => input::encoding::decode(line, single_byte)
+            .map(|(text, _)| text)
+            .map_err(|e| CliError(format!("line {number}: {e}"))),
     }
-    String::from_utf8(bytes).map_err(|e| {
-        CliError(format!(
-            "{name} is not valid UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })
 }
 
 fn analyze(args: Args) -> Result<(), CliError> {
+    let encoding = args.encoding()?;
     let options = AnalyzeOptions {
         reference_date: args.reference_date,
         ..Default::default()
@@ -138,12 +179,19 @@ fn analyze(args: Args) -> Result<(), CliError> {
     let mut out = io::BufWriter::new(stdout.lock());
     match args.format.as_deref().unwrap_or("json") {
         "json" => {
-            let text = read_text(args.input.as_deref())?;
+            let text = read_text(args.input.as_deref(), encoding)?;
             let analysis = analyzer.analyze(&text, &options)?;
             writeln!(out, "{}", analysis.to_json())?;
         }
         "jsonl" => {
             // One document per line, streamed: memory stays constant.
+            if let Some(p) = args.input.as_deref() {
+                if input::detect_format(p, b"") != Format::Text {
+                    return Err(CliError(format!(
+                        "{p}: --format jsonl reads text lines; use --format json for .html and .docx files"
+                    )));
+                }
+            }
             let mut reader = open_input(args.input.as_deref())?;
             let mut line = Vec::new();
             let mut number = 0usize;
@@ -159,13 +207,8 @@ fn analyze(args: Args) -> Result<(), CliError> {
                         line.pop();
                     }
                 }
-                let text = std::str::from_utf8(&line).map_err(|e| {
-                    CliError(format!(
-                        "line {number} is not valid UTF-8 (byte {})",
-                        e.valid_up_to()
-                    ))
-                })?;
-                let analysis = analyzer.analyze(text, &options)?;
+                let text = decode_line(&line, number, encoding)?;
+                let analysis = analyzer.analyze(&text, &options)?;
                 writeln!(out, "{}", analysis.to_json())?;
             }
         }
@@ -186,7 +229,7 @@ fn normalize(args: Args) -> Result<(), CliError> {
             "unknown preset {name:?}; use search, display or none"
         ))
     })?;
-    let text = read_text(args.input.as_deref())?;
+    let text = read_text(args.input.as_deref(), args.encoding()?)?;
     let normalized = Normalizer::new(preset.options()).normalize(&text);
     let mut out = io::stdout().lock();
     out.write_all(normalized.text.as_bytes())?;

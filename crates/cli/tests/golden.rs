@@ -104,8 +104,155 @@ fn errors_are_one_line_and_exit_non_zero() {
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("latin1.txt");
     std::fs::write(&bad, b"caf\xe9").unwrap();
-    let (code, _, err) = tahlil(&["analyze", bad.to_str().unwrap()], None);
+    let (code, _, err) = tahlil(
+        &["analyze", bad.to_str().unwrap(), "--encoding", "utf-8"],
+        None,
+    );
     assert_ne!(code, 0);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("not valid UTF-8"), "{err}");
+    let binary = dir.join("image.txt");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
+    for command in ["analyze", "normalize"] {
+        let (code, out, err) = tahlil(&[command, binary.to_str().unwrap()], None);
+        assert_ne!(code, 0);
+        assert!(out.is_empty());
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("not a text file"), "{err}");
+    }
+    let (code, _, err) = tahlil(&["analyze", "-", "--encoding", "ebcdic"], Some("x"));
+    assert_ne!(code, 0);
+    assert!(err.contains("unknown encoding"), "{err}");
+}
+
+/// `word` encoded in Windows-1256 (Arabic letters used here only).
+fn windows_1256(text: &str) -> Vec<u8> {
+    const TABLE: &[(char, u8)] = &[
+        ('ا', 0xC7),
+        ('ر', 0xD1),
+        ('ت', 0xCA),
+        ('ف', 0xDD),
+        ('ع', 0xDA),
+        ('م', 0xE3),
+    ];
+    text.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c as u8
+            } else {
+                TABLE.iter().find(|(t, _)| *t == c).unwrap().1
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn encodings_html_and_docx_files() {
+    let dir = std::env::temp_dir().join(format!("tahlil-cli-enc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, bytes: &[u8]| {
+        let p = dir.join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let expected = "ارتفع 12% عام 2024";
+    let cp = write("cp.txt", &windows_1256(expected));
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(expected.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let le = write("le.txt", &utf16);
+    let html = write(
+        "page.html",
+        "<html><script>alert(1)</script><p>ارتفع 12% <b>عام</b> 2024</p></html>".as_bytes(),
+    );
+    for args in [
+        vec!["normalize", cp.as_str(), "--preset", "none"],
+        vec![
+            "normalize",
+            cp.as_str(),
+            "--preset",
+            "none",
+            "--encoding",
+            "windows-1256",
+        ],
+        vec![
+            "normalize",
+            le.as_str(),
+            "--preset",
+            "none",
+            "--encoding",
+            "utf-16",
+        ],
+        vec!["normalize", le.as_str(), "--preset", "none"],
+        vec!["normalize", html.as_str(), "--preset", "none"],
+    ] {
+        let (code, out, err) = tahlil(&args, None);
+        assert_eq!(
+            (code, out.as_str(), err.as_str()),
+            (0, expected, ""),
+            "{args:?}"
+        );
+    }
+    // jsonl: every line decoded with the encoding named.
+    let lines = write(
+        "lines.txt",
+        &[windows_1256(expected), b"\n".to_vec(), windows_1256("عام")].concat(),
+    );
+    let (code, out, _) = tahlil(
+        &[
+            "analyze",
+            &lines,
+            "--format",
+            "jsonl",
+            "--encoding",
+            "windows-1256",
+        ],
+        None,
+    );
+    assert_eq!((code, out.lines().count()), (0, 2));
+    let (code, _, err) = tahlil(&["analyze", &lines, "--format", "jsonl"], None);
+    assert_ne!(code, 0);
+    assert!(err.contains("line 1 is not valid UTF-8"), "{err}");
+    // A stored (uncompressed) .docx.
+    let xml = "<w:document><w:body><w:p><w:r><w:t>ارتفع 12%</w:t></w:r></w:p><w:p><w:r><w:t>عام 2024</w:t></w:r></w:p></w:body></w:document>";
+    let docx = write("doc.docx", &stored_zip("word/document.xml", xml.as_bytes()));
+    let (code, out, _) = tahlil(&["normalize", &docx, "--preset", "none"], None);
+    assert_eq!((code, out.as_str()), (0, "ارتفع 12%\nعام 2024"));
+    let broken = write("broken.docx", b"PK\x03\x04 not really");
+    let (code, _, err) = tahlil(&["analyze", &broken], None);
+    assert_ne!(code, 0);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("not a readable .docx"), "{err}");
+}
+
+/// A ZIP archive with one stored entry.
+fn stored_zip(name: &str, data: &[u8]) -> Vec<u8> {
+    let le16 = |v: usize| (v as u16).to_le_bytes();
+    let le32 = |v: usize| (v as u32).to_le_bytes();
+    let mut z = Vec::new();
+    z.extend_from_slice(&le32(0x0403_4b50));
+    z.extend_from_slice(&[20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    z.extend_from_slice(&le32(data.len()));
+    z.extend_from_slice(&le32(data.len()));
+    z.extend_from_slice(&le16(name.len()));
+    z.extend_from_slice(&le16(0));
+    z.extend_from_slice(name.as_bytes());
+    z.extend_from_slice(data);
+    let cd = z.len();
+    z.extend_from_slice(&le32(0x0201_4b50));
+    z.extend_from_slice(&[20, 0, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    z.extend_from_slice(&le32(data.len()));
+    z.extend_from_slice(&le32(data.len()));
+    z.extend_from_slice(&le16(name.len()));
+    z.extend_from_slice(&[0; 12]);
+    z.extend_from_slice(&le32(0));
+    z.extend_from_slice(name.as_bytes());
+    let cd_len = z.len() - cd;
+    z.extend_from_slice(&le32(0x0605_4b50));
+    z.extend_from_slice(&[0, 0, 0, 0, 1, 0, 1, 0]);
+    z.extend_from_slice(&le32(cd_len));
+    z.extend_from_slice(&le32(cd));
+    z.extend_from_slice(&[0, 0]);
+    z
 }

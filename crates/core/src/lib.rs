@@ -14,6 +14,7 @@
 
 pub mod analysis;
 pub mod entity;
+pub mod input;
 pub mod normalize;
 pub mod offsets;
 pub mod recognize;

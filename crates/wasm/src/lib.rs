@@ -6,6 +6,7 @@
 //! `Error` made by [`to_js_error`].
 
 use std::cell::OnceCell;
+use tahlil_core::input::{read_file, EncodingChoice};
 use tahlil_core::normalize::{NormalizeOptions, Normalizer, Preset};
 use tahlil_core::{AnalyzeOptions, Analyzer};
 use wasm_bindgen::prelude::*;
@@ -151,6 +152,30 @@ fn parse_normalize_options(value: JsValue) -> Result<NormalizeOptions, JsValue> 
     }
     serde_json::from_value(merged)
         .map_err(|e| to_js_error(format!("invalid normalize options: {e}")))
+}
+
+/// Reads the bytes of a file (`bytes`: a `Uint8Array`; `name`: the file's
+/// name, whose extension picks HTML or .docx) to
+/// `{text, encoding, format}`: `encoding` as shown to users (`UTF-8`,
+/// `Windows-1256`, ...), `format` `text`, `html` or `docx`. `encoding`
+/// (optional): `auto` (default), `utf-8`, `utf-16`, `windows-1256`,
+/// `iso-8859-6`. Throws an `Error` (`tahlil: ...`) for binary or damaged
+/// files, saying how to recover.
+#[wasm_bindgen(js_name = decodeFile)]
+pub fn decode_file(bytes: &[u8], name: &str, encoding: Option<String>) -> Result<JsValue, JsValue> {
+    let label = encoding.as_deref().unwrap_or("auto");
+    let choice = EncodingChoice::from_label(label).ok_or_else(|| {
+        to_js_error(format!(
+            "unknown encoding {label:?}; use auto, utf-8, utf-16, windows-1256 or iso-8859-6"
+        ))
+    })?;
+    let decoded = read_file(name, bytes, choice).map_err(to_js_error)?;
+    let object = serde_json::json!({
+        "text": decoded.text,
+        "encoding": decoded.encoding.name(),
+        "format": decoded.format.name(),
+    });
+    serde::Serialize::serialize(&object, &serializer()).map_err(to_js_error)
 }
 
 /// The contract version this build produces.

@@ -4,7 +4,7 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use tahlil_wasm::{analyze, analyze_json, normalize};
+use tahlil_wasm::{analyze, analyze_json, decode_file, normalize};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -94,4 +94,31 @@ fn normalize_presets_and_options() {
     assert_eq!(normalize("عامَ ٢٠٢٤", "display".into()).unwrap(), "عامَ ٢٠٢٤");
     let opts = js_sys::JSON::parse(r#"{"preset":"search","digits":false}"#).unwrap();
     assert_eq!(normalize("عامَ ٢٠٢٤", opts).unwrap(), "عام ٢٠٢٤");
+}
+
+#[wasm_bindgen_test]
+fn decode_file_reads_encodings_and_html_and_refuses_binary() {
+    let get = |v: &JsValue, k: &str| {
+        js_sys::Reflect::get(v, &k.into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    // "عام 2024" in Windows-1256.
+    let cp = [0xDA, 0xC7, 0xE3, b' ', b'2', b'0', b'2', b'4'];
+    let out = decode_file(&cp, "a.txt", None).unwrap();
+    assert_eq!(get(&out, "text"), "عام 2024");
+    assert_eq!(get(&out, "encoding"), "Windows-1256");
+    assert_eq!(get(&out, "format"), "text");
+    let html = "<p>نص</p><script>x()</script><p>ثان</p>";
+    let out = decode_file(html.as_bytes(), "page.html", Some("utf-8".into())).unwrap();
+    assert_eq!(get(&out, "text"), "نص\nثان");
+    assert_eq!(get(&out, "format"), "html");
+    let err = decode_file(&[0x89, b'P', b'N', b'G', 0, 0, 0, 1], "x.png", None).unwrap_err();
+    assert!(err.is_instance_of::<js_sys::Error>());
+    let message = String::from(js_sys::Error::from(err).message());
+    assert!(message.starts_with("tahlil: not a text file"), "{message}");
+    let err = decode_file(b"PK\x03\x04", "x.docx", None).unwrap_err();
+    assert!(String::from(js_sys::Error::from(err).message()).contains(".docx"));
+    assert!(decode_file(b"x", "a.txt", Some("ebcdic".into())).is_err());
 }
