@@ -9,7 +9,7 @@ SECONDS_PER_TARGET="${1:-60}"
 shift || true
 TARGETS=("$@")
 [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(analyze normalize decode html docx)
-command -v cargo-fuzz >/dev/null || { log "installing cargo-fuzz"; cargo install cargo-fuzz --locked; }
+command -v cargo-fuzz >/dev/null || { log "installing cargo-fuzz"; cargo install cargo-fuzz --locked || cargo install cargo-fuzz; }
 python3 "$ROOT/scripts/fuzz-seeds.py"
 cd "$ROOT/fuzz"
 export RUSTC_BOOTSTRAP=1

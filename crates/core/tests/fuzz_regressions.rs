@@ -27,10 +27,8 @@ fn fuzz_options(bits: u16) -> NormalizeOptions {
 /// Found by `fuzz/normalize` (options bits 0x847A, minimized by hand): with
 /// `compose` and `alef` on and `hamza` off, `إ` + U+0654 folds to `ا` +
 /// U+0654, which the next pass composes to `أ` and folds to `ا`: the
-/// normalizer is not idempotent. The fix belongs to the normalizer
-/// (crates/core/src/normalize, being reworked in parallel); un-ignore once fixed.
+/// normalizer was not idempotent. Fixed by composing on the folded letter.
 #[test]
-#[ignore = "known normalizer bug found by fuzzing; see doc comment"]
 fn normalize_is_idempotent_on_alef_with_hamza_below_then_hamza_above() {
     let normalizer = Normalizer::new(fuzz_options(0x847A));
     let once = normalizer.normalize("إ\u{654}").text;
@@ -39,7 +37,6 @@ fn normalize_is_idempotent_on_alef_with_hamza_below_then_hamza_above() {
 
 /// The crash input itself, as the fuzzer found it.
 #[test]
-#[ignore = "known normalizer bug found by fuzzing; see above"]
 fn normalize_fuzz_crash_d4fa2f14() {
     let data: &[u8] = include_bytes!("data/fuzz/normalize-crash-d4fa2f14");
     let normalizer = Normalizer::new(fuzz_options(u16::from_le_bytes([data[0], data[1]])));
