@@ -6,32 +6,12 @@ use libfuzzer_sys::fuzz_target;
 use tahlil_core::normalize::{NormalizeOptions, Normalizer};
 use tahlil_core::Span;
 
-fn options(bits: u16) -> NormalizeOptions {
-    let on = |i: u32| bits & (1 << i) != 0;
-    NormalizeOptions {
-        compatibility: on(0),
-        compose: on(1),
-        diacritics: on(2),
-        tatweel: on(3),
-        alef: on(4),
-        alef_maqsura: on(5),
-        teh_marbuta: on(6),
-        hamza: on(7),
-        persian: on(8),
-        digits: on(9),
-        separators: on(10),
-        punctuation: on(11),
-        invisible: on(12),
-        joiners: on(13),
-        whitespace: on(14),
-    }
-}
 
 fuzz_target!(|data: &[u8]| {
     if data.len() < 2 {
         return;
     }
-    let normalizer = Normalizer::new(options(u16::from_le_bytes([data[0], data[1]])));
+    let normalizer = Normalizer::new(NormalizeOptions::from_bits(u16::from_le_bytes([data[0], data[1]])));
     let text = String::from_utf8_lossy(&data[2..]);
     let out = normalizer.normalize(&text);
     out.alignment.check().expect("alignment invariants");

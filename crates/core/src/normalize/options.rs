@@ -45,6 +45,32 @@ pub struct NormalizeOptions {
     pub whitespace: bool,
 }
 
+impl NormalizeOptions {
+    /// Options from the low 15 bits of `bits`, one per step in declaration
+    /// order (bit 0 `compatibility` … bit 14 `whitespace`). Used by the fuzz
+    /// target and its regression tests to turn input bytes into options.
+    pub fn from_bits(bits: u16) -> Self {
+        let on = |i: u32| bits & (1 << i) != 0;
+        NormalizeOptions {
+            compatibility: on(0),
+            compose: on(1),
+            diacritics: on(2),
+            tatweel: on(3),
+            alef: on(4),
+            alef_maqsura: on(5),
+            teh_marbuta: on(6),
+            hamza: on(7),
+            persian: on(8),
+            digits: on(9),
+            separators: on(10),
+            punctuation: on(11),
+            invisible: on(12),
+            joiners: on(13),
+            whitespace: on(14),
+        }
+    }
+}
+
 impl Default for NormalizeOptions {
     fn default() -> Self {
         Preset::Search.options()
