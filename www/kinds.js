@@ -29,11 +29,14 @@ export function describeValue(kind, v) {
   const date = (d) => {
     if (!d) return '';
     if (d.resolved) return d.resolved;
-    if (d.relative) return `${d.relative.offset > 0 ? '+' : ''}${d.relative.offset} ${d.relative.unit}`;
-    const parts = [d.year ?? '????'];
-    if (d.month) parts.push(pad(d.month));
-    if (d.day) parts.push(pad(d.day));
-    const s = parts.join('-') + (d.calendar === 'hijri' ? ' AH' : '');
+    const relative = d.relative ? `${d.relative.offset > 0 ? '+' : ''}${d.relative.offset} ${d.relative.unit}` : '';
+    if (relative && d.year == null) return relative;
+    // ISO 8601 forms, with `--MM-DD` for a day and month without a year.
+    let s = d.year != null ? String(d.year) : '-';
+    if (d.month) s += `-${pad(d.month)}`;
+    if (d.day) s += `-${pad(d.day)}`;
+    if (d.calendar === 'hijri') s += ' AH';
+    if (relative) s += ` (${relative})`;
     return d.gregorian ? `${s} (${d.gregorian})` : s;
   };
   switch (kind) {
