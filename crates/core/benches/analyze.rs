@@ -15,7 +15,8 @@ mod common;
 use common::{config, corpus_file, ThreadCpuTime};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
-use tahlil_core::{AnalyzeOptions, Analyzer};
+use tahlil_core::tokenize::tokenize;
+use tahlil_core::{AnalyzeOptions, Analyzer, Normalizer, Preset};
 
 fn bench_analysis(c: &mut Criterion<ThreadCpuTime>) {
     let full = Analyzer::new();
@@ -41,6 +42,15 @@ fn bench_analysis(c: &mut Criterion<ThreadCpuTime>) {
         if label == "10MB" {
             group.bench_function("full + JSON/10MB", |b| {
                 b.iter(|| black_box(full.analyze(black_box(&text), &options).unwrap().to_json()))
+            });
+            // Stages of the analysis, alone.
+            let normalizer = Normalizer::new(Preset::Search.options());
+            let normalized = normalizer.normalize(&text).text;
+            group.bench_function("stage: tokenize/10MB", |b| {
+                b.iter(|| black_box(tokenize(black_box(&normalized))))
+            });
+            group.bench_function("stage: stats/10MB", |b| {
+                b.iter(|| black_box(tahlil_core::stats::compute(black_box(&text))))
             });
             // The physical reference: one pass over the same bytes.
             group.bench_function("reference: UTF-8 validation/10MB", |b| {

@@ -39,7 +39,9 @@ fn report_memory(text: &str) {
 }
 
 fn bench_presets(c: &mut Criterion<ThreadCpuTime>) {
-    let Some(text) = corpus("normalize") else { return };
+    let Some(text) = corpus("normalize") else {
+        return;
+    };
     report_memory(&text);
     let mut group = c.benchmark_group("normalize");
     group.throughput(Throughput::Bytes(text.len() as u64));

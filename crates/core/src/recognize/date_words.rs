@@ -7,8 +7,7 @@ use super::Document;
 use crate::entity::{Calendar, TimeUnit};
 use crate::normalize::search_form;
 use crate::tokenize::TokenKind;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::sync::{Arc, OnceLock};
 
 /// Month names (`data/months.tsv`).
@@ -92,30 +91,8 @@ pub struct WordMatch {
     pub clitic: usize,
 }
 
-/// A small, fast hasher for short word keys (FNV-1a).
-#[derive(Default)]
-pub struct FnvHasher(u64);
-
-impl Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// Phrases (as search-form word sequences) keyed by their first word.
-type PhraseMap = HashMap<String, Vec<(Vec<String>, DateWord)>, BuildHasherDefault<FnvHasher>>;
+type PhraseMap = crate::word_hash::WordHashMap<String, Vec<(Vec<String>, DateWord)>>;
 
 /// Every word table of the date recognizers, folded and indexed.
 #[derive(Debug)]
@@ -139,9 +116,22 @@ pub struct DateLexicon {
 const ENDING_SLOTS: usize = 1 << 14;
 
 /// The slot of a word's ending (its last three characters, or the whole word).
+#[inline]
 fn ending_slot(word: &str) -> usize {
-    let start = word.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
-    let mut h = FnvHasher::default();
+    // The start of the third character from the end (0 for shorter words),
+    // found on the bytes: UTF-8 continuation bytes are `10xxxxxx`.
+    let bytes = word.as_bytes();
+    let mut start = bytes.len();
+    for _ in 0..3 {
+        if start == 0 {
+            break;
+        }
+        start -= 1;
+        while start > 0 && bytes[start] & 0xC0 == 0x80 {
+            start -= 1;
+        }
+    }
+    let mut h = crate::word_hash::WordHasher::default();
     h.write(&word.as_bytes()[start..]);
     (h.finish() as usize) & (ENDING_SLOTS - 1)
 }
@@ -259,6 +249,7 @@ impl DateLexicon {
     /// whose ending no table word has, or not a word): a cheap test that
     /// lets the recognizers skip most words. Every word the recognizers
     /// compare directly (`يوم`, `شهر`, `قبل`, `الساعة`) is in the tables too.
+    #[inline]
     pub fn may_start(&self, doc: &Document<'_>, i: usize) -> bool {
         if doc.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
             return false;
