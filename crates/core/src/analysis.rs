@@ -130,10 +130,7 @@ impl Analyzer {
         }
         let normalized = self.normalizer.normalize(text);
         let tokens = tokenize(&normalized.text);
-        let doc = Document {
-            text: &normalized.text,
-            tokens: &tokens,
-        };
+        let doc = Document::new(&normalized.text, &tokens);
         let mut candidates = Vec::new();
         for r in &self.recognizers {
             r.recognize(&doc, &mut candidates);

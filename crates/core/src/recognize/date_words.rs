@@ -249,12 +249,19 @@ impl DateLexicon {
     /// whose ending no table word has, or not a word): a cheap test that
     /// lets the recognizers skip most words. Every word the recognizers
     /// compare directly (`يوم`, `شهر`, `قبل`, `الساعة`) is in the tables too.
+    /// Computed once per document, for every token, on the first call.
     #[inline]
     pub fn may_start(&self, doc: &Document<'_>, i: usize) -> bool {
-        if doc.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
-            return false;
-        }
-        self.ending_index[ending_slot(doc.token_text(i))] != 0
+        let starts = doc.date_starts(|| {
+            doc.tokens
+                .iter()
+                .map(|t| {
+                    t.kind == TokenKind::Word
+                        && self.ending_index[ending_slot(&doc.text[t.span.range()])] != 0
+                })
+                .collect()
+        });
+        starts.get(i).copied().unwrap_or(false)
     }
 
     /// The longest phrase starting at token `i` whose meaning passes `accept`.
@@ -433,10 +440,7 @@ mod tests {
     fn find_in(text: &str, i: usize) -> Option<WordMatch> {
         let text = search_form(text);
         let tokens = tokenize(&text);
-        let doc = Document {
-            text: &text,
-            tokens: &tokens,
-        };
+        let doc = Document::new(&text, &tokens);
         DateLexicon::shared().find(&doc, i, true, |_| true)
     }
 
@@ -473,10 +477,7 @@ mod tests {
     fn cardinals_with_tens() {
         let text = search_form("خمسة وعشرين عاما و ثلاثة أيام");
         let tokens = tokenize(&text);
-        let doc = Document {
-            text: &text,
-            tokens: &tokens,
-        };
+        let doc = Document::new(&text, &tokens);
         let lex = DateLexicon::shared();
         assert_eq!(lex.cardinal_at(&doc, 0), Some((25, 1)));
         assert_eq!(lex.cardinal_at(&doc, 4), Some((3, 4)));

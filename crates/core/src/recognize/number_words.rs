@@ -444,8 +444,20 @@ impl NumberWords {
         })
     }
 
-    /// Parses a cardinal starting at token `i`; see [`cardinal_at`].
+    /// Parses a cardinal starting at token `i`; see [`cardinal_at`]. Three
+    /// recognizers ask at every token: the answers for all tokens are
+    /// computed once per document, on the first call.
     pub fn cardinal_at(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
+        let all = doc.cardinals(|| {
+            (0..doc.tokens.len())
+                .map(|k| self.parse_cardinal_at(doc, k))
+                .collect()
+        });
+        all.get(i).copied().flatten()
+    }
+
+    /// Parses a cardinal starting at token `i`.
+    fn parse_cardinal_at(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
         let mut negative = false;
         let mut start = i;
         if let Some(w) = word_at(doc, i) {
@@ -957,10 +969,7 @@ mod tests {
     fn with_doc<T>(text: &str, f: impl FnOnce(&Document<'_>, &str) -> T) -> T {
         let norm = search_form(text);
         let tokens = tokenize(&norm);
-        let doc = Document {
-            text: &norm,
-            tokens: &tokens,
-        };
+        let doc = Document::new(&norm, &tokens);
         f(&doc, &norm)
     }
 
