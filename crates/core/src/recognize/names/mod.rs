@@ -75,6 +75,8 @@ pub struct View<'d, 'a> {
     pub reading_flags: Vec<u16>,
     /// Per token: some reading of it starts a title phrase.
     pub reading_starts_title: Vec<bool>,
+    /// Per token: some reading of it starts a gazetteer phrase (place, organization, person).
+    pub reading_starts_name: Vec<bool>,
 }
 
 impl<'d, 'a> View<'d, 'a> {
@@ -84,6 +86,7 @@ impl<'d, 'a> View<'d, 'a> {
         let mut known = vec![false; n];
         let mut reading_flags = vec![0u16; n];
         let mut reading_starts_title = vec![false; n];
+        let mut reading_starts_name = vec![false; n];
         for i in 0..n {
             if doc.tokens[i].kind != TokenKind::Word {
                 continue;
@@ -92,8 +95,12 @@ impl<'d, 'a> View<'d, 'a> {
                 if let Some(info) = lex.get(bare) {
                     known[i] = true;
                     reading_flags[i] |= info.flags;
-                    reading_starts_title[i] |=
-                        info.phrases.iter().any(|p| p.kind == PhraseKind::Title);
+                    for p in &info.phrases {
+                        match p.kind {
+                            PhraseKind::Title => reading_starts_title[i] = true,
+                            _ => reading_starts_name[i] = true,
+                        }
+                    }
                 }
                 if let Some(info) = clitics::split_article(bare).and_then(|s| lex.get(s)) {
                     known[i] = true;
@@ -108,6 +115,7 @@ impl<'d, 'a> View<'d, 'a> {
             known,
             reading_flags,
             reading_starts_title,
+            reading_starts_name,
         }
     }
 
