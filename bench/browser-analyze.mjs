@@ -16,7 +16,9 @@ import path from 'node:path';
 import { ROOT, startServer, launchBrowser } from '../tests/e2e/helpers.js';
 
 const runs = Number(process.argv[2] ?? 5);
-const files = [['corpus-100k.txt', runs], ['corpus-1m.txt', Math.min(runs, 3)], ['corpus.txt', 1]];
+// BENCH_SMALL=1 leaves out the 10 MB input (bench/wasm-opt-levels.sh).
+const files = [['corpus-100k.txt', runs], ['corpus-1m.txt', Math.min(runs, 3)], ['corpus.txt', 1]]
+  .filter(([f]) => !(process.env.BENCH_SMALL && f === 'corpus.txt'));
 try {
   for (const [f] of files) await fs.access(path.join(ROOT, 'bench/out', f));
   await fs.access(path.join(ROOT, 'www/pkg/tahlil.js'));

@@ -69,6 +69,7 @@ fi
 
 if ! skip browser; then
   log "browser (wasm in headless Chromium)"
+  [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
   ./scripts/build-wasm.sh
   gzip -9 -c www/pkg/tahlil_bg.wasm | wc -c > "$OUT/wasm-gz.txt"
   node bench/browser-normalize.mjs 5 2>&1 | tee "$OUT/browser-normalize.txt"
