@@ -118,6 +118,13 @@ def main():
         lines += ["", "The page (`bench/page-timing.mjs`: paste into the text box → highlights drawn; goal < 100 ms for 100 KB):", "", "```"]
         lines += [l for l in pt.splitlines() if l.startswith(("median", "paste", "file"))]
         lines.append("```")
+    opt = read("wasm-opt-levels.tsv")
+    if opt:
+        lines += ["", "Wasm opt-level (`bench/wasm-opt-levels.sh`; analysis direct and in the worker; gz = wasm + JS, `gzip -9`):", ""]
+        rows = [l.split("\t") for l in opt.splitlines()]
+        lines.append("| " + " | ".join(rows[0]) + " |")
+        lines.append("|" + "---|" * len(rows[0]))
+        lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
     if not (ba or bn or pt):
         lines.append("Not measured.")
 
@@ -154,7 +161,8 @@ def main():
     lines += ["", "## Where the time goes", "",
               "`perf record` of `tahlil analyze bench/out/corpus.txt --format json` (release build; self time per",
               "function, above 1.5 %):", "", "```"]
-    lines.append((read("profile.txt") or "not measured").rstrip())
+    profile = read("profile.txt") or "not measured"
+    lines += [re.sub(r"\s+-\s+-\s*$", "", l.rstrip()) for l in profile.splitlines()]
     lines.append("```")
     notes = os.path.join(ROOT, "bench", "analysis.md")
     if os.path.exists(notes):
