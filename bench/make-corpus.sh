@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds bench/out/corpus.txt: about 10 MB of Arabic news for the normalization
-# benchmarks, from the five seed articles (../shared/seeds) and the SaudiNewsNet
+# Builds bench/out/corpus.txt: about 10 MB of Arabic news for the benchmarks, from the five seed articles (../shared/seeds) and the SaudiNewsNet
 # one-day sample (../shared/data/saudinewsnet-sample/*.zip, unzipped with Python).
 # Articles are repeated in order until the corpus reaches the target size.
+# Also writes its first 1 MB and 100 KB (bench/out/corpus-1m.txt,
+# corpus-100k.txt; 10^6 and 10^5 bytes, cut on a character boundary).
 #
 #   bench/make-corpus.sh [SIZE_BYTES]     # default 10000000
 #
@@ -40,5 +41,9 @@ while total < size:
     i += 1
 with open(out, "w", encoding="utf-8", newline="") as f:
     f.write("".join(parts))
+text = "".join(parts)
+for name, n in (("corpus-1m.txt", 1_000_000), ("corpus-100k.txt", 100_000)):
+    with open(out.replace("corpus.txt", name), "w", encoding="utf-8", newline="") as f:
+        f.write(text.encode("utf-8")[:n].decode("utf-8", "ignore"))
 print(f"make-corpus: {out}: {total} bytes, {min(i, len(docs))} distinct documents ({len(docs)} available)")
 PY

@@ -110,6 +110,14 @@ impl Analyzer {
         }
     }
 
+    /// An analyzer with only the recognizers whose [`Recognizer::name`]
+    /// `keep` accepts (for benchmarks: the analysis without the names layer).
+    pub fn with_recognizers(keep: impl Fn(&str) -> bool) -> Self {
+        let mut analyzer = Self::new();
+        analyzer.recognizers.retain(|r| keep(r.name()));
+        analyzer
+    }
+
     /// Analyzes `text`.
     pub fn analyze(&self, text: &str, options: &AnalyzeOptions) -> Result<Analysis, AnalyzeError> {
         if text.len() > u32::MAX as usize {
@@ -122,10 +130,7 @@ impl Analyzer {
         }
         let normalized = self.normalizer.normalize(text);
         let tokens = tokenize(&normalized.text);
-        let doc = Document {
-            text: &normalized.text,
-            tokens: &tokens,
-        };
+        let doc = Document::new(&normalized.text, &tokens);
         let mut candidates = Vec::new();
         for r in &self.recognizers {
             r.recognize(&doc, &mut candidates);

@@ -21,6 +21,7 @@ pub mod recognize;
 pub mod span;
 pub mod stats;
 pub mod tokenize;
+pub mod word_hash;
 
 pub use analysis::{Analysis, AnalyzeError, AnalyzeOptions, Analyzer, CONTRACT_VERSION};
 pub use entity::{Entity, EntityKind, Value};

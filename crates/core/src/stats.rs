@@ -52,12 +52,78 @@ fn is_arabic_letter(c: char) -> bool {
         && crate::tokenize::is_letter(c)
 }
 
+/// What one character counts as (its category in the chain of
+/// [`compute`]), in the low four bits; [`WORDISH`] marks word characters.
+mod class {
+    pub const NONE: u8 = 0;
+    pub const DIACRITIC: u8 = 1;
+    pub const TATWEEL: u8 = 2;
+    pub const WESTERN: u8 = 3;
+    pub const ARABIC_INDIC: u8 = 4;
+    pub const PERSIAN: u8 = 5;
+    pub const ARABIC_LETTER: u8 = 6;
+    pub const LATIN_LETTER: u8 = 7;
+    pub const OTHER_LETTER: u8 = 8;
+    /// Letters, digits, numerals, diacritics and tatweel: what makes up words.
+    pub const WORDISH: u8 = 16;
+}
+
+/// The class of `c` ([`class`]): the definition the table caches.
+fn classify(c: char) -> u8 {
+    let u = c as u32;
+    let wordish = crate::tokenize::is_letter(c)
+        || c.is_ascii_digit()
+        || c.is_numeric()
+        || crate::normalize::is_diacritic(c)
+        || c == '\u{0640}';
+    let category = if crate::normalize::is_diacritic(c) {
+        class::DIACRITIC
+    } else if c == '\u{0640}' {
+        class::TATWEEL
+    } else if c.is_ascii_digit() {
+        class::WESTERN
+    } else if (0x0660..=0x0669).contains(&u) {
+        class::ARABIC_INDIC
+    } else if (0x06F0..=0x06F9).contains(&u) {
+        class::PERSIAN
+    } else if is_arabic_letter(c) {
+        class::ARABIC_LETTER
+    } else if c.is_ascii_alphabetic()
+        || (matches!(u, 0xC0..=0x24F | 0x1E00..=0x1EFF) && c.is_alphabetic())
+    {
+        class::LATIN_LETTER
+    } else if crate::tokenize::is_letter(c) {
+        class::OTHER_LETTER
+    } else {
+        class::NONE
+    };
+    category | if wordish { class::WORDISH } else { 0 }
+}
+
+/// Characters below this (ASCII, Latin, Arabic and its supplements) are
+/// classified once, in a table; the others one by one.
+const TABLE_SIZE: usize = 0x900;
+
+/// [`classify`] of every character below [`TABLE_SIZE`].
+fn class_table() -> &'static [u8; TABLE_SIZE] {
+    static TABLE: std::sync::OnceLock<[u8; TABLE_SIZE]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [0u8; TABLE_SIZE];
+        for (u, slot) in t.iter_mut().enumerate() {
+            *slot = char::from_u32(u as u32).map_or(0, classify);
+        }
+        t
+    })
+}
+
 /// Computes the statistics of `text` (entity counts are filled in by the analysis).
 pub fn compute(text: &str) -> Stats {
     let mut s = Stats {
         bytes: text.len(),
         ..Stats::default()
     };
+    let table = class_table();
+    let mut counts = [0usize; 9];
     let mut in_word = false;
     let mut sentence_has_content = false;
     let mut line_has_content = false;
@@ -65,38 +131,20 @@ pub fn compute(text: &str) -> Stats {
     while let Some(c) = chars.next() {
         s.characters += 1;
         s.utf16_length += c.len_utf16();
-        let u = c as u32;
-        let wordish = crate::tokenize::is_letter(c)
-            || c.is_ascii_digit()
-            || c.is_numeric()
-            || crate::normalize::is_diacritic(c)
-            || c == '\u{0640}';
+        let class = table
+            .get(c as usize)
+            .copied()
+            .unwrap_or_else(|| classify(c));
+        let wordish = class & class::WORDISH != 0;
         if wordish && !in_word {
             s.words += 1;
         }
         in_word = wordish;
-        if crate::normalize::is_diacritic(c) {
-            s.diacritics += 1;
-        } else if c == '\u{0640}' {
-            s.tatweel += 1;
-        } else if c.is_ascii_digit() {
-            s.digits.western += 1;
-        } else if (0x0660..=0x0669).contains(&u) {
-            s.digits.arabic_indic += 1;
-        } else if (0x06F0..=0x06F9).contains(&u) {
-            s.digits.persian += 1;
-        } else if is_arabic_letter(c) {
-            s.arabic_letters += 1;
-        } else if c.is_ascii_alphabetic()
-            || (matches!(u, 0xC0..=0x24F | 0x1E00..=0x1EFF) && c.is_alphabetic())
-        {
-            s.latin_letters += 1;
-        } else if crate::tokenize::is_letter(c) {
-            s.other_letters += 1;
-        }
+        counts[(class & 15) as usize] += 1;
         if wordish {
             sentence_has_content = true;
             line_has_content = true;
+            continue;
         }
         let ends_sentence = matches!(c, '!' | '?' | '؟' | '۔' | '\n')
             || (c == '.' && chars.peek().is_none_or(|n| n.is_whitespace()));
@@ -111,6 +159,14 @@ pub fn compute(text: &str) -> Stats {
             line_has_content = false;
         }
     }
+    s.diacritics = counts[class::DIACRITIC as usize];
+    s.tatweel = counts[class::TATWEEL as usize];
+    s.digits.western = counts[class::WESTERN as usize];
+    s.digits.arabic_indic = counts[class::ARABIC_INDIC as usize];
+    s.digits.persian = counts[class::PERSIAN as usize];
+    s.arabic_letters = counts[class::ARABIC_LETTER as usize];
+    s.latin_letters = counts[class::LATIN_LETTER as usize];
+    s.other_letters = counts[class::OTHER_LETTER as usize];
     if sentence_has_content {
         s.sentences += 1;
     }
@@ -124,4 +180,26 @@ pub fn compute(text: &str) -> Stats {
         );
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Same counts as the character-by-character definition gave before the table.
+    #[test]
+    fn counts_every_class() {
+        let s = compute("قالَ ـ 12 و٣٤ و۵ Café ΩΨ. جملة؟\n\nسطر 😀");
+        assert_eq!((s.characters, s.utf16_length, s.bytes), (38, 39, 62));
+        assert_eq!((s.words, s.sentences, s.lines), (9, 3, 2));
+        assert_eq!(
+            (s.arabic_letters, s.latin_letters, s.other_letters),
+            (12, 4, 2)
+        );
+        assert_eq!((s.diacritics, s.tatweel), (1, 1));
+        assert_eq!(
+            (s.digits.western, s.digits.arabic_indic, s.digits.persian),
+            (2, 2, 1)
+        );
+    }
 }

@@ -54,37 +54,102 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x08D3..=0x08FF | 0x200C | 0x200D)
 }
 
+/// What a character is to the tokenizer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CharClass {
+    /// Whitespace other than a line break.
+    Space,
+    /// `\n`.
+    Newline,
+    /// ASCII digit.
+    Digit,
+    /// Letter or mark ([`is_word_char`]).
+    Word,
+    /// Anything else.
+    Punct,
+}
+
+/// The class of `c`: the definition the table caches.
+fn classify(c: char) -> CharClass {
+    if c == '\n' {
+        CharClass::Newline
+    } else if c.is_whitespace() {
+        CharClass::Space
+    } else if c.is_ascii_digit() {
+        CharClass::Digit
+    } else if is_word_char(c) {
+        CharClass::Word
+    } else {
+        CharClass::Punct
+    }
+}
+
+/// Characters below this (ASCII, Latin, Arabic and its supplements) are
+/// classified once, in a table; the others one by one.
+const TABLE_SIZE: usize = 0x900;
+
+/// [`classify`] of every character below [`TABLE_SIZE`].
+fn class_table() -> &'static [CharClass; TABLE_SIZE] {
+    static TABLE: std::sync::OnceLock<[CharClass; TABLE_SIZE]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|u| char::from_u32(u as u32).map_or(CharClass::Punct, classify))
+    })
+}
+
+/// The character starting at byte `i` of `text` (a character boundary),
+/// with a fast path for the one- and two-byte characters of Arabic text.
+#[inline]
+fn char_at(text: &str, i: usize) -> char {
+    let b = text.as_bytes();
+    match b[i] {
+        b0 @ 0..=0x7F => b0 as char,
+        b0 @ 0xC0..=0xDF => {
+            let u = ((b0 as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F);
+            char::from_u32(u).expect("valid UTF-8")
+        }
+        _ => text[i..].chars().next().expect("a character boundary"),
+    }
+}
+
 /// Tokenizes `text` (normally the search-normalized text).
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let table = class_table();
+    let class_of = |c: char| {
+        table
+            .get(c as usize)
+            .copied()
+            .unwrap_or_else(|| classify(c))
+    };
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut space_before = true;
     let mut newline_before = true;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c.is_whitespace() {
-            space_before = true;
-            newline_before |= c == '\n';
-            continue;
-        }
-        let kind = if c.is_ascii_digit() {
-            TokenKind::Digits
-        } else if is_word_char(c) {
-            TokenKind::Word
-        } else {
-            TokenKind::Punct
+    let mut i = 0;
+    while i < text.len() {
+        let c = char_at(text, i);
+        let kind = match class_of(c) {
+            CharClass::Space | CharClass::Newline => {
+                space_before = true;
+                newline_before |= c == '\n';
+                i += c.len_utf8();
+                continue;
+            }
+            CharClass::Digit => TokenKind::Digits,
+            CharClass::Word => TokenKind::Word,
+            CharClass::Punct => TokenKind::Punct,
         };
         let mut end = i + c.len_utf8();
         if kind != TokenKind::Punct {
-            while let Some(&(j, d)) = iter.peek() {
-                let same = match kind {
-                    TokenKind::Digits => d.is_ascii_digit(),
-                    _ => is_word_char(d) && !d.is_ascii_digit(),
-                };
-                if !same {
+            let same = if kind == TokenKind::Digits {
+                CharClass::Digit
+            } else {
+                CharClass::Word
+            };
+            while end < text.len() {
+                let d = char_at(text, end);
+                if class_of(d) != same {
                     break;
                 }
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             }
         }
         tokens.push(Token {
@@ -95,6 +160,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         });
         space_before = false;
         newline_before = false;
+        i = end;
     }
     tokens
 }

@@ -69,10 +69,7 @@ mod tests {
     fn capitals_only() {
         let text = "مؤشر (DCCI) و NQ/TU و Hanoi و A و PhD";
         let tokens = tokenize(text);
-        let doc = Document {
-            text,
-            tokens: &tokens,
-        };
+        let doc = Document::new(text, &tokens);
         let mut out = Vec::new();
         AcronymRecognizer.recognize(&doc, &mut out);
         let found: Vec<&str> = out.iter().map(|c| &text[c.span.range()]).collect();

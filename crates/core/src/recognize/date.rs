@@ -693,10 +693,7 @@ mod tests {
     fn dates(text: &str) -> Vec<(String, DateValue)> {
         let text = search_form(text);
         let tokens = tokenize(&text);
-        let doc = Document {
-            text: &text,
-            tokens: &tokens,
-        };
+        let doc = Document::new(&text, &tokens);
         let mut out = Vec::new();
         DateRecognizer::default().recognize(&doc, &mut out);
         out.into_iter()

@@ -7,8 +7,7 @@ use super::Document;
 use crate::entity::{Calendar, TimeUnit};
 use crate::normalize::search_form;
 use crate::tokenize::TokenKind;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::sync::{Arc, OnceLock};
 
 /// Month names (`data/months.tsv`).
@@ -92,30 +91,8 @@ pub struct WordMatch {
     pub clitic: usize,
 }
 
-/// A small, fast hasher for short word keys (FNV-1a).
-#[derive(Default)]
-pub struct FnvHasher(u64);
-
-impl Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// Phrases (as search-form word sequences) keyed by their first word.
-type PhraseMap = HashMap<String, Vec<(Vec<String>, DateWord)>, BuildHasherDefault<FnvHasher>>;
+type PhraseMap = crate::word_hash::WordHashMap<String, Vec<(Vec<String>, DateWord)>>;
 
 /// Every word table of the date recognizers, folded and indexed.
 #[derive(Debug)]
@@ -139,9 +116,22 @@ pub struct DateLexicon {
 const ENDING_SLOTS: usize = 1 << 14;
 
 /// The slot of a word's ending (its last three characters, or the whole word).
+#[inline]
 fn ending_slot(word: &str) -> usize {
-    let start = word.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
-    let mut h = FnvHasher::default();
+    // The start of the third character from the end (0 for shorter words),
+    // found on the bytes: UTF-8 continuation bytes are `10xxxxxx`.
+    let bytes = word.as_bytes();
+    let mut start = bytes.len();
+    for _ in 0..3 {
+        if start == 0 {
+            break;
+        }
+        start -= 1;
+        while start > 0 && bytes[start] & 0xC0 == 0x80 {
+            start -= 1;
+        }
+    }
+    let mut h = crate::word_hash::WordHasher::default();
     h.write(&word.as_bytes()[start..]);
     (h.finish() as usize) & (ENDING_SLOTS - 1)
 }
@@ -259,11 +249,19 @@ impl DateLexicon {
     /// whose ending no table word has, or not a word): a cheap test that
     /// lets the recognizers skip most words. Every word the recognizers
     /// compare directly (`يوم`, `شهر`, `قبل`, `الساعة`) is in the tables too.
+    /// Computed once per document, for every token, on the first call.
+    #[inline]
     pub fn may_start(&self, doc: &Document<'_>, i: usize) -> bool {
-        if doc.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
-            return false;
-        }
-        self.ending_index[ending_slot(doc.token_text(i))] != 0
+        let starts = doc.date_starts(|| {
+            doc.tokens
+                .iter()
+                .map(|t| {
+                    t.kind == TokenKind::Word
+                        && self.ending_index[ending_slot(&doc.text[t.span.range()])] != 0
+                })
+                .collect()
+        });
+        starts.get(i).copied().unwrap_or(false)
     }
 
     /// The longest phrase starting at token `i` whose meaning passes `accept`.
@@ -442,10 +440,7 @@ mod tests {
     fn find_in(text: &str, i: usize) -> Option<WordMatch> {
         let text = search_form(text);
         let tokens = tokenize(&text);
-        let doc = Document {
-            text: &text,
-            tokens: &tokens,
-        };
+        let doc = Document::new(&text, &tokens);
         DateLexicon::shared().find(&doc, i, true, |_| true)
     }
 
@@ -482,10 +477,7 @@ mod tests {
     fn cardinals_with_tens() {
         let text = search_form("خمسة وعشرين عاما و ثلاثة أيام");
         let tokens = tokenize(&text);
-        let doc = Document {
-            text: &text,
-            tokens: &tokens,
-        };
+        let doc = Document::new(&text, &tokens);
         let lex = DateLexicon::shared();
         assert_eq!(lex.cardinal_at(&doc, 0), Some((25, 1)));
         assert_eq!(lex.cardinal_at(&doc, 4), Some((3, 4)));

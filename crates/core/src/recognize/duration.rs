@@ -199,10 +199,7 @@ mod tests {
     fn durations(text: &str) -> Vec<(String, f64, TimeUnit)> {
         let text = search_form(text);
         let tokens = tokenize(&text);
-        let doc = Document {
-            text: &text,
-            tokens: &tokens,
-        };
+        let doc = Document::new(&text, &tokens);
         let mut out = Vec::new();
         DurationRecognizer::default().recognize(&doc, &mut out);
         out.into_iter()

@@ -83,10 +83,7 @@ mod tests {
     fn addresses() {
         let text = "راسلونا على info@spa.gov.sa. أو first.last+x@mail.example.com، لا @user ولا a@b";
         let tokens = tokenize(text);
-        let doc = Document {
-            text,
-            tokens: &tokens,
-        };
+        let doc = Document::new(text, &tokens);
         let mut out = Vec::new();
         EmailRecognizer.recognize(&doc, &mut out);
         let found: Vec<&str> = out.iter().map(|c| &text[c.span.range()]).collect();

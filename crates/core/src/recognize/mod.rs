@@ -35,9 +35,38 @@ pub struct Document<'a> {
     pub text: &'a str,
     /// Its tokens.
     pub tokens: &'a [Token],
+    /// Per token, whether a phrase of the date lexicon may start there,
+    /// computed once for all the date recognizers ([`date_words::DateLexicon::may_start`]).
+    date_starts: std::cell::OnceCell<Vec<bool>>,
+    /// Per token, the cardinal in words starting there, computed once for
+    /// the recognizers that read them ([`number_words::cardinal_at`]).
+    cardinals: std::cell::OnceCell<Vec<Option<number_words::WordNumber>>>,
 }
 
 impl<'a> Document<'a> {
+    /// The document of `text` (search-normalized) and its `tokens`.
+    pub fn new(text: &'a str, tokens: &'a [Token]) -> Self {
+        Document {
+            text,
+            tokens,
+            date_starts: std::cell::OnceCell::new(),
+            cardinals: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The per-token memo of cardinals in words, computed by `compute` on first use.
+    pub(crate) fn cardinals(
+        &self,
+        compute: impl FnOnce() -> Vec<Option<number_words::WordNumber>>,
+    ) -> &[Option<number_words::WordNumber>] {
+        self.cardinals.get_or_init(compute)
+    }
+
+    /// The per-token memo of the date lexicon, computed by `compute` on first use.
+    pub(crate) fn date_starts(&self, compute: impl FnOnce() -> Vec<bool>) -> &[bool] {
+        self.date_starts.get_or_init(compute)
+    }
+
     /// The text of token `i`.
     pub fn token_text(&self, i: usize) -> &'a str {
         &self.text[self.tokens[i].span.range()]

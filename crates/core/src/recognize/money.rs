@@ -334,10 +334,7 @@ mod tests {
     fn money(text: &str) -> Vec<(String, f64, String)> {
         let norm = search_form(text);
         let tokens = tokenize(&norm);
-        let doc = Document {
-            text: &norm,
-            tokens: &tokens,
-        };
+        let doc = Document::new(&norm, &tokens);
         let mut out = Vec::new();
         MoneyRecognizer::default().recognize(&doc, &mut out);
         out.into_iter()

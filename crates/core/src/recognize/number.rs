@@ -244,10 +244,7 @@ mod tests {
 
     fn numbers(text: &str) -> Vec<(String, f64)> {
         let tokens = tokenize(text);
-        let doc = Document {
-            text,
-            tokens: &tokens,
-        };
+        let doc = Document::new(text, &tokens);
         let mut out = Vec::new();
         NumberRecognizer.recognize(&doc, &mut out);
         out.into_iter()

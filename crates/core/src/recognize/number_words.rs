@@ -14,8 +14,6 @@ use crate::entity::{EntityKind, Num, Value};
 use crate::normalize::search_form;
 use crate::span::Span;
 use crate::tokenize::TokenKind;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// A number read from words in tokens `first..=last` of a document.
@@ -245,31 +243,8 @@ const DUAL_NOUNS: &str = include_str!("../../data/dual_nouns.txt");
 /// Words that look like a clitic + number but are not (`لست` = "I am not").
 const NOT_NUMBERS: &[&str] = &["لست", "لستم", "بست", "وست", "فست"];
 
-/// A 64-bit FNV-1a hasher: the word tables are looked up for every token,
-/// and short keys hash faster with it than with SipHash.
-#[derive(Default, Clone, Copy)]
-pub struct FnvHasher(u64);
-
-impl Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf29ce484222325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A string-keyed map with [`FnvHasher`].
-pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<FnvHasher>>;
+/// A string-keyed map with the fast [`crate::word_hash::WordHasher`].
+pub type WordMap<V> = crate::word_hash::WordHashMap<String, V>;
 
 /// A filter on the last four bytes of a word: every reading of a word
 /// (clitics and article stripped) ends like the word itself, so a word whose
@@ -469,8 +444,20 @@ impl NumberWords {
         })
     }
 
-    /// Parses a cardinal starting at token `i`; see [`cardinal_at`].
+    /// Parses a cardinal starting at token `i`; see [`cardinal_at`]. Three
+    /// recognizers ask at every token: the answers for all tokens are
+    /// computed once per document, on the first call.
     pub fn cardinal_at(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
+        let all = doc.cardinals(|| {
+            (0..doc.tokens.len())
+                .map(|k| self.parse_cardinal_at(doc, k))
+                .collect()
+        });
+        all.get(i).copied().flatten()
+    }
+
+    /// Parses a cardinal starting at token `i`.
+    fn parse_cardinal_at(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
         let mut negative = false;
         let mut start = i;
         if let Some(w) = word_at(doc, i) {
@@ -982,10 +969,7 @@ mod tests {
     fn with_doc<T>(text: &str, f: impl FnOnce(&Document<'_>, &str) -> T) -> T {
         let norm = search_form(text);
         let tokens = tokenize(&norm);
-        let doc = Document {
-            text: &norm,
-            tokens: &tokens,
-        };
+        let doc = Document::new(&norm, &tokens);
         f(&doc, &norm)
     }
 

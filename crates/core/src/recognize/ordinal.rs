@@ -85,10 +85,7 @@ mod tests {
     fn ordinals(text: &str) -> Vec<(String, f64)> {
         let norm = search_form(text);
         let tokens = tokenize(&norm);
-        let doc = Document {
-            text: &norm,
-            tokens: &tokens,
-        };
+        let doc = Document::new(&norm, &tokens);
         let mut out = Vec::new();
         OrdinalRecognizer.recognize(&doc, &mut out);
         out.into_iter()

@@ -159,10 +159,7 @@ mod tests {
     fn percents(text: &str) -> Vec<(String, f64)> {
         let norm = search_form(text);
         let tokens = tokenize(&norm);
-        let doc = Document {
-            text: &norm,
-            tokens: &tokens,
-        };
+        let doc = Document::new(&norm, &tokens);
         let mut out = Vec::new();
         PercentRecognizer::default().recognize(&doc, &mut out);
         out.into_iter()

@@ -367,10 +367,7 @@ mod tests {
     fn periods(text: &str) -> Vec<(String, Option<i32>, Option<i32>)> {
         let text = search_form(text);
         let tokens = tokenize(&text);
-        let doc = Document {
-            text: &text,
-            tokens: &tokens,
-        };
+        let doc = Document::new(&text, &tokens);
         let mut out = Vec::new();
         PeriodRecognizer::default().recognize(&doc, &mut out);
         out.into_iter()
@@ -400,10 +397,7 @@ mod tests {
     fn day_ranges() {
         let text = search_form("من 10 إلى 12 ديسمبر 2024 و 3-5 مارس وبين 10 و 20 شخصا");
         let tokens = tokenize(&text);
-        let doc = Document {
-            text: &text,
-            tokens: &tokens,
-        };
+        let doc = Document::new(&text, &tokens);
         let mut out = Vec::new();
         PeriodRecognizer::default().recognize(&doc, &mut out);
         let found: Vec<(&str, Option<u8>, Option<u8>)> = out

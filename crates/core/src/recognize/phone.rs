@@ -164,10 +164,7 @@ mod tests {
     fn phones(text: &str) -> Vec<String> {
         let norm = search_form(text);
         let tokens = tokenize(&norm);
-        let doc = Document {
-            text: &norm,
-            tokens: &tokens,
-        };
+        let doc = Document::new(&norm, &tokens);
         let mut out = Vec::new();
         PhoneRecognizer::default().recognize(&doc, &mut out);
         out.iter()

@@ -85,10 +85,7 @@ mod tests {
 
     fn ratios(text: &str) -> Vec<String> {
         let tokens = tokenize(text);
-        let doc = Document {
-            text,
-            tokens: &tokens,
-        };
+        let doc = Document::new(text, &tokens);
         let mut out = Vec::new();
         RatioRecognizer.recognize(&doc, &mut out);
         out.iter()

@@ -258,10 +258,7 @@ mod tests {
     fn refs(text: &str) -> Vec<(String, String)> {
         let norm = search_form(text);
         let tokens = tokenize(&norm);
-        let doc = Document {
-            text: &norm,
-            tokens: &tokens,
-        };
+        let doc = Document::new(&norm, &tokens);
         let mut out = Vec::new();
         ReferenceRecognizer::default().recognize(&doc, &mut out);
         out.into_iter()

@@ -249,10 +249,7 @@ mod tests {
     fn relatives(text: &str) -> Vec<(String, TimeUnit, i64)> {
         let text = search_form(text);
         let tokens = tokenize(&text);
-        let doc = Document {
-            text: &text,
-            tokens: &tokens,
-        };
+        let doc = Document::new(&text, &tokens);
         let mut out = Vec::new();
         RelativeDateRecognizer::default().recognize(&doc, &mut out);
         out.into_iter()

@@ -238,10 +238,7 @@ mod tests {
     fn times(text: &str) -> Vec<(String, u8, u8)> {
         let text = search_form(text);
         let tokens = tokenize(&text);
-        let doc = Document {
-            text: &text,
-            tokens: &tokens,
-        };
+        let doc = Document::new(&text, &tokens);
         let mut out = Vec::new();
         TimeRecognizer::default().recognize(&doc, &mut out);
         out.into_iter()

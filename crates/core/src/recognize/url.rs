@@ -136,10 +136,7 @@ mod tests {
 
     fn urls(text: &str) -> Vec<&str> {
         let tokens = tokenize(text);
-        let doc = Document {
-            text,
-            tokens: &tokens,
-        };
+        let doc = Document::new(text, &tokens);
         let mut out = Vec::new();
         UrlRecognizer.recognize(&doc, &mut out);
         out.iter().map(|c| &text[c.span.range()]).collect()

@@ -31,7 +31,8 @@ pub fn for_each_reading(word: &str, mut f: impl FnMut(usize, &str) -> bool) -> b
         if p.ends_with('ل')
             && rest.starts_with('ل')
             && !rest.starts_with("ال")
-            && (f(p.len(), &format!("ا{rest}")) || f(p.len(), &format!("ال{rest}")))
+            && (with_prefix("ا", rest, |w| f(p.len(), w))
+                || with_prefix("ال", rest, |w| f(p.len(), w)))
         {
             return true;
         }
@@ -40,6 +41,19 @@ pub fn for_each_reading(word: &str, mut f: impl FnMut(usize, &str) -> bool) -> b
         }
     }
     false
+}
+
+/// Calls `f` with `prefix` + `rest`, joined in a buffer on the stack when
+/// they fit (this runs for every word starting with `لل`: no allocation).
+fn with_prefix<R>(prefix: &str, rest: &str, f: impl FnOnce(&str) -> R) -> R {
+    let n = prefix.len() + rest.len();
+    let mut buf = [0u8; 64];
+    if n > buf.len() {
+        return f(&format!("{prefix}{rest}"));
+    }
+    buf[..prefix.len()].copy_from_slice(prefix.as_bytes());
+    buf[prefix.len()..n].copy_from_slice(rest.as_bytes());
+    f(std::str::from_utf8(&buf[..n]).expect("two UTF-8 strings joined are UTF-8"))
 }
 
 /// Splits the article off a bare word: `("ال", "لجنه")` for `اللجنه`.

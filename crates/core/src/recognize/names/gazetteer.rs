@@ -16,7 +16,8 @@ pub const CONFIDENCE: f32 = 0.9;
 pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut i = 0;
     while i < view.len() {
-        if !view.is_known(i) {
+        // Without a phrase starting here nothing below adds a candidate.
+        if !view.is_known(i) || !view.reading_starts_name[i] {
             i += 1;
             continue;
         }

@@ -3,33 +3,9 @@
 //! with the search-normalized text the recognizers read.
 
 use crate::normalize::search_form;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a: a fast hasher for the short keys of the word tables.
-#[derive(Default)]
-pub struct FnvHasher(u64);
-
-impl Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A hash map with the [`FnvHasher`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FnvHasher>>;
+/// A hash map for word keys (see [`crate::word_hash`]).
+pub type FastMap<K, V> = crate::word_hash::WordHashMap<K, V>;
 
 /// What a word of the tables is (bit flags of [`WordInfo::flags`]).
 pub mod flag {
@@ -216,16 +192,19 @@ impl Lexicon {
     }
 
     /// What is known about `word` (search-normalized), if anything.
+    #[inline]
     pub fn get(&self, word: &str) -> Option<&WordInfo> {
         self.words.get(word)
     }
 
     /// The [`flag`] bits of `word`.
+    #[inline]
     pub fn flags(&self, word: &str) -> u16 {
         self.get(word).map_or(0, |w| w.flags)
     }
 
     /// True when `word` has any of the `bits`.
+    #[inline]
     pub fn is(&self, word: &str, bits: u16) -> bool {
         self.flags(word) & bits != 0
     }

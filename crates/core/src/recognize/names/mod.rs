@@ -69,21 +69,59 @@ pub struct View<'d, 'a> {
     /// Per token: some reading of it (with or without clitics and article)
     /// is in the tables. Rules that start at a known word skip the others.
     pub known: Vec<bool>,
+    /// Per token: the [`flag`] bits of all its readings (with or without
+    /// clitics and article) together, so that a rule looking for some bits
+    /// skips at once the tokens none of whose readings has them.
+    pub reading_flags: Vec<u16>,
+    /// Per token: some reading of it starts a title phrase.
+    pub reading_starts_title: Vec<bool>,
+    /// Per token: some reading of it starts a gazetteer phrase (place, organization, person).
+    pub reading_starts_name: Vec<bool>,
 }
 
 impl<'d, 'a> View<'d, 'a> {
     /// A view of `doc`, looking every token up once.
     pub fn new(doc: &'d Document<'a>, lex: &'d Lexicon) -> Self {
-        let known = (0..doc.tokens.len())
-            .map(|i| {
-                doc.tokens[i].kind == TokenKind::Word
-                    && clitics::for_each_reading(doc.token_text(i), |_, bare| {
-                        lex.get(bare).is_some()
-                            || clitics::split_article(bare).is_some_and(|s| lex.get(s).is_some())
-                    })
-            })
-            .collect();
-        View { doc, lex, known }
+        let n = doc.tokens.len();
+        let mut known = vec![false; n];
+        let mut reading_flags = vec![0u16; n];
+        let mut reading_starts_title = vec![false; n];
+        let mut reading_starts_name = vec![false; n];
+        for i in 0..n {
+            if doc.tokens[i].kind != TokenKind::Word {
+                continue;
+            }
+            clitics::for_each_reading(doc.token_text(i), |_, bare| {
+                if let Some(info) = lex.get(bare) {
+                    known[i] = true;
+                    reading_flags[i] |= info.flags;
+                    for p in &info.phrases {
+                        match p.kind {
+                            PhraseKind::Title => reading_starts_title[i] = true,
+                            _ => reading_starts_name[i] = true,
+                        }
+                    }
+                }
+                if let Some(info) = clitics::split_article(bare).and_then(|s| lex.get(s)) {
+                    known[i] = true;
+                    reading_flags[i] |= info.flags;
+                }
+                false
+            });
+        }
+        View {
+            doc,
+            lex,
+            known,
+            reading_flags,
+            reading_starts_title,
+            reading_starts_name,
+        }
+    }
+
+    /// True when some reading of token `i` has one of the [`flag`] `bits`.
+    pub fn may_have(&self, i: usize, bits: u16) -> bool {
+        self.reading_flags.get(i).is_some_and(|f| f & bits != 0)
     }
 
     /// True when some reading of token `i` is in the tables.

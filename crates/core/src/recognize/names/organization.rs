@@ -17,7 +17,7 @@ const MAX_CHAIN: usize = 9;
 
 /// How an organization head reads at token `i`: `(clitic bytes, has article)`.
 fn head_at(view: &View<'_, '_>, i: usize, bits: u16) -> Option<(usize, bool)> {
-    if !view.is_known(i) {
+    if !view.may_have(i, bits) {
         return None;
     }
     let w = view

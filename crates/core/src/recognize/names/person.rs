@@ -45,7 +45,7 @@ struct TitleMatch {
 
 /// The title or office at token `i`, if any.
 fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
-    if !view.is_known(i) {
+    if !view.is_known(i) || !(view.may_have(i, flag::OFFICE) || view.reading_starts_title[i]) {
         return None;
     }
     let (skip, mut last, is_office) =
@@ -279,11 +279,13 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             }
         }
         // After `عبد` or `أبو` a title word is part of a name (`عبد الملك`).
-        let after_particle = i > 0
-            && view
-                .word(i - 1)
-                .is_some_and(|w| view.lex.is(w, flag::PARTICLE));
-        let Some(t) = title_at(view, i).filter(|_| !after_particle) else {
+        let after_particle = |i: usize| {
+            i > 0
+                && view
+                    .word(i - 1)
+                    .is_some_and(|w| view.lex.is(w, flag::PARTICLE))
+        };
+        let Some(t) = title_at(view, i).filter(|_| !after_particle(i)) else {
             i += 1;
             continue;
         };
