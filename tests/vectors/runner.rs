@@ -56,6 +56,21 @@ fn same_json(a: &Json, b: &Json) -> bool {
     }
 }
 
+/// `kind:text, kind:text, ...` for failure messages.
+fn list_entities(entities: &[Json]) -> String {
+    let parts: Vec<String> = entities
+        .iter()
+        .map(|e| {
+            format!(
+                "{}:{}",
+                e["kind"].as_str().unwrap_or("?"),
+                e["text"].as_str().unwrap_or("?")
+            )
+        })
+        .collect();
+    parts.join(", ")
+}
+
 /// Runs every case of every file. `analyze(text, reference_date)` returns the
 /// analysis JSON; `normalize(input, preset)` the normalized text. Returns the
 /// failures (empty when all pass) and the number of cases run.
@@ -132,19 +147,9 @@ pub fn run_all(
                     .find(|e| e["kind"] == kind && e["text"] == want_text);
                 match (found, x.get("value")) {
                     (None, _) => {
-                        let got: Vec<String> = entities
-                            .iter()
-                            .map(|e| {
-                                format!(
-                                    "{}:{}",
-                                    e["kind"].as_str().unwrap(),
-                                    e["text"].as_str().unwrap()
-                                )
-                            })
-                            .collect();
                         failures.push(format!(
                             "{label}: missing {kind} {want_text:?}; found [{}]",
-                            got.join(", ")
+                            list_entities(&entities)
                         ));
                     }
                     (Some(e), Some(v)) if !same_json(&e["value"], &toml_to_json(v)) => {
@@ -169,20 +174,10 @@ pub fn run_all(
             if case.get("exact").and_then(|v| v.as_bool()) == Some(true)
                 && of_expected_kinds.len() != expect.len()
             {
-                let got: Vec<String> = of_expected_kinds
-                    .iter()
-                    .map(|e| {
-                        format!(
-                            "{}:{}",
-                            e["kind"].as_str().unwrap(),
-                            e["text"].as_str().unwrap()
-                        )
-                    })
-                    .collect();
                 failures.push(format!(
                     "{label}: expected exactly {} entities, got [{}]",
                     expect.len(),
-                    got.join(", ")
+                    list_entities(&of_expected_kinds)
                 ));
             }
             for kind in case
