@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs/promises';
-import { startServer, launchBrowser, fixture, screenshot, pasteAndWait, FIXTURES } from './helpers.js';
+import { startServer, launchBrowser, openPage, fixture, screenshot, pasteAndWait, FIXTURES } from './helpers.js';
 
 let server, browser;
 before(async () => {
@@ -16,21 +16,8 @@ after(async () => {
   await server?.close();
 });
 
-async function openPage() {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  const errors = [];
-  const foreign = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('request', (r) => {
-    if (!r.url().startsWith(server.url) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign.push(r.url());
-  });
-  await page.goto(server.url + '/');
-  return { page, errors, foreign };
-}
-
 test('a pasted seed is highlighted exactly as the golden analysis says', async () => {
-  const { page, errors, foreign } = await openPage();
+  const { page, errors, foreign, close } = await openPage(browser, server);
   const name = '000_3f0a285601cca58c';
   const text = await fixture(`${name}.txt`);
   const golden = JSON.parse(await fixture(`${name}.json`));
@@ -55,36 +42,36 @@ test('a pasted seed is highlighted exactly as the golden analysis says', async (
   await screenshot(page, 'page-seed-000.png');
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign, []);
-  await page.close();
+  await close();
 });
 
 test('offsets hold after an emoji and other astral characters', async () => {
-  const { page, errors } = await openPage();
+  const { page, errors, close } = await openPage(browser, server);
   await pasteAndWait(page, '😀𝔸 ارتفعت بنسبة ١٢٫٥٪ في عام ٢٠٢٤ 👍🏽 إلى 53,389.7');
   const marks = await page.$$eval('#result mark.ent', (ms) => ms.map((m) => [m.dataset.kind, m.querySelector('.ent-text').textContent]));
   assert.deepEqual(marks, [['percent', '١٢٫٥٪'], ['date', 'عام ٢٠٢٤'], ['number', '53,389.7']]);
   assert.deepEqual(errors, []);
-  await page.close();
+  await close();
 });
 
 test('a dropped .txt file is read and analyzed', async () => {
-  const { page } = await openPage();
+  const { page, close } = await openPage(browser, server);
   await page.setInputFiles('#file', path.join(FIXTURES, '001_d4cb99438fc9c65d.txt'));
   await page.waitForFunction(() => document.querySelectorAll('#result mark.ent').length > 0);
   const value = await page.$eval('#text', (t) => t.value);
   assert.equal(value, await fs.readFile(path.join(FIXTURES, '001_d4cb99438fc9c65d.txt'), 'utf8'));
   const kinds = await page.$$eval('#result mark.ent', (ms) => new Set(ms.map((m) => m.dataset.kind)).size);
   assert.ok(kinds >= 2);
-  await page.close();
+  await close();
 });
 
 test('user text never becomes markup', async () => {
-  const { page, errors } = await openPage();
+  const { page, errors, close } = await openPage(browser, server);
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> عام 2024';
   await pasteAndWait(page, hostile);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.$$eval('#result img, #result script', (n) => n.length), 0);
   assert.equal(await page.$eval('#result', (el) => el.textContent.includes('<img')), true);
   assert.deepEqual(errors, []);
-  await page.close();
+  await close();
 });
