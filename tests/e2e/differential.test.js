@@ -26,6 +26,8 @@ const PIECES = [
   'الأسعار', 'الحكومة', 'الرابع عشر', 'ثلاثة', '\u064b', '\u0650', '\u0651', '\u0652', 'ـ', '\u200e', '\u200f',
   '\u202b', '\u202e', '\u202c', '\u2066', '\u2069', '\u200c', '\u200d', '\ufeff', '\u00a0', '😀', '👍🏽',
   '👨‍👩‍👧', '🇸🇦', 'ﷲ', 'ﻻ', 'ﷺ', 'Ａ', '①', '\ufffd', 'DCCI', 'https://a.b/c', '34/37', '2025-2030',
+  // Numbers whose JSON differs between naive Rust and JavaScript formatting (1e20 vs 100000000000000000000).
+  '100000000000000000000', '12345678901234567890', '9007199254740993', '1.5', '0.000015', 'مليار مليار',
 ];
 
 /** mulberry32: a small seeded PRNG returning floats in [0, 1). */
@@ -49,7 +51,7 @@ function randomCodePoint(random) {
 }
 
 function generate(random, count) {
-  const inputs = ['ارتفعت بنسبة ١٢٫٥٪ عام ٢٠٢٤'];
+  const inputs = ['ارتفعت بنسبة ١٢٫٥٪ عام ٢٠٢٤', 'بلغ 100000000000000000000 دولار و٠٫٠٠٠٠١٥ و12345678901234567890'];
   while (inputs.length < count) {
     const parts = Math.floor(random() * 60);
     let text = '';
@@ -82,6 +84,8 @@ test(`wasm and native CLI give byte-identical JSON on ${COUNT} generated inputs`
   for (let i = 0; i < inputs.length; i++) {
     const json = wasm.analyzeJson(inputs[i]);
     assert.equal(json, native[i], `input ${i}: ${JSON.stringify(inputs[i])}`);
+    // The object path (serde-wasm-bindgen, then JavaScript's own number formatting) agrees too.
+    assert.equal(JSON.stringify(wasm.analyze(inputs[i])), native[i], `analyze() of input ${i}: ${JSON.stringify(inputs[i])}`);
     entities += JSON.parse(json).entities.length;
   }
   // The inputs exercise the recognizers, not only the empty path.

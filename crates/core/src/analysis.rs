@@ -63,9 +63,10 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// The analysis as compact JSON (the exact bytes the CLI and the wasm build print).
+    /// The analysis as compact JSON (the exact bytes the CLI and the wasm build print,
+    /// and what `JSON.stringify` prints for the object the wasm `analyze` returns).
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).expect("analysis serializes")
+        crate::json::to_js_compatible_json(self).expect("analysis serializes")
     }
 }
 

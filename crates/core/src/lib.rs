@@ -15,6 +15,7 @@
 pub mod analysis;
 pub mod entity;
 pub mod input;
+pub mod json;
 pub mod normalize;
 pub mod offsets;
 pub mod recognize;
