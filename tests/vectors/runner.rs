@@ -71,6 +71,22 @@ fn list_entities(entities: &[Json]) -> String {
     parts.join(", ")
 }
 
+/// Runs every vector and panics with the list of failures, if any (what both the
+/// native and the wasm test call).
+pub fn assert_all_pass(
+    analyze: &dyn Fn(&str, Option<&str>) -> Json,
+    normalize: &dyn Fn(&str, &str) -> String,
+) {
+    let (failures, cases) = run_all(analyze, normalize);
+    assert!(cases > 0, "no vectors ran");
+    assert!(
+        failures.is_empty(),
+        "{} of {cases} vector cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 /// Runs every case of every file. `analyze(text, reference_date)` returns the
 /// analysis JSON; `normalize(input, preset)` the normalized text. Returns the
 /// failures (empty when all pass) and the number of cases run.

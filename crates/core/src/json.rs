@@ -7,7 +7,7 @@
 //! writes numbers by ECMAScript's `Number.prototype.toString` rules.
 
 use serde::Serialize;
-use serde_json::ser::{CompactFormatter, Formatter};
+use serde_json::ser::Formatter;
 use std::io;
 
 /// A serde_json formatter that writes floats as JavaScript does and everything else

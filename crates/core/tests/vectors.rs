@@ -21,14 +21,7 @@ fn vectors_pass_natively() {
             .normalize(text)
             .text
     };
-    let (failures, cases) = runner::run_all(&analyze, &normalize);
-    assert!(cases > 0, "no vectors ran");
-    assert!(
-        failures.is_empty(),
-        "{} of {cases} vector cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    runner::assert_all_pass(&analyze, &normalize);
 }
 
 #[test]

@@ -21,12 +21,5 @@ fn vectors_pass_in_wasm() {
         serde_json::from_str(&tahlil_wasm::analyze_json(text, options).unwrap()).unwrap()
     };
     let normalize = |text: &str, preset: &str| tahlil_wasm::normalize(text, preset.into()).unwrap();
-    let (failures, cases) = runner::run_all(&analyze, &normalize);
-    assert!(cases > 0, "no vectors ran");
-    assert!(
-        failures.is_empty(),
-        "{} of {cases} vector cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    runner::assert_all_pass(&analyze, &normalize);
 }
