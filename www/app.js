@@ -19,6 +19,8 @@ const largeNote = $('large-note');
 
 /** Files longer than this (UTF-16 units) are not put in the text box (slow to lay out and edit); they are shown below only. */
 const EDITABLE_LIMIT = 300_000;
+/** Pastes longer than this (UTF-16 units) are put in the text box directly, not by the browser's slower editing command. */
+const NATIVE_PASTE_LIMIT = 20_000;
 /** Table rows added per "show more". */
 const TABLE_PAGE = 200;
 /** Typing pause before analysis, in milliseconds (pasting analyzes at once). */
@@ -55,8 +57,9 @@ window.tahlil = { state, worker };
 
 const view = new HighlightView(result);
 
-/** Resolves in a later task (lets the browser paint and handle input first). */
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Resolves in a later task when the page is idle (after painting and handling input), at most 100 ms later. */
+const idleTask = () =>
+  new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(resolve, { timeout: 100 }) : setTimeout(resolve, 0)));
 
 function showMessage(text) {
   message.textContent = text;
@@ -69,6 +72,7 @@ let latest = 0;
 /** Analyzes `text` in the worker and draws everything; a newer call supersedes an older one. */
 async function analyze(text) {
   const ticket = ++latest;
+  requested = text;
   const started = performance.now();
   statusLine.textContent = 'جارٍ التحليل…';
   const chunks = [];
@@ -102,13 +106,15 @@ async function analyze(text) {
   state.tableLimit = TABLE_PAGE;
   statusLine.textContent = `جارٍ العرض… ${analysis.entities.length} كيانًا`;
   renderLegend(analysis.stats.entities);
-  const drawn = await view.show(text, analysis.entities);
-  if (!drawn || ticket !== latest) return;
+  // The first screens of highlights are drawn now; the rest of a long text when scrolled near or in idle time.
+  view.show(text, analysis.entities).then((complete) => {
+    if (complete && ticket === latest) document.body.dataset.complete = String(ticket);
+  });
   document.body.dataset.highlighted = String(ticket);
   progress.hidden = true;
-  // The side views, each in its own task so that the page keeps answering in between.
+  // The side views after the highlights, each in its own idle task so that the page keeps answering in between.
   for (const step of [() => renderStats(analysis.stats), () => renderCharts(analysis), () => (renderFilterOptions(analysis.stats.entities), renderTable())]) {
-    await nextTask();
+    await idleTask();
     if (ticket !== latest) return;
     step();
   }
@@ -126,12 +132,41 @@ async function analyze(text) {
 // ---------------------------------------------------------------- input
 
 let timer;
+/** The text of the latest analysis asked for (a paste starts it before the text box has the text). */
+let requested = null;
 textarea.addEventListener('input', (event) => {
   clearTimeout(timer);
   if (state.active >= 0) state.docs[state.active].text = textarea.value;
   showMessage('');
-  if (event.inputType === 'insertFromPaste' || event.inputType === 'insertFromDrop') analyze(textarea.value);
-  else timer = setTimeout(() => analyze(textarea.value), DEBOUNCE_MS);
+  if (event.inputType === 'insertFromPaste' || event.inputType === 'insertFromDrop') {
+    if (textarea.value !== requested) analyze(textarea.value);
+  } else timer = setTimeout(() => analyze(textarea.value), DEBOUNCE_MS);
+});
+
+// A paste is analyzed at once, while the browser puts the text in the box. A long paste is put in the box
+// directly (the browser's editing command takes hundreds of milliseconds for it, but keeps undo: short pastes
+// keep it); a text too long to edit is not put in the box at all, like a large file.
+textarea.addEventListener('paste', (event) => {
+  const pasted = event.clipboardData?.getData('text/plain')?.replace(/\r\n?/g, '\n'); // the box holds line feeds only
+  if (!pasted) return;
+  const { selectionStart, selectionEnd } = textarea;
+  const text = textarea.value.slice(0, selectionStart) + pasted + textarea.value.slice(selectionEnd);
+  clearTimeout(timer);
+  showMessage('');
+  if (text.length <= EDITABLE_LIMIT) {
+    analyze(text);
+    if (pasted.length <= NATIVE_PASTE_LIMIT) return;
+    event.preventDefault();
+    textarea.setRangeText(pasted, selectionStart, selectionEnd, 'end');
+    if (state.active >= 0) state.docs[state.active].text = text;
+    return;
+  }
+  event.preventDefault();
+  if (state.active >= 0) {
+    state.active = -1;
+    renderFiles();
+  }
+  setInput(text, 'النص الملصوق');
 });
 
 /** Shows `text` as the current input: in the text box when it is small enough to edit, then analyzes it. */
