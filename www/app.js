@@ -8,6 +8,7 @@ import { AnalysisWorker, WorkerRestartedError } from './worker-client.js';
 import { readFile, UnreadableFileError, ACCEPTED } from './files.js';
 import { kindsChart, timelineChart } from './charts.js';
 import { analysisJson, entitiesCsv, download, copyText } from './export.js';
+import { entitiesOfChunk } from './chunks.js';
 
 const $ = (id) => document.getElementById(id);
 const textarea = $('text');
@@ -52,10 +53,9 @@ const worker = new AnalysisWorker(new URL('./worker.js', import.meta.url), {
     document.body.dataset.restarts = String(worker.restarts);
   },
 });
-// Tests and the benchmark read these; nothing else uses them.
-window.tahlil = { state, worker };
-
 const view = new HighlightView(result);
+// Tests and the benchmark read these; nothing else uses them.
+window.tahlil = { state, worker, view };
 
 /** Resolves in a later task when the page is idle (after painting and handling input), at most 100 ms later. */
 const idleTask = () =>
@@ -82,7 +82,7 @@ async function analyze(text) {
     if (state.parallel !== undefined) request.parallel = state.parallel; // tests only; the worker picks by core count
     reply = await worker.request(request, (chunk) => {
       if (ticket !== latest) return;
-      chunks.push(chunk.entities);
+      chunks.push(entitiesOfChunk(chunk.json, chunk.offset));
       progress.hidden = false;
       progress.max = chunk.total;
       progress.value = chunk.done;
@@ -236,7 +236,9 @@ async function loadFiles(files) {
   statusLine.textContent = 'جارٍ قراءة الملفات…';
   for (const file of files) {
     try {
-      const doc = await readFile(file, (bytes, name) => worker.request({ type: 'decode', bytes, name }).then((r) => r.file));
+      // The file's bytes are handed to the worker, not copied (readFile does not use them after).
+      const decode = (bytes, name) => worker.request({ type: 'decode', bytes, name }, undefined, [bytes.buffer]).then((r) => r.file);
+      const doc = await readFile(file, decode);
       doc.size = file.size;
       state.docs.push(doc);
       if (first < 0) first = state.docs.length - 1;

@@ -9,8 +9,10 @@ import { KINDS, describeValue } from './kinds.js';
 
 /** Target size of one rendered block, in UTF-16 units. */
 const BLOCK_SIZE = 4 * 1024;
+/** Blocks of a text at most (about): a longer text gets longer blocks (fewer elements to lay out and watch). */
+const MAX_BLOCKS = 400;
 /** Text drawn as soon as it is shown (a few screens), in UTF-16 units; the rest is drawn later. */
-const FIRST_UNITS = 12 * 1024;
+const FIRST_UNITS = 4 * 1024;
 /** Longest stretch of drawing in idle time, in milliseconds, before the page gets the main thread back. */
 const SLICE_MS = 6;
 /** How far outside the visible part of the view a placeholder gets drawn (before it scrolls in). */
@@ -135,6 +137,8 @@ export class HighlightView {
     this.blocks = [];
     this.elements = [];
     this.observer = null;
+    /** Whether blocks not yet drawn get drawn in idle time (else only when scrolled near). */
+    this.drawInIdleTime = true;
   }
 
   /**
@@ -149,7 +153,7 @@ export class HighlightView {
     this.settle?.(false);
     this.text = text;
     this.entities = entities;
-    this.blocks = planBlocks(text, entities);
+    this.blocks = planBlocks(text, entities, Math.max(BLOCK_SIZE, Math.ceil(text.length / MAX_BLOCKS)));
     this.elements = [];
     this.pending = 0;
     this.nextIdle = 0;
@@ -202,7 +206,7 @@ export class HighlightView {
       );
       for (const div of this.elements) if (div.classList.contains('pending')) this.observer.observe(div);
       const drawWhenIdle = (timeLeft) => {
-        if (generation !== this.generation) return;
+        if (generation !== this.generation || !this.drawInIdleTime) return;
         const started = performance.now();
         while (this.pending && timeLeft() && performance.now() - started < SLICE_MS) {
           while (this.blocks[this.nextIdle].drawn) this.nextIdle++;

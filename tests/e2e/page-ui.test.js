@@ -264,8 +264,8 @@ test('a broken worker is restarted, the text is kept and the user is told', asyn
   // Serve a worker whose analyze traps (as a wasm panic would), errors out, or answers nonsense on marker words.
   const source = await fs.readFile(path.join(WWW, 'worker.js'), 'utf8');
   let broken = source.replace(
-    "import init, { analyze, normalize, decodeFile } from './pkg/tahlil.js';",
-    `import init, { analyze as realAnalyze, normalize, decodeFile } from './pkg/tahlil.js';
+    "import init, { analyze, analyzeJson, normalize, decodeFile } from './pkg/tahlil.js';",
+    `import init, { analyze as realAnalyze, analyzeJson, normalize, decodeFile } from './pkg/tahlil.js';
      const analyze = (text, options) => {
        if (text.includes('TRAP')) throw new WebAssembly.RuntimeError('unreachable');
        // A real trap of the module: its raw export reading a string far outside its memory.
