@@ -23,7 +23,7 @@ const EDITABLE_LIMIT = 300_000;
 /** Pastes longer than this (UTF-16 units) are put in the text box directly, not by the browser's slower editing command. */
 const NATIVE_PASTE_LIMIT = 20_000;
 /** Table rows added per "show more". */
-const TABLE_PAGE = 200;
+const TABLE_PAGE = 100;
 /** Typing pause before analysis, in milliseconds (pasting analyzes at once). */
 const DEBOUNCE_MS = 150;
 /** Normalized text shown in its box at most (the export has all of it). */
