@@ -13,6 +13,11 @@ const BLOCK_SIZE = 4 * 1024;
 const MAX_BLOCKS = 400;
 /** Text drawn as soon as it is shown (a few screens), in UTF-16 units; the rest is drawn later. */
 const FIRST_UNITS = 4 * 1024;
+/**
+ * Texts up to this length (UTF-16 units) get all their blocks drawn in idle time (so that the browser's
+ * find-in-page sees all of them); longer ones only what is scrolled near, which keeps the page light.
+ */
+const IDLE_DRAWING_MAX = 1_000_000;
 /** Longest stretch of drawing in idle time, in milliseconds, before the page gets the main thread back. */
 const SLICE_MS = 6;
 /** How far outside the visible part of the view a placeholder gets drawn (before it scrolls in). */
@@ -137,14 +142,14 @@ export class HighlightView {
     this.blocks = [];
     this.elements = [];
     this.observer = null;
-    /** Whether blocks not yet drawn get drawn in idle time (else only when scrolled near). */
+    /** Whether blocks not yet drawn get drawn in idle time, for texts up to IDLE_DRAWING_MAX (else only when scrolled near). */
     this.drawInIdleTime = true;
   }
 
   /**
    * Shows `text` with `entities`, replacing any previous text: its first screens are drawn before this
-   * returns, the rest follows. Returns a promise resolved (true) once every block is drawn, or false
-   * when another text was shown first.
+   * returns, the rest follows (in idle time for texts up to IDLE_DRAWING_MAX). Returns a promise resolved
+   * (true) once every block is drawn, or false when another text was shown first.
    */
   show(text, entities) {
     const generation = ++this.generation;
@@ -206,7 +211,7 @@ export class HighlightView {
       );
       for (const div of this.elements) if (div.classList.contains('pending')) this.observer.observe(div);
       const drawWhenIdle = (timeLeft) => {
-        if (generation !== this.generation || !this.drawInIdleTime) return;
+        if (generation !== this.generation || !this.drawInIdleTime || text.length > IDLE_DRAWING_MAX) return;
         const started = performance.now();
         while (this.pending && timeLeft() && performance.now() - started < SLICE_MS) {
           while (this.blocks[this.nextIdle].drawn) this.nextIdle++;
@@ -234,11 +239,6 @@ export class HighlightView {
         this.settle?.(true);
       }
     }
-  }
-
-  /** True once every block of the shown text is drawn. */
-  get complete() {
-    return !this.pending;
   }
 
   /** The index of the block holding UTF-16 offset `pos` (binary search), -1 when past the end. */
