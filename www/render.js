@@ -82,15 +82,16 @@ function nextCut(text, pos, size) {
 }
 
 /**
- * Cuts `text` into blocks of about `size` units ending after a line break (or a space in a
- * very long line), never inside an entity. Returns `[{from, to, first, last}]`, `first..last`
- * the indexes of the block's entities.
+ * Cuts `text` into blocks of about `blockSize` units (the first one `firstSize`) ending after a line
+ * break (or a space in a very long line), never inside an entity. Returns `[{from, to, first, last}]`,
+ * `first..last` the indexes of the block's entities.
  */
-export function planBlocks(text, entities, size = BLOCK_SIZE) {
+export function planBlocks(text, entities, blockSize = BLOCK_SIZE, firstSize = blockSize) {
   const blocks = [];
   let from = 0;
   let ei = 0;
   while (from < text.length) {
+    const size = blocks.length ? blockSize : firstSize;
     let to = text.length;
     if (text.length - from > size) {
       let cut = nextCut(text, from + size, size);
@@ -158,7 +159,8 @@ export class HighlightView {
     this.settle?.(false);
     this.text = text;
     this.entities = entities;
-    this.blocks = planBlocks(text, entities, Math.max(BLOCK_SIZE, Math.ceil(text.length / MAX_BLOCKS)));
+    // The first block stays small whatever the length: it is drawn (and laid out) before anything shows.
+    this.blocks = planBlocks(text, entities, Math.max(BLOCK_SIZE, Math.ceil(text.length / MAX_BLOCKS)), BLOCK_SIZE);
     this.elements = [];
     this.pending = 0;
     this.nextIdle = 0;
