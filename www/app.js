@@ -69,8 +69,20 @@ function showMessage(text) {
 // ---------------------------------------------------------------- analysis
 
 let latest = 0;
-/** Analyzes `text` in the worker and draws everything; a newer call supersedes an older one. */
-async function analyze(text) {
+/**
+ * Analyzes `text` in the worker and draws everything; a newer call supersedes an older one.
+ * `onHighlighted` is called (at most once: make it idempotent) after the highlights are painted, or when the
+ * analysis fails or is superseded.
+ */
+async function analyze(text, { onHighlighted } = {}) {
+  try {
+    await analyzeAndDraw(text, onHighlighted);
+  } finally {
+    onHighlighted?.(); // once the highlights are painted, or when they never will be (an error, a newer text)
+  }
+}
+
+async function analyzeAndDraw(text, onHighlighted) {
   const ticket = ++latest;
   requested = text;
   const started = performance.now();
@@ -113,7 +125,7 @@ async function analyze(text) {
   document.body.dataset.highlighted = String(ticket);
   progress.hidden = true;
   // The side views after the highlights, each in its own idle task so that the page keeps answering in between.
-  for (const step of [() => renderStats(analysis.stats), () => renderCharts(analysis), () => (renderFilterOptions(analysis.stats.entities), renderTable())]) {
+  for (const step of [() => onHighlighted?.(), () => renderStats(analysis.stats), () => renderCharts(analysis), () => (renderFilterOptions(analysis.stats.entities), renderTable())]) {
     await idleTask();
     if (ticket !== latest) return;
     step();
@@ -144,21 +156,36 @@ textarea.addEventListener('input', (event) => {
 });
 
 // A paste is analyzed at once, while the browser puts the text in the box. A long paste is put in the box
-// directly (the browser's editing command takes hundreds of milliseconds for it, but keeps undo: short pastes
-// keep it); a text too long to edit is not put in the box at all, like a large file.
+// by the page after its highlights (the browser's editing command takes hundreds of milliseconds for it, but
+// keeps undo: short pastes keep it); a text too long to edit is not put in the box at all, like a large file.
+/** Puts a long paste waiting for its highlights into the text box now (null: none waits). */
+let landPaste = null;
 textarea.addEventListener('paste', (event) => {
+  landPaste?.();
   const pasted = event.clipboardData?.getData('text/plain')?.replace(/\r\n?/g, '\n'); // the box holds line feeds only
   if (!pasted) return;
   const { selectionStart, selectionEnd } = textarea;
   const text = textarea.value.slice(0, selectionStart) + pasted + textarea.value.slice(selectionEnd);
   clearTimeout(timer);
   showMessage('');
-  if (text.length <= EDITABLE_LIMIT) {
+  if (pasted.length <= NATIVE_PASTE_LIMIT) {
     analyze(text);
-    if (pasted.length <= NATIVE_PASTE_LIMIT) return;
+    return;
+  }
+  if (text.length <= EDITABLE_LIMIT) {
+    // The box gets the text after the highlights are painted (laying out a long text there takes as long as
+    // the analysis); until then it takes no typing, so that nothing typed is lost.
     event.preventDefault();
-    textarea.setRangeText(pasted, selectionStart, selectionEnd, 'end');
-    if (state.active >= 0) state.docs[state.active].text = text;
+    textarea.readOnly = true;
+    const land = () => {
+      if (landPaste !== land) return;
+      landPaste = null;
+      textarea.setRangeText(pasted, selectionStart, selectionEnd, 'end');
+      textarea.readOnly = false;
+      if (state.active >= 0) state.docs[state.active].text = text;
+    };
+    landPaste = land;
+    analyze(text, { onHighlighted: land });
     return;
   }
   event.preventDefault();
@@ -172,6 +199,9 @@ textarea.addEventListener('paste', (event) => {
 /** Shows `text` as the current input: in the text box when it is small enough to edit, then analyzes it. */
 function setInput(text, label = '') {
   clearTimeout(timer);
+  // A long paste still waiting for its highlights is replaced, not put in the box later.
+  landPaste = null;
+  textarea.readOnly = false;
   if (text.length <= EDITABLE_LIMIT) {
     textarea.value = text;
     textarea.hidden = false;
