@@ -405,12 +405,10 @@ result.addEventListener('mouseover', (e) => {
   if (mark) showDetails(mark);
 });
 result.addEventListener('keydown', (e) => {
-  // Arrow keys move between marks (in reading order); Tab works as usual.
+  // Arrow keys move between marks (in reading order, into blocks not drawn yet); Tab works as usual.
   const mark = e.target.closest?.('mark.ent');
   if (!mark || !['ArrowLeft', 'ArrowRight', 'ArrowDown', 'ArrowUp'].includes(e.key)) return;
-  const marks = [...mark.parentElement.querySelectorAll('mark.ent')];
-  const forward = e.key === 'ArrowLeft' || e.key === 'ArrowDown';
-  const next = marks[marks.indexOf(mark) + (forward ? 1 : -1)];
+  const next = view.adjacentMark(mark, e.key === 'ArrowLeft' || e.key === 'ArrowDown');
   if (next) {
     e.preventDefault();
     next.focus();

@@ -258,6 +258,23 @@ export class HighlightView {
     return found;
   }
 
+  /** The mark after (`forward`) or before `mark` in reading order, drawing its block first when needed; null at the ends. */
+  adjacentMark(mark, forward) {
+    const step = forward ? 1 : -1;
+    const block = mark.closest('.block');
+    const marks = [...block.querySelectorAll('mark.ent')];
+    const near = marks[marks.indexOf(mark) + step];
+    if (near) return near;
+    for (let i = Number(block.dataset.block) + step; i >= 0 && i < this.blocks.length; i += step) {
+      const b = this.blocks[i];
+      if (b.first === b.last) continue; // no entity in this block
+      this.fill(i);
+      const found = this.elements[i].querySelectorAll('mark.ent');
+      return found[forward ? 0 : found.length - 1] ?? null;
+    }
+    return null;
+  }
+
   /** The <mark> of the entity starting at `start`, drawing its block first when needed. */
   markAt(start) {
     const index = this.blockAt(start);

@@ -35,6 +35,18 @@ test('a long text: first screens drawn at once, an entity picked in the table is
   const { scrollHeight, clientHeight } = await page.$eval('#result', (r) => ({ scrollHeight: r.scrollHeight, clientHeight: r.clientHeight }));
   assert.ok(scrollHeight > 50 * clientHeight, `scroll height ${scrollHeight} for a view of ${clientHeight}`);
 
+  // Arrow keys go on from the last mark of the first block to the first of the next one (drawn first if need be).
+  const firstOfNext = await page.evaluate(() => {
+    const { view } = window.tahlil;
+    const next = view.blocks.findIndex((b, i) => i > 0 && b.last > b.first);
+    return { start: view.entities[view.blocks[next].first].start, lastOfFirst: view.entities[view.blocks[0].last - 1].start };
+  });
+  await page.focus(`#result mark[data-start="${firstOfNext.lastOfFirst}"]`);
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.start), String(firstOfNext.start));
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.start), String(firstOfNext.lastOfFirst));
+
   // The last entity, picked in the table (sorted by place, last first), is drawn and shown.
   const last = await page.evaluate(() => window.tahlil.state.analysis.entities.at(-1));
   assert.equal(await page.$(`#result mark[data-start="${last.start}"]`), null, 'not drawn yet');
