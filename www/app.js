@@ -8,6 +8,7 @@ import { AnalysisWorker, WorkerRestartedError } from './worker-client.js';
 import { readFile, UnreadableFileError, ACCEPTED } from './files.js';
 import { kindsChart, timelineChart } from './charts.js';
 import { analysisJson, entitiesCsv, download, copyText } from './export.js';
+import { entitiesOfChunk } from './chunks.js';
 
 const $ = (id) => document.getElementById(id);
 const textarea = $('text');
@@ -19,8 +20,10 @@ const largeNote = $('large-note');
 
 /** Files longer than this (UTF-16 units) are not put in the text box (slow to lay out and edit); they are shown below only. */
 const EDITABLE_LIMIT = 300_000;
+/** Pastes longer than this (UTF-16 units) are put in the text box directly, not by the browser's slower editing command. */
+const NATIVE_PASTE_LIMIT = 20_000;
 /** Table rows added per "show more". */
-const TABLE_PAGE = 200;
+const TABLE_PAGE = 100;
 /** Typing pause before analysis, in milliseconds (pasting analyzes at once). */
 const DEBOUNCE_MS = 150;
 /** Normalized text shown in its box at most (the export has all of it). */
@@ -50,13 +53,13 @@ const worker = new AnalysisWorker(new URL('./worker.js', import.meta.url), {
     document.body.dataset.restarts = String(worker.restarts);
   },
 });
-// Tests and the benchmark read these; nothing else uses them.
-window.tahlil = { state, worker };
-
 const view = new HighlightView(result);
+// Tests and the benchmark read these; nothing else uses them.
+window.tahlil = { state, worker, view };
 
-/** Resolves in a later task (lets the browser paint and handle input first). */
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Resolves in a later task when the page is idle (after painting and handling input), at most 100 ms later. */
+const idleTask = () =>
+  new Promise((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(resolve, { timeout: 100 }) : setTimeout(resolve, 0)));
 
 function showMessage(text) {
   message.textContent = text;
@@ -66,9 +69,22 @@ function showMessage(text) {
 // ---------------------------------------------------------------- analysis
 
 let latest = 0;
-/** Analyzes `text` in the worker and draws everything; a newer call supersedes an older one. */
-async function analyze(text) {
+/**
+ * Analyzes `text` in the worker and draws everything; a newer call supersedes an older one.
+ * `onHighlighted` is called (at most once: make it idempotent) after the highlights are painted, or when the
+ * analysis fails or is superseded.
+ */
+async function analyze(text, { onHighlighted } = {}) {
+  try {
+    await analyzeAndDraw(text, onHighlighted);
+  } finally {
+    onHighlighted?.(); // once the highlights are painted, or when they never will be (an error, a newer text)
+  }
+}
+
+async function analyzeAndDraw(text, onHighlighted) {
   const ticket = ++latest;
+  requested = text;
   const started = performance.now();
   statusLine.textContent = 'جارٍ التحليل…';
   const chunks = [];
@@ -78,7 +94,7 @@ async function analyze(text) {
     if (state.parallel !== undefined) request.parallel = state.parallel; // tests only; the worker picks by core count
     reply = await worker.request(request, (chunk) => {
       if (ticket !== latest) return;
-      chunks.push(chunk.entities);
+      chunks.push(entitiesOfChunk(chunk.json, chunk.offset));
       progress.hidden = false;
       progress.max = chunk.total;
       progress.value = chunk.done;
@@ -102,13 +118,15 @@ async function analyze(text) {
   state.tableLimit = TABLE_PAGE;
   statusLine.textContent = `جارٍ العرض… ${analysis.entities.length} كيانًا`;
   renderLegend(analysis.stats.entities);
-  const drawn = await view.show(text, analysis.entities);
-  if (!drawn || ticket !== latest) return;
+  // The first screens of highlights are drawn now; the rest of a long text when scrolled near or in idle time.
+  view.show(text, analysis.entities).then((complete) => {
+    if (complete && ticket === latest) document.body.dataset.complete = String(ticket);
+  });
   document.body.dataset.highlighted = String(ticket);
   progress.hidden = true;
-  // The side views, each in its own task so that the page keeps answering in between.
-  for (const step of [() => renderStats(analysis.stats), () => renderCharts(analysis), () => (renderFilterOptions(analysis.stats.entities), renderTable())]) {
-    await nextTask();
+  // The side views after the highlights, each in its own idle task so that the page keeps answering in between.
+  for (const step of [() => onHighlighted?.(), () => renderStats(analysis.stats), () => renderCharts(analysis), () => (renderFilterOptions(analysis.stats.entities), renderTable())]) {
+    await idleTask();
     if (ticket !== latest) return;
     step();
   }
@@ -126,17 +144,64 @@ async function analyze(text) {
 // ---------------------------------------------------------------- input
 
 let timer;
+/** The text of the latest analysis asked for (a paste starts it before the text box has the text). */
+let requested = null;
 textarea.addEventListener('input', (event) => {
   clearTimeout(timer);
   if (state.active >= 0) state.docs[state.active].text = textarea.value;
   showMessage('');
-  if (event.inputType === 'insertFromPaste' || event.inputType === 'insertFromDrop') analyze(textarea.value);
-  else timer = setTimeout(() => analyze(textarea.value), DEBOUNCE_MS);
+  if (event.inputType === 'insertFromPaste' || event.inputType === 'insertFromDrop') {
+    if (textarea.value !== requested) analyze(textarea.value);
+  } else timer = setTimeout(() => analyze(textarea.value), DEBOUNCE_MS);
+});
+
+// A paste is analyzed at once, while the browser puts the text in the box. A long paste is put in the box
+// by the page after its highlights (the browser's editing command takes hundreds of milliseconds for it, but
+// keeps undo: short pastes keep it); a text too long to edit is not put in the box at all, like a large file.
+/** Puts a long paste waiting for its highlights into the text box now (null: none waits). */
+let landPaste = null;
+textarea.addEventListener('paste', (event) => {
+  landPaste?.();
+  const pasted = event.clipboardData?.getData('text/plain')?.replace(/\r\n?/g, '\n'); // the box holds line feeds only
+  if (!pasted) return;
+  const { selectionStart, selectionEnd } = textarea;
+  const text = textarea.value.slice(0, selectionStart) + pasted + textarea.value.slice(selectionEnd);
+  clearTimeout(timer);
+  showMessage('');
+  if (pasted.length <= NATIVE_PASTE_LIMIT) {
+    analyze(text);
+    return;
+  }
+  if (text.length <= EDITABLE_LIMIT) {
+    // The box gets the text after the highlights are painted (laying out a long text there takes as long as
+    // the analysis); until then it takes no typing, so that nothing typed is lost.
+    event.preventDefault();
+    textarea.readOnly = true;
+    const land = () => {
+      if (landPaste !== land) return;
+      landPaste = null;
+      textarea.setRangeText(pasted, selectionStart, selectionEnd, 'end');
+      textarea.readOnly = false;
+      if (state.active >= 0) state.docs[state.active].text = text;
+    };
+    landPaste = land;
+    analyze(text, { onHighlighted: land });
+    return;
+  }
+  event.preventDefault();
+  if (state.active >= 0) {
+    state.active = -1;
+    renderFiles();
+  }
+  setInput(text, 'النص الملصوق');
 });
 
 /** Shows `text` as the current input: in the text box when it is small enough to edit, then analyzes it. */
 function setInput(text, label = '') {
   clearTimeout(timer);
+  // A long paste still waiting for its highlights is replaced, not put in the box later.
+  landPaste = null;
+  textarea.readOnly = false;
   if (text.length <= EDITABLE_LIMIT) {
     textarea.value = text;
     textarea.hidden = false;
@@ -201,7 +266,9 @@ async function loadFiles(files) {
   statusLine.textContent = 'جارٍ قراءة الملفات…';
   for (const file of files) {
     try {
-      const doc = await readFile(file, (bytes, name) => worker.request({ type: 'decode', bytes, name }).then((r) => r.file));
+      // The file's bytes are handed to the worker, not copied (readFile does not use them after).
+      const decode = (bytes, name) => worker.request({ type: 'decode', bytes, name }, undefined, [bytes.buffer]).then((r) => r.file);
+      const doc = await readFile(file, decode);
       doc.size = file.size;
       state.docs.push(doc);
       if (first < 0) first = state.docs.length - 1;
@@ -338,12 +405,10 @@ result.addEventListener('mouseover', (e) => {
   if (mark) showDetails(mark);
 });
 result.addEventListener('keydown', (e) => {
-  // Arrow keys move between marks (in reading order); Tab works as usual.
+  // Arrow keys move between marks (in reading order, into blocks not drawn yet); Tab works as usual.
   const mark = e.target.closest?.('mark.ent');
   if (!mark || !['ArrowLeft', 'ArrowRight', 'ArrowDown', 'ArrowUp'].includes(e.key)) return;
-  const marks = [...mark.parentElement.querySelectorAll('mark.ent')];
-  const forward = e.key === 'ArrowLeft' || e.key === 'ArrowDown';
-  const next = marks[marks.indexOf(mark) + (forward ? 1 : -1)];
+  const next = view.adjacentMark(mark, e.key === 'ArrowLeft' || e.key === 'ArrowDown');
   if (next) {
     e.preventDefault();
     next.focus();

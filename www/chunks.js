@@ -21,15 +21,43 @@ export function splitAtLines(text, size) {
 
 /** A copy of entity `e` with its offsets moved by `offset` ({utf16, chars, bytes}). */
 export function shiftEntity(e, offset) {
-  return {
-    ...e,
-    start: e.start + offset.utf16,
-    end: e.end + offset.utf16,
-    char_start: e.char_start + offset.chars,
-    char_end: e.char_end + offset.chars,
-    byte_start: e.byte_start + offset.bytes,
-    byte_end: e.byte_end + offset.bytes,
-  };
+  return shiftInPlace({ ...e }, offset);
+}
+
+/** Moves the offsets of entity `e` by `offset` ({utf16, chars, bytes}), in place; returns `e`. */
+function shiftInPlace(e, offset) {
+  e.start += offset.utf16;
+  e.end += offset.utf16;
+  e.char_start += offset.chars;
+  e.char_end += offset.chars;
+  e.byte_start += offset.bytes;
+  e.byte_end += offset.bytes;
+  return e;
+}
+
+/** The entities of a chunk's analysis JSON, parsed, with their offsets moved by `offset` (see {@link shiftEntity}). */
+export function entitiesOfChunk(json, offset) {
+  const { entities } = JSON.parse(json);
+  if (offset.utf16 || offset.chars || offset.bytes) for (const e of entities) shiftInPlace(e, offset);
+  return entities;
+}
+
+/**
+ * `{version, stats}` of an analysis JSON without parsing its entities: the contract writes `stats` last
+ * (docs/contract.md), so it is the object after the last `"stats":`. Falls back to parsing it all.
+ */
+export function statsOfJson(json) {
+  const version = Number(/^\{"version":(\d+),/.exec(json)?.[1]);
+  const at = json.lastIndexOf('"stats":');
+  if (version && at > 0) {
+    try {
+      return { version, stats: JSON.parse(json.slice(at + 8, -1)) };
+    } catch {
+      // not the expected layout: parse it all
+    }
+  }
+  const { version: v, stats } = JSON.parse(json);
+  return { version: v, stats };
 }
 
 /**

@@ -22,10 +22,13 @@ export const KINDS = {
 
 const pad = (n) => String(n).padStart(2, '0');
 
+/** Numbers as `53,389,700,000,000`; one formatter for all calls (`toLocaleString` builds a new one each time). */
+const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+
 /** A short human reading of an entity's value: `2024-12-02`, `53,389,700,000,000 VND`. */
 export function describeValue(kind, v) {
   if (!v) return '';
-  const num = (n) => (typeof n === 'number' ? n.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(n));
+  const num = (n) => (typeof n === 'number' ? NUMBER_FORMAT.format(n) : String(n));
   const date = (d) => {
     if (!d) return '';
     if (d.resolved) return d.resolved;

@@ -77,13 +77,16 @@ export class AnalysisWorker {
     this.onRestart(reason, Boolean(this.broken));
   }
 
-  /** Sends `message` (without id); resolves with the final reply, calls `onChunk` for each chunk. */
-  request(message, onChunk = () => {}) {
+  /**
+   * Sends `message` (without id); resolves with the final reply, calls `onChunk` for each chunk.
+   * `transfer`: buffers of the message handed over to the worker rather than copied.
+   */
+  request(message, onChunk = () => {}, transfer = []) {
     const id = ++this.nextId;
     if (this.broken) return Promise.reject(new Error(`the analyzer cannot start (${this.broken})`));
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, onChunk });
-      this.worker.postMessage({ ...message, id });
+      this.worker.postMessage({ ...message, id }, transfer);
     });
   }
 }

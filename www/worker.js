@@ -3,10 +3,11 @@
 // Requests: {id, type: 'analyze', text, options, parallel?, whole?} (`parallel`: helper workers
 // for a long text; `whole`: one call, no chunks), {id, type: 'normalize', text, preset} and
 // {id, type: 'decode', bytes, name} (a file's bytes, read by the wasm readers).
-// Replies to 'analyze': zero or more {id, type: 'chunk', entities, done, total} (entities of
-// line-bounded chunks, in text order, offsets already shifted to the whole text), then
+// Replies to 'analyze': zero or more {id, type: 'chunk', json, offset, done, total} (the analysis JSON of
+// one line-bounded chunk, in text order; its offsets are to be moved by `offset`, see chunks.js: one string
+// crosses to the page, much cheaper than a structured clone of its entities), then
 // {id, type: 'done', analysis, chunked, helpers}; when `chunked`, `analysis.entities` is empty (the page
-// keeps what the chunks brought). Replies to 'normalize': {id, type: 'done', text}; to 'decode':
+// keeps what the chunks brought). With `json`, the reply is {id, type: 'done', json} (helpers use it). Replies to 'normalize': {id, type: 'done', text}; to 'decode':
 // {id, type: 'done', file: {text, encoding, format}}.
 // Any failure: {id, type: 'error', error}. A chunked analysis stops early (with an error reply)
 // when a newer analysis is requested.
@@ -16,8 +17,8 @@
 // Long texts are split at line breaks; the chunks are analyzed here or, on machines with spare
 // cores, by helper workers (copies of this file, each with its own wasm instance), and put
 // back together in order.
-import init, { analyze, normalize, decodeFile } from './pkg/tahlil.js';
-import { splitAtLines, mergeStats, shiftEntity } from './chunks.js';
+import init, { analyze, analyzeJson, normalize, decodeFile } from './pkg/tahlil.js';
+import { splitAtLines, mergeStats, statsOfJson } from './chunks.js';
 
 // Loading also builds the analyzer (its tables compile on first use), so the first paste does not wait for it.
 const ready = init({ module_or_path: new URL('./pkg/tahlil_bg.wasm', import.meta.url) }).then(() => analyze('', {}));
@@ -49,8 +50,12 @@ let newest = 0;
 class Superseded extends Error {}
 class HelperFailed extends Error {}
 
-async function analyzeRequest({ id, text, options, parallel = DEFAULT_PARALLEL, whole = false }) {
+async function analyzeRequest({ id, text, options, parallel = DEFAULT_PARALLEL, whole = false, json = false }) {
   newest = id;
+  if (json) {
+    self.postMessage({ id, type: 'done', json: analyzeJson(text, options ?? {}) });
+    return;
+  }
   if (whole || text.length <= CHUNKED_ABOVE) {
     self.postMessage({ id, type: 'done', analysis: analyze(text, options ?? {}) });
     return;
@@ -64,15 +69,16 @@ async function analyzeRequest({ id, text, options, parallel = DEFAULT_PARALLEL, 
   let next = 0;
   const flush = () => {
     while (next < chunks.length && results[next]) {
-      const a = results[next];
+      const json = results[next];
       results[next++] = true;
-      version = a.version;
-      const entities = a.entities.map((e) => shiftEntity(e, offset));
-      parts.push(a.stats);
-      offset.utf16 += a.stats.utf16_length;
-      offset.chars += a.stats.characters;
-      offset.bytes += a.stats.bytes;
-      self.postMessage({ id, type: 'chunk', entities, done: offset.utf16, total: text.length });
+      const { version: v, stats } = statsOfJson(json);
+      version = v;
+      parts.push(stats);
+      const at = { ...offset };
+      offset.utf16 += stats.utf16_length;
+      offset.chars += stats.characters;
+      offset.bytes += stats.bytes;
+      self.postMessage({ id, type: 'chunk', json, offset: at, done: offset.utf16, total: text.length });
     }
   };
   const useHelpers = parallel > 0 && typeof Worker !== 'undefined' ? Math.min(parallel, chunks.length) : 0;
@@ -84,7 +90,7 @@ async function analyzeRequest({ id, text, options, parallel = DEFAULT_PARALLEL, 
       });
     } else {
       for (let i = 0; i < chunks.length; i++) {
-        results[i] = analyze(chunks[i], options ?? {});
+        results[i] = analyzeJson(chunks[i], options ?? {});
         flush();
         await checkNewest(id);
       }
@@ -106,7 +112,7 @@ async function checkNewest(id) {
 /** Helper workers, started on first use and kept. */
 const helpers = [];
 
-/** Analyzes `chunks` on `count` helper workers, calling `onResult(index, analysis)` as each finishes. */
+/** Analyzes `chunks` on `count` helper workers, calling `onResult(index, json)` (the analysis JSON) as each finishes. */
 async function analyzeWithHelpers(id, chunks, options, count, onResult) {
   while (helpers.length < count) helpers.push(new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
   let taken = 0;
@@ -119,14 +125,14 @@ async function analyzeWithHelpers(id, chunks, options, count, onResult) {
         helper.onmessage = (event) => {
           const reply = event.data;
           if (reply?.type !== 'done') return reject(new HelperFailed(`helper worker: ${reply?.error ?? reply?.type}`));
-          onResult(index, reply.analysis);
+          onResult(index, reply.json);
           step();
         };
         helper.onerror = (event) => {
           event.preventDefault?.();
           reject(new HelperFailed(`helper worker: ${event.message || 'error'}`));
         };
-        helper.postMessage({ id: index, type: 'analyze', text: chunks[index], options, whole: true });
+        helper.postMessage({ id: index, type: 'analyze', text: chunks[index], options, json: true });
       };
       step();
     });

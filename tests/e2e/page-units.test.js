@@ -2,7 +2,7 @@
 // page uses through the wasm module's decodeFile (www/pkg, loaded from its bytes). No browser needed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitAtLines, shiftEntity, mergeStats } from '../../www/chunks.js';
+import { splitAtLines, shiftEntity, mergeStats, statsOfJson, entitiesOfChunk } from '../../www/chunks.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,6 +35,21 @@ test('shiftEntity moves every offset', () => {
   assert.deepEqual(shiftEntity(e, { utf16: 10, chars: 8, bytes: 20 }), {
     ...e, start: 11, end: 12, char_start: 9, char_end: 10, byte_start: 22, byte_end: 23,
   });
+});
+
+test('a chunk crosses as JSON: its stats read without its entities, its entities parsed and shifted', () => {
+  const json = wasm.analyzeJson(ARABIC.repeat(3), {});
+  const analysis = JSON.parse(json);
+  assert.ok(analysis.entities.length > 5);
+  assert.deepEqual(statsOfJson(json), { version: analysis.version, stats: analysis.stats });
+  // A text whose entities hold the word "stats" still gives the stats object.
+  const tricky = wasm.analyzeJson('"stats": {} في عام 2024 "stats":', {});
+  assert.deepEqual(statsOfJson(tricky).stats, JSON.parse(tricky).stats);
+  const offset = { utf16: 100, chars: 90, bytes: 180 };
+  assert.deepEqual(entitiesOfChunk(json, offset), analysis.entities.map((e) => shiftEntity(e, offset)));
+  assert.deepEqual(entitiesOfChunk(json, { utf16: 0, chars: 0, bytes: 0 }), analysis.entities);
+  // Key order is kept (the page's JSON export is compared byte for byte with one whole analysis).
+  assert.equal(JSON.stringify(entitiesOfChunk(json, offset)[0]), JSON.stringify(shiftEntity(analysis.entities[0], offset)));
 });
 
 test('mergeStats adds counts, recomputes the Arabic share and keeps key order', () => {
