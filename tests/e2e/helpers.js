@@ -1,5 +1,6 @@
 // Shared helpers of the page tests: a static server for www/ on loopback and
 // Debian's Chromium driven by playwright-core (no browser download).
+import { before, after } from 'node:test';
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -82,6 +83,27 @@ export async function openPage(browser, server, contextOptions = {}) {
   await page.goto(server.url + '/');
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
   return { page, context, errors, foreign, close: () => context.close() };
+}
+
+/**
+ * The page's server and a browser for one test file: started before its tests, closed after
+ * them. `site.open(contextOptions)` opens the page as `openPage` does.
+ */
+export function useSite() {
+  const site = {
+    server: null,
+    browser: null,
+    open: (contextOptions = {}) => openPage(site.browser, site.server, contextOptions),
+  };
+  before(async () => {
+    site.server = await startServer();
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }
 
 /** Waits until the page has drawn an analysis newer than the one drawn when `before` was read. */

@@ -3,13 +3,13 @@
 // as .txt, .html and .docx files and used as file names. None may run (each would call
 // window.__trap, recorded by an init script), none may become markup (no element of a dangerous
 // kind anywhere in the document, and the result holds only the page's own elements), and the
-// Content-Security-Policy is checked in the browser: an injected inline script is blocked and a
+// Content-Security-Policy is checked in the site.browser: an injected inline script is blocked and a
 // securitypolicyviolation event is observed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { startServer, launchBrowser, openPage, pasteAndWait, analyzedCount, analyzedAfter, dropFiles, makeDocx, FIXTURES } from './helpers.js';
+import { useSite, pasteAndWait, analyzedCount, analyzedAfter, dropFiles, makeDocx, FIXTURES } from './helpers.js';
 
 const { payloads } = JSON.parse(await fs.readFile(path.join(FIXTURES, 'hostile/payloads.json'), 'utf8'));
 
@@ -30,19 +30,11 @@ function markupFound(page) {
   }, [DANGEROUS, USER_AREAS]);
 }
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** Opens the page with a trap every payload would call, and a record of CSP violations. */
 async function openTrapped() {
-  const opened = await openPage(browser, server);
+  const opened = await site.open();
   await opened.context.addInitScript(() => {
     window.__ran = [];
     window.__trap = (tag) => window.__ran.push(String(tag));
@@ -115,7 +107,7 @@ test('hostile payloads dropped as .txt, .html and .docx files, and as file names
   await close();
 });
 
-test('the CSP holds in the browser: an injected inline script is blocked and reported', async () => {
+test('the CSP holds in the site.browser: an injected inline script is blocked and reported', async () => {
   const { page, close } = await openTrapped();
   const outcome = await page.evaluate(async () => {
     const s = document.createElement('script');

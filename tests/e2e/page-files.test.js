@@ -1,21 +1,10 @@
 // Files on the page: dropped or picked, in every supported encoding and format,
 // built at test time. Binary files get a message and leave the page as it was.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startServer, launchBrowser, openPage, pasteAndWait, analyzedCount, analyzedAfter,
-  encodeSingleByte, encodeUtf16, makeDocx, pickFiles, dropFiles,
-} from './helpers.js';
+import { useSite, pasteAndWait, analyzedCount, analyzedAfter, encodeSingleByte, encodeUtf16, makeDocx, pickFiles, dropFiles } from './helpers.js';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const TEXT = 'ارتفعت الصادرات بنسبة 12.5% في عام 2024، وبلغ عدد الشركات 300 شركة.\nوقال الوزير إن النمو سيستمر في عام 2026.';
 const EXPECTED = [['percent', '12.5%'], ['date', 'عام 2024'], ['number', '300'], ['date', 'عام 2026']];
@@ -35,7 +24,7 @@ async function loadAndCheck(page, file, encoding, expectedText = TEXT, how = pic
 }
 
 test('legacy Arabic encodings are detected and named: Windows-1256 and ISO-8859-6', async () => {
-  const { page, errors, foreign, close } = await openPage(browser, server);
+  const { page, errors, foreign, close } = await site.open();
   await loadAndCheck(page, { name: 'cp1256.txt', buffer: Buffer.from(encodeSingleByte(TEXT, 'windows-1256')) }, 'Windows-1256', TEXT, dropFiles);
   assert.deepEqual(await marks(page), EXPECTED);
   await loadAndCheck(page, { name: 'iso.txt', buffer: Buffer.from(encodeSingleByte(TEXT, 'iso-8859-6')) }, 'ISO-8859-6');
@@ -47,7 +36,7 @@ test('legacy Arabic encodings are detected and named: Windows-1256 and ISO-8859-
 });
 
 test('UTF-16 (LE and BE with BOM) and UTF-8 with BOM', async () => {
-  const { page, errors, close } = await openPage(browser, server);
+  const { page, errors, close } = await site.open();
   await loadAndCheck(page, { name: 'le.txt', buffer: encodeUtf16(TEXT, true) }, 'UTF-16LE (BOM)', TEXT, dropFiles);
   assert.deepEqual(await marks(page), EXPECTED);
   await loadAndCheck(page, { name: 'be.md', buffer: encodeUtf16(TEXT, false) }, 'UTF-16BE (BOM)');
@@ -57,7 +46,7 @@ test('UTF-16 (LE and BE with BOM) and UTF-8 with BOM', async () => {
 });
 
 test('a .docx built at test time: its paragraphs become lines', async () => {
-  const { page, errors, foreign, close } = await openPage(browser, server);
+  const { page, errors, foreign, close } = await site.open();
   const paragraphs = TEXT.split('\n');
   const docx = await makeDocx([...paragraphs, '<script>window.__pwned=1</script>']);
   await loadAndCheck(page, { name: 'report.docx', buffer: docx }, 'UTF-8 (docx)', [...paragraphs, '<script>window.__pwned=1</script>'].join('\n'), dropFiles);
@@ -69,7 +58,7 @@ test('a .docx built at test time: its paragraphs become lines', async () => {
 });
 
 test('HTML keeps only its text; JSON gives its string values; many files at once', async () => {
-  const { page, errors, foreign, close } = await openPage(browser, server);
+  const { page, errors, foreign, close } = await site.open();
   const html = `<!doctype html><html><head><title>t</title><style>p{}</style><script>window.__pwned=1</script>
     <link rel="stylesheet" href="https://example.com/x.css"></head><body><h1>تقرير</h1>
     <p>ارتفعت الصادرات بنسبة <b>12.5%</b> في عام 2024.</p><img src="https://example.com/track.png" onerror="window.__pwned=2">
@@ -99,7 +88,7 @@ test('HTML keeps only its text; JSON gives its string values; many files at once
 });
 
 test('a binary file gets a clear message and nothing on the page is lost', async () => {
-  const { page, errors, close } = await openPage(browser, server);
+  const { page, errors, close } = await site.open();
   await pasteAndWait(page, TEXT);
   const drawn = await page.$eval('#result', (r) => r.innerHTML);
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.alloc(64, 7)]);
@@ -117,7 +106,7 @@ test('a binary file gets a clear message and nothing on the page is lost', async
 });
 
 test('file names are text too', async () => {
-  const { page, errors, close } = await openPage(browser, server);
+  const { page, errors, close } = await site.open();
   const before = await analyzedCount(page);
   await pickFiles(page, [
     { name: '<img src=x onerror=window.__pwned=1>.txt', buffer: Buffer.from(TEXT) },

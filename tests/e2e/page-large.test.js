@@ -1,19 +1,11 @@
 // A 10 MB file: analyzed in the worker chunk by chunk with progress, the
 // result identical to one call over the whole text, and the page answering
 // throughout. Prints the timings it sees (not asserted: the machine is shared).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, analyzedCount, analyzedAfter, pickFiles, bigText } from './helpers.js';
+import { useSite, analyzedCount, analyzedAfter, pickFiles, bigText } from './helpers.js';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** Records long tasks (> 50 ms) of the main thread, from the first script on. */
 const watchLongTasks = () => {
@@ -24,7 +16,7 @@ const watchLongTasks = () => {
 };
 
 test('a 10 MB file completes with progress, identical to one analysis of the whole text', async () => {
-  const { page, context, errors, foreign, close } = await openPage(browser, server);
+  const { page, context, errors, foreign, close } = await site.open();
   await context.addInitScript(watchLongTasks);
   await page.reload();
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
@@ -65,7 +57,7 @@ test('a 10 MB file completes with progress, identical to one analysis of the who
 });
 
 test('typing during a long analysis supersedes it: the new text is analyzed and shown', async () => {
-  const { page, errors, close } = await openPage(browser, server);
+  const { page, errors, close } = await site.open();
   const text = await bigText(4 * 1024 * 1024);
   await page.evaluate(() => {
     window.__progress = 0;
@@ -90,7 +82,7 @@ test('typing during a long analysis supersedes it: the new text is analyzed and 
 });
 
 test('chunks analyzed by helper workers give the same result as one call', async () => {
-  const { page, errors, close } = await openPage(browser, server);
+  const { page, errors, close } = await site.open();
   const text = await bigText(3 * 1024 * 1024);
   await page.evaluate(() => (window.tahlil.state.parallel = 2));
   const before = await analyzedCount(page);

@@ -1,26 +1,18 @@
 // Long texts are drawn lazily: the first screens at once, the other blocks when scrolled near or in
 // idle time; an entity picked in the table is drawn and scrolled to even when its block was not drawn
 // yet. Long pastes are analyzed at once and a paste too long to edit stays out of the text box.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, analyzedCount, analyzedAfter, pickFiles, bigText } from './helpers.js';
+import { useSite, analyzedCount, analyzedAfter, pickFiles, bigText } from './helpers.js';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** Blocks of the result: how many, how many still placeholders. */
 const blockCounts = (page) =>
   page.$$eval('#result .block', (bs) => ({ all: bs.length, pending: bs.filter((b) => b.classList.contains('pending')).length }));
 
 test('a long text: first screens drawn at once, an entity picked in the table is drawn and scrolled to', async () => {
-  const { page, errors, close } = await openPage(browser, server, { viewport: { width: 1200, height: 800 } });
+  const { page, errors, close } = await site.open({ viewport: { width: 1200, height: 800 } });
   // Only the first screens and what is scrolled to get drawn (not the rest, in idle time).
   await page.evaluate(() => (window.tahlil.view.drawInIdleTime = false));
   const text = await bigText(2 * 1024 * 1024);
@@ -76,7 +68,7 @@ test('a long text: first screens drawn at once, an entity picked in the table is
 });
 
 test('in idle time every block gets drawn: the whole text, every entity marked', async () => {
-  const { page, errors, close } = await openPage(browser, server);
+  const { page, errors, close } = await site.open();
   const text = await bigText(1024 * 1024);
   const before = await analyzedCount(page);
   await pickFiles(page, [{ name: 'one.txt', buffer: Buffer.from(text) }]);
@@ -108,8 +100,8 @@ async function paste(page, text) {
 }
 
 test('pastes: a long one is analyzed once and lands in the box; one too long to edit stays out of it', async () => {
-  const { page, context, errors, close } = await openPage(browser, server);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const { page, context, errors, close } = await site.open();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
   const base = await bigText(100 * 1024);
   // Line ends as Windows writes them: the box and the analysis both get line feeds.
   const long = `${base.slice(0, 60_000).replaceAll('\n', '\r\n')}\nفي عام 2031`;

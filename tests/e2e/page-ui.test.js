@@ -1,23 +1,13 @@
 // The page's tools around the highlighted text: legend toggles, details,
 // the entity table, normalized text, exports, charts, theme, phone layout,
 // recovery from a broken worker and working offline.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import {
-  startServer, launchBrowser, openPage, pasteAndWait, fixture, screenshot, analyzedCount, analyzedAfter, WWW,
-} from './helpers.js';
+import { useSite, pasteAndWait, fixture, screenshot, analyzedCount, analyzedAfter, WWW } from './helpers.js';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 const SEED = '000_3f0a285601cca58c';
 
@@ -28,7 +18,7 @@ async function loadSample(page) {
 }
 
 test('the sample button loads seed 000 and every view follows it', async () => {
-  const { page, errors, foreign, close } = await openPage(browser, server);
+  const { page, errors, foreign, close } = await site.open();
   await loadSample(page);
   const golden = JSON.parse(await fixture(`${SEED}.json`));
   assert.equal(await page.$eval('#text', (t) => t.value), await fixture(`${SEED}.txt`));
@@ -60,7 +50,7 @@ test('the sample button loads seed 000 and every view follows it', async () => {
 });
 
 test('legend toggles hide and show a kind', async () => {
-  const { page, close } = await openPage(browser, server);
+  const { page, close } = await site.open();
   await loadSample(page);
   const dateMark = '#result mark.ent-date';
   const bg = () => page.$eval(dateMark, (m) => getComputedStyle(m).backgroundColor);
@@ -80,7 +70,7 @@ test('legend toggles hide and show a kind', async () => {
 });
 
 test('marks are keyboard focusable and show their value in the side panel', async () => {
-  const { page, close } = await openPage(browser, server);
+  const { page, close } = await site.open();
   await pasteAndWait(page, 'ارتفعت بنسبة ١٢٫٥٪ في عام ٢٠٢٤ إلى 53,389.7');
   await page.focus('#result mark.ent');
   assert.equal(await page.evaluate(() => document.activeElement.dataset.kind), 'percent');
@@ -96,7 +86,7 @@ test('marks are keyboard focusable and show their value in the side panel', asyn
 });
 
 test('the table sorts, filters, and a row click scrolls to and focuses its mark', async () => {
-  const { page, close } = await openPage(browser, server, { viewport: { width: 1200, height: 700 } });
+  const { page, close } = await site.open({ viewport: { width: 1200, height: 700 } });
   await loadSample(page);
   const golden = JSON.parse(await fixture(`${SEED}.json`));
   const rows = () => page.$$eval('#table tbody tr', (trs) => trs.map((tr) => [tr.dataset.kind, tr.children[2].textContent]));
@@ -137,7 +127,7 @@ test('the table sorts, filters, and a row click scrolls to and focuses its mark'
 });
 
 test('normalized text follows the preset chosen on screen', async () => {
-  const { page, close } = await openPage(browser, server);
+  const { page, close } = await site.open();
   await pasteAndWait(page, 'أَعلنَ الوزيرُ في عام ٢٠٢٤ إلى');
   await page.$eval('#normalized', (t) => t.scrollIntoView());
   await page.waitForFunction(() => document.getElementById('normalized').dataset.preset === 'search');
@@ -153,8 +143,8 @@ test('normalized text follows the preset chosen on screen', async () => {
 });
 
 test('exports: analysis JSON, CSV of entities, normalized text, downloaded and copied', async () => {
-  const { page, context, close } = await openPage(browser, server);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const { page, context, close } = await site.open();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
   await loadSample(page);
   const golden = JSON.parse(await fixture(`${SEED}.json`));
   const downloaded = async (kind) => {
@@ -186,7 +176,7 @@ test('exports: analysis JSON, CSV of entities, normalized text, downloaded and c
 });
 
 test('screenshots: light, dark (system and toggle) and phone size', async () => {
-  const light = await openPage(browser, server, { colorScheme: 'light' });
+  const light = await site.open({ colorScheme: 'light' });
   await loadSample(light.page);
   await light.page.focus('#result mark.ent-date');
   await screenshot(light.page, 'page-light.png');
@@ -198,14 +188,14 @@ test('screenshots: light, dark (system and toggle) and phone size', async () => 
   assert.notEqual(toggledBg, lightBg);
   await light.close();
 
-  const dark = await openPage(browser, server, { colorScheme: 'dark' });
+  const dark = await site.open({ colorScheme: 'dark' });
   await loadSample(dark.page);
   const darkBg = await dark.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(darkBg, toggledBg, 'system dark and toggled dark look the same');
   await screenshot(dark.page, 'page-dark.png');
   await dark.close();
 
-  const phone = await openPage(browser, server, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  const phone = await site.open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   await loadSample(phone.page);
   const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `no sideways scrolling on a phone (overflow ${overflow}px)`);
@@ -214,7 +204,7 @@ test('screenshots: light, dark (system and toggle) and phone size', async () => 
 });
 
 test('every kind of the contract renders with its label and value (hand-made analysis)', async () => {
-  const { page, errors, close } = await openPage(browser, server);
+  const { page, errors, close } = await site.open();
   const kinds = await page.evaluate(async () => {
     const { renderHighlighted } = await import('./render.js');
     const { KINDS } = await import('./kinds.js');
@@ -260,7 +250,7 @@ test('every kind of the contract renders with its label and value (hand-made ana
 });
 
 test('a broken worker is restarted, the text is kept and the user is told', async () => {
-  const { page, context, errors, close } = await openPage(browser, server, { serviceWorkers: 'block' });
+  const { page, context, errors, close } = await site.open({ serviceWorkers: 'block' });
   // Serve a worker whose analyze traps (as a wasm panic would), errors out, or answers nonsense on marker words.
   const source = await fs.readFile(path.join(WWW, 'worker.js'), 'utf8');
   let broken = source.replace(
@@ -305,7 +295,7 @@ test('a broken worker is restarted, the text is kept and the user is told', asyn
 });
 
 test('a worker that cannot even load is not restarted forever', async () => {
-  const { page, context, close } = await openPage(browser, server, { serviceWorkers: 'block' });
+  const { page, context, close } = await site.open({ serviceWorkers: 'block' });
   let loads = 0;
   await context.route('**/worker.js', (route) => {
     loads++;
@@ -322,7 +312,7 @@ test('a worker that cannot even load is not restarted forever', async () => {
 });
 
 test('works offline once loaded', async () => {
-  const { page, context, foreign, close } = await openPage(browser, server);
+  const { page, context, foreign, close } = await site.open();
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload(); // now controlled by the service worker, which has cached the files
   await page.waitForFunction(() => document.body.dataset.ready === 'true' && navigator.serviceWorker.controller);
@@ -358,7 +348,7 @@ test('the Content-Security-Policy allows only the page itself', async () => {
 });
 
 test('render blocks: cut at line breaks (or spaces in a huge line), never inside an entity', async () => {
-  const { page, close } = await openPage(browser, server);
+  const { page, close } = await site.open();
   const out = await page.evaluate(async () => {
     const { planBlocks } = await import('./render.js');
     const check = (text, entities, size) => {

@@ -1,23 +1,15 @@
 // The page in headless Chromium: paste a seed, see its entities highlighted
 // on the right characters, drop a file, stay on the page's origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs/promises';
-import { startServer, launchBrowser, openPage, fixture, screenshot, pasteAndWait, FIXTURES } from './helpers.js';
+import { useSite, fixture, screenshot, pasteAndWait, FIXTURES } from './helpers.js';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 test('a pasted seed is highlighted exactly as the golden analysis says', async () => {
-  const { page, errors, foreign, close } = await openPage(browser, server);
+  const { page, errors, foreign, close } = await site.open();
   const name = '000_3f0a285601cca58c';
   const text = await fixture(`${name}.txt`);
   const golden = JSON.parse(await fixture(`${name}.json`));
@@ -46,7 +38,7 @@ test('a pasted seed is highlighted exactly as the golden analysis says', async (
 });
 
 test('offsets hold after an emoji and other astral characters', async () => {
-  const { page, errors, close } = await openPage(browser, server);
+  const { page, errors, close } = await site.open();
   await pasteAndWait(page, '😀𝔸 ارتفعت بنسبة ١٢٫٥٪ في عام ٢٠٢٤ 👍🏽 إلى 53,389.7');
   const marks = await page.$$eval('#result mark.ent', (ms) => ms.map((m) => [m.dataset.kind, m.querySelector('.ent-text').textContent]));
   assert.deepEqual(marks, [['percent', '١٢٫٥٪'], ['date', 'عام ٢٠٢٤'], ['number', '53,389.7']]);
@@ -55,7 +47,7 @@ test('offsets hold after an emoji and other astral characters', async () => {
 });
 
 test('a dropped .txt file is read and analyzed', async () => {
-  const { page, close } = await openPage(browser, server);
+  const { page, close } = await site.open();
   await page.setInputFiles('#file', path.join(FIXTURES, '001_d4cb99438fc9c65d.txt'));
   await page.waitForFunction(() => document.querySelectorAll('#result mark.ent').length > 0);
   const value = await page.$eval('#text', (t) => t.value);
@@ -66,7 +58,7 @@ test('a dropped .txt file is read and analyzed', async () => {
 });
 
 test('user text never becomes markup', async () => {
-  const { page, errors, close } = await openPage(browser, server);
+  const { page, errors, close } = await site.open();
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> عام 2024';
   await pasteAndWait(page, hostile);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
