@@ -252,15 +252,8 @@ impl DateLexicon {
     /// Computed once per document, for every token, on the first call.
     #[inline]
     pub fn may_start(&self, doc: &Document<'_>, i: usize) -> bool {
-        let starts = doc.date_starts(|| {
-            doc.tokens
-                .iter()
-                .map(|t| {
-                    t.kind == TokenKind::Word
-                        && self.ending_index[ending_slot(&doc.text[t.span.range()])] != 0
-                })
-                .collect()
-        });
+        let starts =
+            doc.date_starts(|| doc.per_word(false, |w| self.ending_index[ending_slot(w)] != 0));
         starts.get(i).copied().unwrap_or(false)
     }
 

@@ -28,6 +28,10 @@ pub mod url;
 use crate::entity::{EntityKind, Value};
 use crate::span::Span;
 use crate::tokenize::{Token, TokenKind};
+use crate::word_hash::WordInterner;
+
+/// The word id ([`Document::word_id`]) of a token that is no word.
+const NOT_A_WORD: u32 = u32::MAX;
 
 /// The text a recognizer reads.
 pub struct Document<'a> {
@@ -35,6 +39,12 @@ pub struct Document<'a> {
     pub text: &'a str,
     /// Its tokens.
     pub tokens: &'a [Token],
+    /// Per token, the id of its text among the document's distinct words
+    /// ([`NOT_A_WORD`] for digits and punctuation): a table asked about
+    /// every token is asked once per distinct word ([`Document::per_word`]).
+    word_ids: Vec<u32>,
+    /// The distinct words of the document, by id.
+    words: Vec<&'a str>,
     /// Per token, whether a phrase of the date lexicon may start there,
     /// computed once for all the date recognizers ([`date_words::DateLexicon::may_start`]).
     date_starts: std::cell::OnceCell<Vec<bool>>,
@@ -46,12 +56,51 @@ pub struct Document<'a> {
 impl<'a> Document<'a> {
     /// The document of `text` (search-normalized) and its `tokens`.
     pub fn new(text: &'a str, tokens: &'a [Token]) -> Self {
+        let mut interner = WordInterner::with_capacity(1024);
+        let word_ids = tokens
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::Word => interner.intern(&text[t.span.range()]),
+                _ => NOT_A_WORD,
+            })
+            .collect();
+        let words = interner.into_words();
         Document {
             text,
             tokens,
+            word_ids,
+            words,
             date_starts: std::cell::OnceCell::new(),
             cardinals: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Per token, `f` of its text when it is a word, else `default`; `f`
+    /// runs once per distinct word of the document, not once per token.
+    pub fn per_word<T: Clone>(&self, default: T, mut f: impl FnMut(&'a str) -> T) -> Vec<T> {
+        let by_word: Vec<T> = self.words.iter().map(|w| f(w)).collect();
+        self.word_ids
+            .iter()
+            .map(|&id| match by_word.get(id as usize) {
+                Some(v) => v.clone(),
+                None => default.clone(),
+            })
+            .collect()
+    }
+
+    /// The id of token `i` among the document's distinct words, or `None`
+    /// for digits, punctuation and a token past the end. Ids run from 0 to
+    /// [`Document::distinct_words`] (excluded).
+    pub fn word_id(&self, i: usize) -> Option<usize> {
+        self.word_ids
+            .get(i)
+            .filter(|&&id| id != NOT_A_WORD)
+            .map(|&id| id as usize)
+    }
+
+    /// How many distinct words the document has.
+    pub fn distinct_words(&self) -> usize {
+        self.words.len()
     }
 
     /// The per-token memo of cardinals in words, computed by `compute` on first use.

@@ -268,9 +268,13 @@ impl Recognizer for MoneyRecognizer {
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
         // Amounts in words are only read near a currency word or symbol:
         // the index of the next such token, from each token on.
+        let word_anchors = doc.per_word(false, |w| self.by_first_word.contains_key(w));
         let mut next_anchor = vec![usize::MAX; doc.tokens.len() + 1];
         for k in (0..doc.tokens.len()).rev() {
-            let anchor = self.by_first_word.contains_key(doc.token_text(k));
+            // Symbols (`$`) are punctuation tokens: looked up one by one.
+            let anchor = word_anchors[k]
+                || doc.tokens[k].kind != TokenKind::Word
+                    && self.by_first_word.contains_key(doc.token_text(k));
             next_anchor[k] = if anchor { k } else { next_anchor[k + 1] };
         }
         let mut i = 0;

@@ -431,7 +431,11 @@ impl NumberWords {
     /// Reads the first word of a number at token `i`: the byte length of its
     /// leading clitics and its piece.
     fn first_piece(&self, doc: &Document<'_>, i: usize) -> Option<(usize, Piece)> {
-        let word = word_at(doc, i)?;
+        self.first_piece_of(word_at(doc, i)?)
+    }
+
+    /// [`NumberWords::first_piece`] of the word `word`.
+    fn first_piece_of(&self, word: &str) -> Option<(usize, Piece)> {
         if !self.cardinal_endings.may_match(word) {
             return None;
         }
@@ -449,8 +453,19 @@ impl NumberWords {
     /// computed once per document, on the first call.
     pub fn cardinal_at(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
         let all = doc.cardinals(|| {
+            // Only a word that is a number or `سالب` starts one: asked once per distinct word.
+            let may_start = doc.per_word(false, |w| {
+                is_arabic_word(w)
+                    && (self.negative.iter().any(|n| n == w) || self.first_piece_of(w).is_some())
+            });
             (0..doc.tokens.len())
-                .map(|k| self.parse_cardinal_at(doc, k))
+                .map(|k| {
+                    if may_start[k] {
+                        self.parse_cardinal_at(doc, k)
+                    } else {
+                        None
+                    }
+                })
                 .collect()
         });
         all.get(i).copied().flatten()
@@ -827,8 +842,13 @@ fn word_at<'a>(doc: &Document<'a>, i: usize) -> Option<&'a str> {
         return None;
     }
     let w = doc.token_text(i);
-    // Arabic letters are two bytes starting 0xD8–0xDB.
-    matches!(w.as_bytes()[0], 0xD8..=0xDB).then_some(w)
+    is_arabic_word(w).then_some(w)
+}
+
+/// True when the word `w` (a word token's text) is Arabic: Arabic letters
+/// are two bytes starting 0xD8–0xDB.
+fn is_arabic_word(w: &str) -> bool {
+    matches!(w.as_bytes()[0], 0xD8..=0xDB)
 }
 
 /// The readings of a word as `(clitic bytes, has article, bare word)`, the

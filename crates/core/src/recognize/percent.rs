@@ -75,10 +75,14 @@ impl Recognizer for PercentRecognizer {
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
         // Numbers in words are only read near a sign or a phrase: the
         // index of the next such token, from each token on.
+        let word_anchors = doc.per_word(false, |w| self.phrases.iter().any(|p| p[0] == w));
         let mut next_anchor = vec![usize::MAX; doc.tokens.len() + 1];
         for k in (0..doc.tokens.len()).rev() {
-            let text = doc.token_text(k);
-            let anchor = text == "%" || self.phrases.iter().any(|p| p[0] == text);
+            let anchor = word_anchors[k]
+                || doc.tokens[k].kind != TokenKind::Word && {
+                    let text = doc.token_text(k);
+                    text == "%" || self.phrases.iter().any(|p| p[0] == text)
+                };
             next_anchor[k] = if anchor { k } else { next_anchor[k + 1] };
         }
         let mut i = 0;
