@@ -65,7 +65,12 @@ fn main() {
             cpu_seconds() - t
         })
         .fold(f64::INFINITY, f64::min);
-    println!("{:<14} {:>9.1} ms ({} tokens)", "Document::new", document * 1e3, tokens.len());
+    println!(
+        "{:<14} {:>9.1} ms ({} tokens)",
+        "Document::new",
+        document * 1e3,
+        tokens.len()
+    );
     for name in names {
         let t = best_time(&Analyzer::with_recognizers(|n| n == name), &text, runs) - base;
         println!(

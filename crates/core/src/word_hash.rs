@@ -41,68 +41,94 @@ pub type WordHashMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// Gives each distinct word of a text a small id (0, 1, 2 ... in order of
 /// first appearance), so that tables asked about every token are asked once
-/// per distinct word. An open-addressing table of ids hashed eight bytes at
-/// a time: it runs once per token of every analysis, where the general
-/// [`WordHashMap`] cost a third more.
+/// per distinct word. It runs once per token of every analysis, so it is an
+/// open-addressing table whose slots hold the first 16 bytes of their word:
+/// most words are found, or found missing, reading one slot only.
 pub struct WordInterner<'a> {
     /// The distinct words, by id.
     words: Vec<&'a str>,
-    /// Their hashes, by id (to grow the table without hashing again).
-    hashes: Vec<u64>,
-    /// Open-addressing slots: id + 1, or 0 when free. A power of two long.
-    slots: Vec<u32>,
+    /// Open-addressing slots, a power of two of them.
+    slots: Vec<InternSlot>,
 }
+
+/// One slot of a [`WordInterner`].
+#[derive(Clone, Copy)]
+struct InternSlot {
+    /// The word's first 16 bytes, zero-padded.
+    head: u128,
+    /// The word's length in bytes.
+    len: u32,
+    /// The word's id, or [`FREE_SLOT`].
+    id: u32,
+}
+
+/// The id of a free [`InternSlot`].
+const FREE_SLOT: u32 = u32::MAX;
 
 impl<'a> WordInterner<'a> {
     /// An empty interner sized for about `expected` distinct words.
     pub fn with_capacity(expected: usize) -> Self {
+        let free = InternSlot {
+            head: 0,
+            len: 0,
+            id: FREE_SLOT,
+        };
         WordInterner {
             words: Vec::with_capacity(expected),
-            hashes: Vec::with_capacity(expected),
-            slots: vec![0; (expected * 2).next_power_of_two().max(16)],
+            slots: vec![free; (expected * 2).next_power_of_two().max(16)],
         }
     }
 
     /// The id of `word`, new when it was not seen before.
     #[inline]
     pub fn intern(&mut self, word: &'a str) -> u32 {
-        let hash = hash_word(word.as_bytes());
+        let bytes = word.as_bytes();
+        let head = word_head(bytes);
         let mask = self.slots.len() - 1;
-        let mut slot = (hash >> 32) as usize & mask;
+        let mut slot = slot_of(head, bytes) & mask;
         loop {
-            match self.slots[slot] {
-                0 => break,
-                id => {
-                    let k = id as usize - 1;
-                    if self.hashes[k] == hash && self.words[k] == word {
-                        return k as u32;
-                    }
-                }
+            let s = self.slots[slot];
+            if s.id == FREE_SLOT {
+                break;
+            }
+            if s.head == head
+                && s.len as usize == bytes.len()
+                && (bytes.len() <= 16 || self.words[s.id as usize] == word)
+            {
+                return s.id;
             }
             slot = (slot + 1) & mask;
         }
         let id = self.words.len() as u32;
         self.words.push(word);
-        self.hashes.push(hash);
-        self.slots[slot] = id + 1;
+        self.slots[slot] = InternSlot {
+            head,
+            len: bytes.len() as u32,
+            id,
+        };
         if self.words.len() * 2 > self.slots.len() {
             self.grow();
         }
         id
     }
 
-    /// Doubles the slots and re-places every id.
+    /// Doubles the slots and re-places every word.
     fn grow(&mut self) {
-        let mut slots = vec![0u32; self.slots.len() * 2];
-        let mask = slots.len() - 1;
-        for (k, &hash) in self.hashes.iter().enumerate() {
-            let mut slot = (hash >> 32) as usize & mask;
-            while slots[slot] != 0 {
+        let free = InternSlot {
+            head: 0,
+            len: 0,
+            id: FREE_SLOT,
+        };
+        let size = self.slots.len() * 2;
+        let old = std::mem::replace(&mut self.slots, vec![free; size]);
+        let mask = self.slots.len() - 1;
+        for s in old.into_iter().filter(|s| s.id != FREE_SLOT) {
+            let mut slot = slot_of(s.head, self.words[s.id as usize].as_bytes()) & mask;
+            while self.slots[slot].id != FREE_SLOT {
                 slot = (slot + 1) & mask;
             }
-            slots[slot] = k as u32 + 1;
+            self.slots[slot] = s;
         }
-        self.slots = slots;
     }
 
     /// The distinct words, by id.
@@ -111,25 +137,26 @@ impl<'a> WordInterner<'a> {
     }
 }
 
-/// A hash of `bytes`, eight at a time (the length mixed in), for [`WordInterner`].
+/// The first 16 bytes of `bytes`, zero-padded, as one number.
 #[inline]
-fn hash_word(bytes: &[u8]) -> u64 {
+fn word_head(bytes: &[u8]) -> u128 {
+    let mut buf = [0u8; 16];
+    let n = bytes.len().min(16);
+    buf[..n].copy_from_slice(&bytes[..n]);
+    u128::from_le_bytes(buf)
+}
+
+/// The slot (before masking) of a word: a hash of its `head`, its length,
+/// and the bytes after the first 16.
+#[inline]
+fn slot_of(head: u128, bytes: &[u8]) -> usize {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h = (bytes.len() as u64).wrapping_mul(K);
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let v = u64::from_le_bytes(c.try_into().expect("eight bytes"));
-        h = (h ^ v).wrapping_mul(K).rotate_left(29);
+    let mut h = (head as u64 ^ bytes.len() as u64).wrapping_mul(K);
+    h = (h.rotate_left(31) ^ (head >> 64) as u64).wrapping_mul(K);
+    for &b in bytes.iter().skip(16) {
+        h = (h ^ b as u64).wrapping_mul(K);
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut buf = [0u8; 8];
-        buf[..rest.len()].copy_from_slice(rest);
-        h = (h ^ u64::from_le_bytes(buf))
-            .wrapping_mul(K)
-            .rotate_left(29);
-    }
-    h.wrapping_mul(K)
+    (h >> 32) as usize
 }
 
 #[cfg(test)]

@@ -45,9 +45,10 @@ pub struct Document<'a> {
     word_ids: Vec<u32>,
     /// The distinct words of the document, by id.
     words: Vec<&'a str>,
-    /// Per token, whether a phrase of the date lexicon may start there,
-    /// computed once for all the date recognizers ([`date_words::DateLexicon::may_start`]).
-    date_starts: std::cell::OnceCell<Vec<bool>>,
+    /// Per token, what the date lexicon says of its word (bits of
+    /// [`date_words::DateLexicon`]: may a phrase start there, is some reading
+    /// of it a phrase's first word), computed once for all the date recognizers.
+    date_starts: std::cell::OnceCell<Vec<u8>>,
     /// Per token, the cardinal in words starting there, computed once for
     /// the recognizers that read them ([`number_words::cardinal_at`]).
     cardinals: std::cell::OnceCell<Vec<Option<number_words::WordNumber>>>,
@@ -112,7 +113,7 @@ impl<'a> Document<'a> {
     }
 
     /// The per-token memo of the date lexicon, computed by `compute` on first use.
-    pub(crate) fn date_starts(&self, compute: impl FnOnce() -> Vec<bool>) -> &[bool] {
+    pub(crate) fn date_starts(&self, compute: impl FnOnce() -> Vec<u8>) -> &[u8] {
         self.date_starts.get_or_init(compute)
     }
 
