@@ -1,7 +1,8 @@
 //! CPU time of each recognizer alone on a corpus file (default
 //! `bench/out/corpus-1m.txt`): the analysis with only that recognizer, minus
 //! the analysis with none (normalization, tokenization, statistics).
-//! Best of `TAHLIL_RUNS` (default 3) runs each.
+//! Best of `TAHLIL_RUNS` (default 3) runs each. `TAHLIL_ONLY=names` (or `all`) runs
+//! only the analysis with that recognizer (to profile it).
 //!
 //! ```sh
 //! cargo run --release -p tahlil-core --example recognizer_times [FILE]
@@ -43,6 +44,19 @@ fn main() {
         .unwrap_or(3);
     let text = std::fs::read_to_string(&path).expect("corpus file");
     let mb = text.len() as f64 / 1e6;
+    if let Ok(only) = std::env::var("TAHLIL_ONLY") {
+        // For a profiler: only this recognizer, `runs` times.
+        let t = best_time(
+            &Analyzer::with_recognizers(|n| only == "all" || n == only),
+            &text,
+            runs,
+        );
+        println!(
+            "{only} alone (with the stages before it): {:.1} ms",
+            t * 1e3
+        );
+        return;
+    }
     let names = Analyzer::new().recognizer_names();
     let base = best_time(&Analyzer::with_recognizers(|_| false), &text, runs);
     let full = best_time(&Analyzer::new(), &text, runs);

@@ -54,8 +54,9 @@ pub struct WordInterner<'a> {
 /// One slot of a [`WordInterner`].
 #[derive(Clone, Copy)]
 struct InternSlot {
-    /// The word's first 16 bytes, zero-padded.
-    head: u128,
+    /// The word's first 16 bytes, zero-padded (two `u64`, not a `u128`:
+    /// 24-byte slots, not 32).
+    head: [u64; 2],
     /// The word's length in bytes.
     len: u32,
     /// The word's id, or [`FREE_SLOT`].
@@ -69,7 +70,7 @@ impl<'a> WordInterner<'a> {
     /// An empty interner sized for about `expected` distinct words.
     pub fn with_capacity(expected: usize) -> Self {
         let free = InternSlot {
-            head: 0,
+            head: [0; 2],
             len: 0,
             id: FREE_SLOT,
         };
@@ -115,7 +116,7 @@ impl<'a> WordInterner<'a> {
     /// Doubles the slots and re-places every word.
     fn grow(&mut self) {
         let free = InternSlot {
-            head: 0,
+            head: [0; 2],
             len: 0,
             id: FREE_SLOT,
         };
@@ -139,20 +140,24 @@ impl<'a> WordInterner<'a> {
 
 /// The first 16 bytes of `bytes`, zero-padded, as one number.
 #[inline]
-fn word_head(bytes: &[u8]) -> u128 {
+fn word_head(bytes: &[u8]) -> [u64; 2] {
     let mut buf = [0u8; 16];
     let n = bytes.len().min(16);
     buf[..n].copy_from_slice(&bytes[..n]);
-    u128::from_le_bytes(buf)
+    let (a, b) = buf.split_at(8);
+    [
+        u64::from_le_bytes(a.try_into().expect("eight bytes")),
+        u64::from_le_bytes(b.try_into().expect("eight bytes")),
+    ]
 }
 
 /// The slot (before masking) of a word: a hash of its `head`, its length,
 /// and the bytes after the first 16.
 #[inline]
-fn slot_of(head: u128, bytes: &[u8]) -> usize {
+fn slot_of(head: [u64; 2], bytes: &[u8]) -> usize {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h = (head as u64 ^ bytes.len() as u64).wrapping_mul(K);
-    h = (h.rotate_left(31) ^ (head >> 64) as u64).wrapping_mul(K);
+    let mut h = (head[0] ^ bytes.len() as u64).wrapping_mul(K);
+    h = (h.rotate_left(31) ^ head[1]).wrapping_mul(K);
     for &b in bytes.iter().skip(16) {
         h = (h ^ b as u64).wrapping_mul(K);
     }

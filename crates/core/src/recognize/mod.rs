@@ -49,6 +49,10 @@ pub struct Document<'a> {
     /// [`date_words::DateLexicon`]: may a phrase start there, is some reading
     /// of it a phrase's first word), computed once for all the date recognizers.
     date_starts: std::cell::OnceCell<Vec<u8>>,
+    /// Per token, what the number-word tables say of its word (bits of
+    /// [`number_words`]: is some reading of it an ordinal, a dual),
+    /// computed once for the recognizers that ask.
+    number_word_bits: std::cell::OnceCell<Vec<u8>>,
     /// Per token, the cardinal in words starting there, computed once for
     /// the recognizers that read them ([`number_words::cardinal_at`]).
     cardinals: std::cell::OnceCell<Vec<Option<number_words::WordNumber>>>,
@@ -72,6 +76,7 @@ impl<'a> Document<'a> {
             word_ids,
             words,
             date_starts: std::cell::OnceCell::new(),
+            number_word_bits: std::cell::OnceCell::new(),
             cardinals: std::cell::OnceCell::new(),
         }
     }
@@ -110,6 +115,11 @@ impl<'a> Document<'a> {
         compute: impl FnOnce() -> Vec<Option<number_words::WordNumber>>,
     ) -> &[Option<number_words::WordNumber>] {
         self.cardinals.get_or_init(compute)
+    }
+
+    /// The per-token memo of the number-word tables, computed by `compute` on first use.
+    pub(crate) fn number_word_bits(&self, compute: impl FnOnce() -> Vec<u8>) -> &[u8] {
+        self.number_word_bits.get_or_init(compute)
     }
 
     /// The per-token memo of the date lexicon, computed by `compute` on first use.

@@ -448,6 +448,26 @@ impl NumberWords {
         })
     }
 
+    /// The [`ORDINAL_WORD`] and [`DUAL_WORD`] bits of token `i`, computed
+    /// once per distinct word of the document, on the first call.
+    fn word_bits(&self, doc: &Document<'_>, i: usize) -> u8 {
+        let bits = doc.number_word_bits(|| doc.per_word(0, |w| self.bits_of(w)));
+        bits.get(i).copied().unwrap_or(0)
+    }
+
+    /// The [`ORDINAL_WORD`] and [`DUAL_WORD`] bits of the word `w`: the
+    /// table lookups of [`NumberWords::ordinal_at`] and [`NumberWords::dual_at`].
+    fn bits_of(&self, w: &str) -> u8 {
+        if !is_arabic_word(w) {
+            return 0;
+        }
+        let ordinal = self.ordinal_endings.may_match(w)
+            && split_clitics(w).any(|(_, _, bare)| self.ordinals.contains_key(bare));
+        let dual = self.dual_endings.may_match(w)
+            && split_clitics(w).any(|(_, _, bare)| self.duals.contains_key(bare));
+        (if ordinal { ORDINAL_WORD } else { 0 }) | if dual { DUAL_WORD } else { 0 }
+    }
+
     /// Parses a cardinal starting at token `i`; see [`cardinal_at`]. Three
     /// recognizers ask at every token: the answers for all tokens are
     /// computed once per document, on the first call.
@@ -719,7 +739,7 @@ impl NumberWords {
     /// Parses an ordinal starting at token `i`; see [`ordinal_at`].
     pub fn ordinal_at(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
         let word = word_at(doc, i)?;
-        if !self.ordinal_endings.may_match(word) {
+        if self.word_bits(doc, i) & ORDINAL_WORD == 0 {
             return None;
         }
         let (clitic, bare, value, lead) = split_clitics(word).find_map(|(c, _, bare)| {
@@ -815,7 +835,7 @@ impl NumberWords {
     /// the value 2, spanning the word without its clitics.
     pub fn dual_at(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
         let word = word_at(doc, i)?;
-        if !self.dual_endings.may_match(word) {
+        if self.word_bits(doc, i) & DUAL_WORD == 0 {
             return None;
         }
         let (clitic, _, _) =
@@ -834,6 +854,11 @@ impl Default for NumberWords {
         Self::new()
     }
 }
+
+/// Bit of a word some reading of which is an ordinal ([`NumberWords::ordinal_at`]).
+const ORDINAL_WORD: u8 = 1;
+/// Bit of a word some reading of which is a dual ([`NumberWords::dual_at`]).
+const DUAL_WORD: u8 = 2;
 
 /// The text of token `i` when it is an Arabic word.
 fn word_at<'a>(doc: &Document<'a>, i: usize) -> Option<&'a str> {
