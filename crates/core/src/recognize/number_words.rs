@@ -9,7 +9,7 @@
 //! are compiled once per process ([`NumberWords::shared`]).
 
 use super::number::smaller_part_after;
-use super::{Candidate, Document, Recognizer};
+use super::{Candidate, Document, Recognizer, SparseTokenMemo};
 use crate::entity::{EntityKind, Num, Value};
 use crate::normalize::search_form;
 use crate::span::Span;
@@ -478,17 +478,15 @@ impl NumberWords {
                 is_arabic_word(w)
                     && (self.negative.iter().any(|n| n == w) || self.first_piece_of(w).is_some())
             });
-            (0..doc.tokens.len())
-                .map(|k| {
-                    if may_start[k] {
-                        self.parse_cardinal_at(doc, k)
-                    } else {
-                        None
-                    }
-                })
-                .collect()
+            SparseTokenMemo::from_fn(doc.tokens.len(), |k| {
+                if may_start[k] {
+                    self.parse_cardinal_at(doc, k)
+                } else {
+                    None
+                }
+            })
         });
-        all.get(i).copied().flatten()
+        all.get(i)
     }
 
     /// Parses a cardinal starting at token `i`.
