@@ -173,11 +173,16 @@ impl Recognizer for ReferenceRecognizer {
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
         let t = doc.tokens;
-        let document_words = doc.per_word(None, |w| self.document_word(w));
+        // Three bytes per token: clitics are at most 8 bytes.
+        let document_words = doc.per_word(None, |w| {
+            self.document_word(w)
+                .map(|(clitic, numbered)| (clitic as u8, numbered))
+        });
         let mut i = 0;
         while i < t.len() {
             let mut found: Option<(Span, usize, usize)> = None; // span, code first, code last
             if let Some((clitic, numbered)) = document_words[i] {
+                let clitic = clitic as usize;
                 // The document word, up to two words (`الوزاري`), `رقم`, the code.
                 let mut j = i + 1;
                 let mut k = 0;
