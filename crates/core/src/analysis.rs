@@ -119,6 +119,11 @@ impl Analyzer {
         analyzer
     }
 
+    /// The [`Recognizer::name`]s of this analyzer's recognizers, in the order they run.
+    pub fn recognizer_names(&self) -> Vec<&'static str> {
+        self.recognizers.iter().map(|r| r.name()).collect()
+    }
+
     /// Analyzes `text`.
     pub fn analyze(&self, text: &str, options: &AnalyzeOptions) -> Result<Analysis, AnalyzeError> {
         if text.len() > u32::MAX as usize {

@@ -112,6 +112,11 @@ pub struct DateLexicon {
     ending_meanings: Vec<Vec<DateWord>>,
 }
 
+/// Bit of [`DateLexicon::may_start`]: some table word has the word's ending.
+const MAY_START: u8 = 1;
+/// Bit of a word that is, or with a clitic off is, the first word of a phrase.
+const FIRST_WORD: u8 = 2;
+
 /// Slots in [`DateLexicon::ending_index`].
 const ENDING_SLOTS: usize = 1 << 14;
 
@@ -252,16 +257,34 @@ impl DateLexicon {
     /// Computed once per document, for every token, on the first call.
     #[inline]
     pub fn may_start(&self, doc: &Document<'_>, i: usize) -> bool {
-        let starts = doc.date_starts(|| {
-            doc.tokens
-                .iter()
-                .map(|t| {
-                    t.kind == TokenKind::Word
-                        && self.ending_index[ending_slot(&doc.text[t.span.range()])] != 0
+        self.word_bits(doc, i) & MAY_START != 0
+    }
+
+    /// The [`MAY_START`] and [`FIRST_WORD`] bits of token `i`, computed
+    /// once per distinct word of the document, on the first call.
+    #[inline]
+    fn word_bits(&self, doc: &Document<'_>, i: usize) -> u8 {
+        let bits = doc.date_starts(|| doc.per_word(0, |w| self.bits_of(w)));
+        bits.get(i).copied().unwrap_or(0)
+    }
+
+    /// The [`MAY_START`] and [`FIRST_WORD`] bits of the word `word`.
+    fn bits_of(&self, word: &str) -> u8 {
+        if self.ending_index[ending_slot(word)] == 0 {
+            return 0;
+        }
+        // The first-word lookups of `find`, with every clitic.
+        let first_word = self.phrases.contains_key(word)
+            || CLITICS.iter().any(|c| {
+                word.strip_prefix(c).is_some_and(|rest| {
+                    !rest.is_empty()
+                        && (self.phrases.contains_key(rest)
+                            || c.ends_with('ل')
+                                && rest.starts_with('ل')
+                                && self.lam_phrases.contains_key(rest))
                 })
-                .collect()
-        });
-        starts.get(i).copied().unwrap_or(false)
+            });
+        MAY_START | if first_word { FIRST_WORD } else { 0 }
     }
 
     /// The longest phrase starting at token `i` whose meaning passes `accept`.
@@ -276,6 +299,10 @@ impl DateLexicon {
     ) -> Option<WordMatch> {
         let tok = doc.tokens.get(i)?;
         if tok.kind != TokenKind::Word {
+            return None;
+        }
+        // No reading of the word starts a phrase: nothing to look up.
+        if self.word_bits(doc, i) & FIRST_WORD == 0 {
             return None;
         }
         let word = doc.token_text(i);

@@ -37,6 +37,50 @@ fn glued_digits(doc: &Document<'_>, i: usize) -> bool {
     i < doc.tokens.len() && doc.tokens[i].kind == TokenKind::Digits && !doc.tokens[i].space_before
 }
 
+/// The text of a number being read (digit runs, `.`), on the stack while
+/// it fits in 64 bytes: no allocation per number.
+enum DigitText {
+    /// The first `.1` bytes of `.0`.
+    Inline([u8; 64], usize),
+    /// A longer number.
+    Heap(String),
+}
+
+impl DigitText {
+    /// The text `s`.
+    fn new(s: &str) -> Self {
+        let mut d = DigitText::Inline([0; 64], 0);
+        d.push(s);
+        d
+    }
+
+    /// Appends `s`.
+    fn push(&mut self, s: &str) {
+        match self {
+            DigitText::Inline(buf, len) if *len + s.len() <= buf.len() => {
+                buf[*len..*len + s.len()].copy_from_slice(s.as_bytes());
+                *len += s.len();
+            }
+            DigitText::Inline(..) => {
+                let mut text = self.as_str().to_string();
+                text.push_str(s);
+                *self = DigitText::Heap(text);
+            }
+            DigitText::Heap(text) => text.push_str(s),
+        }
+    }
+
+    /// The text so far.
+    fn as_str(&self) -> &str {
+        match self {
+            DigitText::Inline(buf, len) => {
+                std::str::from_utf8(&buf[..*len]).expect("digits and dots are ASCII")
+            }
+            DigitText::Heap(text) => text,
+        }
+    }
+}
+
 /// Parses the number whose first digit run is token `i`: thousands groups
 /// (`53,389`), a decimal part (`.7`) and a sign glued before it. Returns
 /// `None` when token `i` is not a digit run.
@@ -45,17 +89,17 @@ pub fn parse_number_at(doc: &Document<'_>, i: usize) -> Option<ParsedNumber> {
     if tokens.get(i)?.kind != TokenKind::Digits {
         return None;
     }
-    let mut digits = String::from(doc.token_text(i));
+    let mut digits = DigitText::new(doc.token_text(i));
     let mut last = i;
     let mut grouped = false;
     // Thousands groups: `,ddd` repeated, only after a run of 1-3 digits.
-    if digits.len() <= 3 {
+    if digits.as_str().len() <= 3 {
         while doc.is_punct(last + 1, ",")
             && !doc.tokens[last + 1].space_before
             && glued_digits(doc, last + 2)
             && doc.token_text(last + 2).len() == 3
         {
-            digits.push_str(doc.token_text(last + 2));
+            digits.push(doc.token_text(last + 2));
             last += 2;
             grouped = true;
         }
@@ -65,12 +109,12 @@ pub fn parse_number_at(doc: &Document<'_>, i: usize) -> Option<ParsedNumber> {
         && !doc.tokens[last + 1].space_before
         && glued_digits(doc, last + 2)
     {
-        digits.push('.');
-        digits.push_str(doc.token_text(last + 2));
+        digits.push(".");
+        digits.push(doc.token_text(last + 2));
         last += 2;
         has_fraction = true;
     }
-    let mut value: f64 = digits.parse().ok()?;
+    let mut value: f64 = digits.as_str().parse().ok()?;
     let mut first = i;
     // A sign glued to the number, itself not glued to a number before it
     // (so `2025-2030` is no negative number).

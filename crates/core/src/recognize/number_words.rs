@@ -9,7 +9,7 @@
 //! are compiled once per process ([`NumberWords::shared`]).
 
 use super::number::smaller_part_after;
-use super::{Candidate, Document, Recognizer};
+use super::{Candidate, Document, Recognizer, SparseTokenMemo};
 use crate::entity::{EntityKind, Num, Value};
 use crate::normalize::search_form;
 use crate::span::Span;
@@ -431,7 +431,11 @@ impl NumberWords {
     /// Reads the first word of a number at token `i`: the byte length of its
     /// leading clitics and its piece.
     fn first_piece(&self, doc: &Document<'_>, i: usize) -> Option<(usize, Piece)> {
-        let word = word_at(doc, i)?;
+        self.first_piece_of(word_at(doc, i)?)
+    }
+
+    /// [`NumberWords::first_piece`] of the word `word`.
+    fn first_piece_of(&self, word: &str) -> Option<(usize, Piece)> {
         if !self.cardinal_endings.may_match(word) {
             return None;
         }
@@ -444,16 +448,45 @@ impl NumberWords {
         })
     }
 
+    /// The [`ORDINAL_WORD`] and [`DUAL_WORD`] bits of token `i`, computed
+    /// once per distinct word of the document, on the first call.
+    fn word_bits(&self, doc: &Document<'_>, i: usize) -> u8 {
+        let bits = doc.number_word_bits(|| doc.per_word(0, |w| self.bits_of(w)));
+        bits.get(i).copied().unwrap_or(0)
+    }
+
+    /// The [`ORDINAL_WORD`] and [`DUAL_WORD`] bits of the word `w`: the
+    /// table lookups of [`NumberWords::ordinal_at`] and [`NumberWords::dual_at`].
+    fn bits_of(&self, w: &str) -> u8 {
+        if !is_arabic_word(w) {
+            return 0;
+        }
+        let ordinal = self.ordinal_endings.may_match(w)
+            && split_clitics(w).any(|(_, _, bare)| self.ordinals.contains_key(bare));
+        let dual = self.dual_endings.may_match(w)
+            && split_clitics(w).any(|(_, _, bare)| self.duals.contains_key(bare));
+        (if ordinal { ORDINAL_WORD } else { 0 }) | if dual { DUAL_WORD } else { 0 }
+    }
+
     /// Parses a cardinal starting at token `i`; see [`cardinal_at`]. Three
     /// recognizers ask at every token: the answers for all tokens are
     /// computed once per document, on the first call.
     pub fn cardinal_at(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
         let all = doc.cardinals(|| {
-            (0..doc.tokens.len())
-                .map(|k| self.parse_cardinal_at(doc, k))
-                .collect()
+            // Only a word that is a number or `سالب` starts one: asked once per distinct word.
+            let may_start = doc.per_word(false, |w| {
+                is_arabic_word(w)
+                    && (self.negative.iter().any(|n| n == w) || self.first_piece_of(w).is_some())
+            });
+            SparseTokenMemo::from_fn(doc.tokens.len(), |k| {
+                if may_start[k] {
+                    self.parse_cardinal_at(doc, k)
+                } else {
+                    None
+                }
+            })
         });
-        all.get(i).copied().flatten()
+        all.get(i)
     }
 
     /// Parses a cardinal starting at token `i`.
@@ -704,7 +737,7 @@ impl NumberWords {
     /// Parses an ordinal starting at token `i`; see [`ordinal_at`].
     pub fn ordinal_at(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
         let word = word_at(doc, i)?;
-        if !self.ordinal_endings.may_match(word) {
+        if self.word_bits(doc, i) & ORDINAL_WORD == 0 {
             return None;
         }
         let (clitic, bare, value, lead) = split_clitics(word).find_map(|(c, _, bare)| {
@@ -800,7 +833,7 @@ impl NumberWords {
     /// the value 2, spanning the word without its clitics.
     pub fn dual_at(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
         let word = word_at(doc, i)?;
-        if !self.dual_endings.may_match(word) {
+        if self.word_bits(doc, i) & DUAL_WORD == 0 {
             return None;
         }
         let (clitic, _, _) =
@@ -820,6 +853,11 @@ impl Default for NumberWords {
     }
 }
 
+/// Bit of a word some reading of which is an ordinal ([`NumberWords::ordinal_at`]).
+const ORDINAL_WORD: u8 = 1;
+/// Bit of a word some reading of which is a dual ([`NumberWords::dual_at`]).
+const DUAL_WORD: u8 = 2;
+
 /// The text of token `i` when it is an Arabic word.
 fn word_at<'a>(doc: &Document<'a>, i: usize) -> Option<&'a str> {
     let t = doc.tokens.get(i)?;
@@ -827,8 +865,13 @@ fn word_at<'a>(doc: &Document<'a>, i: usize) -> Option<&'a str> {
         return None;
     }
     let w = doc.token_text(i);
-    // Arabic letters are two bytes starting 0xD8–0xDB.
-    matches!(w.as_bytes()[0], 0xD8..=0xDB).then_some(w)
+    is_arabic_word(w).then_some(w)
+}
+
+/// True when the word `w` (a word token's text) is Arabic: Arabic letters
+/// are two bytes starting 0xD8–0xDB.
+fn is_arabic_word(w: &str) -> bool {
+    matches!(w.as_bytes()[0], 0xD8..=0xDB)
 }
 
 /// The readings of a word as `(clitic bytes, has article, bare word)`, the

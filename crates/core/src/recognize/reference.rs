@@ -139,13 +139,9 @@ fn code_at(doc: &Document<'_>, i: usize) -> Option<Code> {
 }
 
 impl ReferenceRecognizer {
-    /// If token `i` is a document word (`القرار`, `بالقرار`): the byte length of its clitics.
+    /// If the word `w` is a document word (`القرار`, `بالقرار`): the byte length of its clitics.
     /// Also whether its bare digits count without `رقم` ([`NUMBERED_DOCUMENTS`]).
-    fn document_word(&self, doc: &Document<'_>, i: usize) -> Option<(usize, bool)> {
-        if doc.tokens[i].kind != TokenKind::Word {
-            return None;
-        }
-        let w = doc.token_text(i);
+    fn document_word(&self, w: &str) -> Option<(usize, bool)> {
         // Document words are 3+ letters (6+ bytes); skip short words unhashed.
         if w.len() < 6 {
             return None;
@@ -177,10 +173,16 @@ impl Recognizer for ReferenceRecognizer {
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
         let t = doc.tokens;
+        // Three bytes per token: clitics are at most 8 bytes.
+        let document_words = doc.per_word(None, |w| {
+            self.document_word(w)
+                .map(|(clitic, numbered)| (clitic as u8, numbered))
+        });
         let mut i = 0;
         while i < t.len() {
             let mut found: Option<(Span, usize, usize)> = None; // span, code first, code last
-            if let Some((clitic, numbered)) = self.document_word(doc, i) {
+            if let Some((clitic, numbered)) = document_words[i] {
+                let clitic = clitic as usize;
                 // The document word, up to two words (`الوزاري`), `رقم`, the code.
                 let mut j = i + 1;
                 let mut k = 0;
@@ -223,7 +225,9 @@ impl Recognizer for ReferenceRecognizer {
                     }
                 }
             }
-            if found.is_none() {
+            // Codes start with digits or a Latin word.
+            let may_start_code = t[i].kind == TokenKind::Digits || is_latin_word(doc, i);
+            if found.is_none() && may_start_code {
                 // A bare structured code: `144-QD/TW`, not glued to a word before it.
                 let free = i == 0
                     || t[i].space_before

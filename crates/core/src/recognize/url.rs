@@ -92,8 +92,12 @@ impl Recognizer for UrlRecognizer {
         let mut p = 0;
         while p < text.len() {
             let b = text[p];
+            if !b.is_ascii_alphanumeric() {
+                p += 1;
+                continue;
+            }
             let at_boundary = p == 0 || !(url_byte(text[p - 1]) && text[p - 1] != b'(');
-            if !b.is_ascii_alphanumeric() || !at_boundary {
+            if !at_boundary {
                 p += 1;
                 continue;
             }

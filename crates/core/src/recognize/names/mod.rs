@@ -79,36 +79,50 @@ pub struct View<'d, 'a> {
     pub reading_starts_name: Vec<bool>,
 }
 
+/// What the tables say of one word, all its readings together (with or
+/// without clitics and article): the per-token fields of [`View`].
+#[derive(Debug, Clone, Copy, Default)]
+struct WordReadings {
+    known: bool,
+    flags: u16,
+    starts_title: bool,
+    starts_name: bool,
+}
+
+impl WordReadings {
+    /// The readings of `word` in `lex`.
+    fn of(word: &str, lex: &Lexicon) -> Self {
+        let mut r = WordReadings::default();
+        clitics::for_each_reading(word, |_, bare| {
+            if let Some(info) = lex.get(bare) {
+                r.known = true;
+                r.flags |= info.flags;
+                for p in &info.phrases {
+                    match p.kind {
+                        PhraseKind::Title => r.starts_title = true,
+                        _ => r.starts_name = true,
+                    }
+                }
+            }
+            if let Some(info) = clitics::split_article(bare).and_then(|s| lex.get(s)) {
+                r.known = true;
+                r.flags |= info.flags;
+            }
+            false
+        });
+        r
+    }
+}
+
 impl<'d, 'a> View<'d, 'a> {
     /// A view of `doc`, looking every token up once.
     pub fn new(doc: &'d Document<'a>, lex: &'d Lexicon) -> Self {
-        let n = doc.tokens.len();
-        let mut known = vec![false; n];
-        let mut reading_flags = vec![0u16; n];
-        let mut reading_starts_title = vec![false; n];
-        let mut reading_starts_name = vec![false; n];
-        for i in 0..n {
-            if doc.tokens[i].kind != TokenKind::Word {
-                continue;
-            }
-            clitics::for_each_reading(doc.token_text(i), |_, bare| {
-                if let Some(info) = lex.get(bare) {
-                    known[i] = true;
-                    reading_flags[i] |= info.flags;
-                    for p in &info.phrases {
-                        match p.kind {
-                            PhraseKind::Title => reading_starts_title[i] = true,
-                            _ => reading_starts_name[i] = true,
-                        }
-                    }
-                }
-                if let Some(info) = clitics::split_article(bare).and_then(|s| lex.get(s)) {
-                    known[i] = true;
-                    reading_flags[i] |= info.flags;
-                }
-                false
-            });
-        }
+        // What the tables say of each distinct word, then of each token.
+        let readings = doc.per_word(WordReadings::default(), |w| WordReadings::of(w, lex));
+        let known = readings.iter().map(|r| r.known).collect();
+        let reading_flags = readings.iter().map(|r| r.flags).collect();
+        let reading_starts_title = readings.iter().map(|r| r.starts_title).collect();
+        let reading_starts_name = readings.iter().map(|r| r.starts_name).collect();
         View {
             doc,
             lex,

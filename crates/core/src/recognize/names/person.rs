@@ -396,8 +396,17 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         taken[c.first..=c.last].iter_mut().for_each(|t| *t = true);
     }
     let mut found = Vec::new();
+    // Per distinct word: whether some reading of it starts a name above.
+    let mut may_repeat: Vec<Option<bool>> = vec![None; view.doc.distinct_words()];
     for i in 0..view.len() {
         let Some(w) = view.word(i) else { continue };
+        let id = view.doc.word_id(i).expect("a word token has an id");
+        let may = *may_repeat[id].get_or_insert_with(|| {
+            clitics::for_each_reading(w, |_, bare| names.contains_key(bare))
+        });
+        if !may {
+            continue;
+        }
         let mut matched = None;
         clitics::for_each_reading(w, |skip, bare| {
             let Some(candidates) = names.get(bare) else {

@@ -1,0 +1,97 @@
+//! CPU time of each recognizer alone on a corpus file (default
+//! `bench/out/corpus-1m.txt`): the analysis with only that recognizer, minus
+//! the analysis with none (normalization, tokenization, statistics).
+//! Best of `TAHLIL_RUNS` (default 3) runs each. `TAHLIL_ONLY=names` (or `all`) runs
+//! only the analysis with that recognizer (to profile it).
+//!
+//! ```sh
+//! cargo run --release -p tahlil-core --example recognizer_times [FILE]
+//! ```
+
+use tahlil_core::{AnalyzeOptions, Analyzer};
+
+/// User CPU time of this process, in seconds.
+fn cpu_seconds() -> f64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid timespec and the clock id a constant.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime failed");
+    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
+}
+
+/// Best CPU time of `runs` analyses of `text` by `analyzer`.
+fn best_time(analyzer: &Analyzer, text: &str, runs: usize) -> f64 {
+    let options = AnalyzeOptions::default();
+    (0..runs)
+        .map(|_| {
+            let t = cpu_seconds();
+            std::hint::black_box(analyzer.analyze(text, &options).unwrap());
+            cpu_seconds() - t
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn main() {
+    let path = std::env::args().nth(1).unwrap_or_else(|| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../bench/out/corpus-1m.txt").to_string()
+    });
+    let runs = std::env::var("TAHLIL_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
+    let text = std::fs::read_to_string(&path).expect("corpus file");
+    let mb = text.len() as f64 / 1e6;
+    if let Ok(only) = std::env::var("TAHLIL_ONLY") {
+        // For a profiler: only this recognizer, `runs` times.
+        let t = best_time(
+            &Analyzer::with_recognizers(|n| only == "all" || n == only),
+            &text,
+            runs,
+        );
+        println!(
+            "{only} alone (with the stages before it): {:.1} ms",
+            t * 1e3
+        );
+        return;
+    }
+    let names = Analyzer::new().recognizer_names();
+    let base = best_time(&Analyzer::with_recognizers(|_| false), &text, runs);
+    let full = best_time(&Analyzer::new(), &text, runs);
+    println!("{path}: {:.1} MB, best of {runs}", mb);
+    println!(
+        "{:<14} {:>9.1} ms {:>7.1} MB/s",
+        "full",
+        full * 1e3,
+        mb / full
+    );
+    println!("{:<14} {:>9.1} ms", "no recognizer", base * 1e3);
+    let normalized = tahlil_core::Normalizer::new(tahlil_core::Preset::Search.options())
+        .normalize(&text)
+        .text;
+    let tokens = tahlil_core::tokenize::tokenize(&normalized);
+    let document = (0..runs)
+        .map(|_| {
+            let t = cpu_seconds();
+            std::hint::black_box(tahlil_core::recognize::Document::new(&normalized, &tokens));
+            cpu_seconds() - t
+        })
+        .fold(f64::INFINITY, f64::min);
+    println!(
+        "{:<14} {:>9.1} ms ({} tokens)",
+        "Document::new",
+        document * 1e3,
+        tokens.len()
+    );
+    for name in names {
+        let t = best_time(&Analyzer::with_recognizers(|n| n == name), &text, runs) - base;
+        println!(
+            "{:<14} {:>9.1} ms {:>5.1} %",
+            name,
+            t * 1e3,
+            100.0 * t / full
+        );
+    }
+}
