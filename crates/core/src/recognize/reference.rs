@@ -195,7 +195,22 @@ impl Recognizer for ReferenceRecognizer {
                 }
                 let has_number_word = j < t.len() && doc.token_text(j) == self.number_word;
                 let code_start = if has_number_word { j + 1 } else { i + 1 };
-                if let Some(code) = code_at(doc, code_start) {
+                let code = code_at(doc, code_start).or_else(|| {
+                    // `المرسوم الملكي رقم م/15`: an Arabic letter, `/`, the code.
+                    let letter = code_start + 2 < t.len()
+                        && has_number_word
+                        && t[code_start].kind == TokenKind::Word
+                        && doc.token_text(code_start).chars().count() == 1
+                        && doc.is_punct(code_start + 1, "/")
+                        && !t[code_start + 1].space_before
+                        && !t[code_start + 2].space_before;
+                    let rest = code_at(doc, code_start + 2).filter(|_| letter)?;
+                    Some(Code {
+                        has_latin: true,
+                        ..rest
+                    })
+                });
+                if let Some(code) = code {
                     let text = &doc.text[t[code_start].span.start..t[code.last].span.end];
                     // Without `رقم`: codes with letters, a leading zero
                     // (`الاستنتاج 01`) or digits that are no year (`القرار 2254`).
