@@ -13,6 +13,28 @@ use crate::tokenize::TokenKind;
 /// possibly behind a clitic (`وال14`, `لل14`).
 pub(crate) const ARTICLES: &[&str] = &["ال", "وال", "بال", "فال", "كال", "لل", "ولل"];
 
+/// Rank words (search form) after which digits are an ordinal: `احتل
+/// المرتبة 44` is the 44th place. Other designators (`المادة 103`, `رقم 5`)
+/// name a thing by its number and stay numbers.
+const RANK_WORDS: &[&str] = &["المرتبه", "الرتبه", "المركز", "الترتيب"];
+
+/// True when token `i` is a rank word, possibly behind a clitic (`بالمرتبة`, `للمركز`).
+fn is_rank_word(doc: &Document<'_>, i: usize) -> bool {
+    if doc.tokens[i].kind != TokenKind::Word {
+        return false;
+    }
+    let w = doc.token_text(i);
+    let bare = ["و", "ف", "ب", "وب", "فب"]
+        .iter()
+        .find_map(|c| w.strip_prefix(c).filter(|r| r.starts_with("ال")))
+        .unwrap_or(w);
+    let bare = match bare.strip_prefix("لل").or_else(|| bare.strip_prefix("ولل")) {
+        Some(r) => format!("ال{r}"),
+        None => bare.to_string(),
+    };
+    RANK_WORDS.contains(&bare.as_str())
+}
+
 /// Finds ordinals.
 #[derive(Debug, Default)]
 pub struct OrdinalRecognizer;
@@ -26,6 +48,28 @@ impl Recognizer for OrdinalRecognizer {
         let mut i = 0;
         while i < doc.tokens.len() {
             let token = &doc.tokens[i];
+            if token.kind == TokenKind::Digits
+                && i > 0
+                && token.space_before
+                && is_rank_word(doc, i - 1)
+            {
+                // `المرتبة 44`: a whole number standing alone after a rank word.
+                if let Some(n) = parse_number_at(doc, i) {
+                    let alone = doc.tokens.get(n.last + 1).is_none_or(|t| t.space_before);
+                    if n.first == i && !n.has_fraction && n.value >= 1.0 && alone {
+                        out.push(Candidate {
+                            kind: EntityKind::Ordinal,
+                            span: n.span(doc),
+                            value: Value::Scalar {
+                                value: Num(n.value),
+                            },
+                            priority: 5,
+                        });
+                        i = n.last + 1;
+                        continue;
+                    }
+                }
+            }
             if token.kind != TokenKind::Word {
                 i += 1;
                 continue;
@@ -134,6 +178,11 @@ mod tests {
         );
         assert_eq!(ordinals("للمرة الأولى"), [("الاولي".to_string(), 1.0)]);
         assert!(ordinals("التقرير الأولي").is_empty());
+        assert_eq!(
+            ordinals("احتل المرتبة 44 من بين 63 وحل بالمركز ٣"),
+            [("44".to_string(), 44.0), ("3".to_string(), 3.0)]
+        );
+        assert!(ordinals("المادة 103 والمرتبة 4.5").is_empty());
         assert!(ordinals("خلال الـ48 ساعة الماضية").is_empty());
         assert_eq!(
             found("خلال الـ48 ساعة الماضية", EntityKind::Number),

@@ -170,6 +170,11 @@ impl TimeRecognizer {
                 return None;
             }
             self.day_period_at(doc, last + 1)?;
+            // `10 م` is ten metres: after bare digits, the part of the day is
+            // spelled out (`5 مساءً`).
+            if digits && doc.token_text(last + 1).chars().count() == 1 {
+                return None;
+            }
             (hour, minute, last)
         };
         let mut period = None;
