@@ -420,10 +420,11 @@ impl DateGrammar {
         day: u8,
     ) -> Option<ParsedDate> {
         let mut j = day_last + 1;
-        // `9 من يناير`; `20 / شعبان / 1428`, `20-شعبان-1428`.
+        // `9 من يناير`; after a day in digits also `20 / شعبان / 1428`,
+        // `20-شعبان-1428` (not after words: `الثاني / كانون الأول` pairs months).
+        let digit_day = doc.tokens[first].kind == TokenKind::Digits;
         if j < doc.tokens.len() && doc.token_text(j) == "من"
-            || doc.is_punct(j, "/")
-            || doc.is_punct(j, "-")
+            || digit_day && (doc.is_punct(j, "/") || doc.is_punct(j, "-"))
         {
             j += 1;
         }

@@ -164,6 +164,9 @@ pub fn parse_scaled_number_at(doc: &Document<'_>, i: usize) -> Option<ScaledNumb
     if let Some((part, last)) = smaller_part_after(doc, next, m).filter(|_| whole) {
         scaled.value += part.copysign(scaled.value);
         scaled.last = last;
+    } else if let Some((part, last)) = units_after_accusative(doc, next, m).filter(|_| whole) {
+        scaled.value += part.copysign(scaled.value);
+        scaled.last = last;
     }
     Some(scaled)
 }
@@ -191,6 +194,32 @@ pub fn smaller_part_after(doc: &Document<'_>, end: usize, m: f64) -> Option<(f64
         && part.number.value < m / part.scale;
     (smaller && part.number.first == conj + 1 && part.value >= 0.0)
         .then_some((part.value, part.last))
+}
+
+/// After the accusative scale word of 11–99 thousands or millions (`12
+/// ألفًا`, folded `الفا`) at token `end`: `و` and bare whole digits below the
+/// scale, the rest of the same count (`12 ألفًا و500` is 12500). After other
+/// forms bare digits stay apart (`ثلاثة ملايين و15`, lists).
+fn units_after_accusative(doc: &Document<'_>, end: usize, m: f64) -> Option<(f64, usize)> {
+    let conj_ok = doc
+        .tokens
+        .get(end + 1)
+        .is_some_and(|t| t.kind == TokenKind::Word && !t.newline_before);
+    if !conj_ok || !doc.token_text(end).ends_with('ا') || doc.token_text(end + 1) != "و" {
+        return None;
+    }
+    let conj = end + 1;
+    let part = parse_number_at(doc, conj + 1)?;
+    let alone = doc
+        .tokens
+        .get(part.last + 1)
+        .is_none_or(|t| t.space_before && scale_at(doc, part.last + 1).is_none());
+    let ok = part.first == conj + 1
+        && !doc.tokens[conj + 1].newline_before
+        && !part.has_fraction
+        && (1.0..m).contains(&part.value)
+        && alone;
+    ok.then_some((part.value, part.last))
 }
 
 /// Clitics that may be glued to a number (`و15`, `ب5`), in search form.
@@ -298,6 +327,15 @@ mod tests {
                 ("200".into(), 200.0),
                 ("7 ملايين".into(), 7e6),
                 ("9 مليارات".into(), 9e9),
+            ]
+        );
+        let text = crate::normalize::search_form("قتل 12 ألفًا و500 شخص و3 آلاف و15 آخرون");
+        assert_eq!(
+            numbers(&text),
+            [
+                ("12 الفا و500".into(), 12500.0),
+                ("3 الاف".into(), 3000.0),
+                ("15".into(), 15.0),
             ]
         );
     }

@@ -148,11 +148,21 @@ impl TimeRecognizer {
         }
         let text = doc.token_text(i);
         let hour_word = doc.tokens[i].kind == TokenKind::Word && HOUR_WORDS.contains(&text);
-        let (start, clitic) = if hour_word {
+        let (mut start, clitic) = if hour_word {
             (i + 1, text.len() - "الساعه".len())
         } else {
             (i, 0)
         };
+        // `الساعة الـ12 ظهراً`: the article before the digits.
+        let article_digits = hour_word
+            && start + 1 < doc.tokens.len()
+            && doc.tokens[start].kind == TokenKind::Word
+            && doc.token_text(start) == "ال"
+            && doc.tokens[start + 1].kind == TokenKind::Digits
+            && !doc.tokens[start + 1].space_before;
+        if article_digits {
+            start += 1;
+        }
         let (hour, minute, mut last) = if let Some(c) = self.clock_at(doc, start) {
             c
         } else if hour_word {
