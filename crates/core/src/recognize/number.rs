@@ -60,11 +60,35 @@ pub fn parse_number_at(doc: &Document<'_>, i: usize) -> Option<ParsedNumber> {
             grouped = true;
         }
     }
+    // `5.000.000`: dots as thousands separators, recognizable only when
+    // there are two groups or more (`1.234` stays a decimal).
+    let group_after = |k: usize, sep: &str| {
+        doc.is_punct(k + 1, sep)
+            && !doc.tokens[k + 1].space_before
+            && glued_digits(doc, k + 2)
+            && doc.token_text(k + 2).len() == 3
+    };
+    if !grouped && digits.len() <= 3 && group_after(last, ".") && group_after(last + 2, ".") {
+        while group_after(last, ".") {
+            digits.push_str(doc.token_text(last + 2));
+            last += 2;
+        }
+        grouped = true;
+    }
     let mut has_fraction = false;
-    if doc.is_punct(last + 1, ".")
+    let decimal_comma = !grouped
+        && doc.is_punct(last + 1, ",")
         && !doc.tokens[last + 1].space_before
         && glued_digits(doc, last + 2)
-    {
+        && doc.token_text(last + 2).len() != 3
+        // Not a list of digits (`1,2,3`).
+        && !(doc.is_punct(last + 3, ",") && glued_digits(doc, last + 4))
+        && !(i >= 2 && doc.is_punct(i - 1, ",") && !tokens[i].space_before);
+    let decimal_point = doc.is_punct(last + 1, ".")
+        && !doc.tokens[last + 1].space_before
+        && glued_digits(doc, last + 2);
+    // `3,5 مليون`: a comma before other than three digits is a decimal comma.
+    if decimal_point || decimal_comma {
         digits.push('.');
         digits.push_str(doc.token_text(last + 2));
         last += 2;
@@ -141,7 +165,12 @@ pub fn parse_scaled_number_at(doc: &Document<'_>, i: usize) -> Option<ScaledNumb
     // Multiply the digits as an integer, then divide by the power of ten
     // of the decimals: 533897 × 1e9 / 10 is exact, 53389.7 × 1e9 is not.
     let text = &doc.text[doc.tokens[i].span.start..doc.tokens[n.last].span.end];
-    let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
+    // The decimals are the last digit run (after `.` or a decimal comma).
+    let decimals = if n.has_fraction {
+        doc.token_text(n.last).len()
+    } else {
+        0
+    };
     let mantissa: f64 = text
         .chars()
         .filter(char::is_ascii_digit)
@@ -298,7 +327,15 @@ mod tests {
             numbers("2025-2030"),
             [("2025".into(), 2025.0), ("2030".into(), 2030.0)]
         );
-        assert_eq!(numbers("1,23"), [("1".into(), 1.0), ("23".into(), 23.0)]);
+        // A glued comma before other than three digits is a decimal comma
+        // (`3,5 مليون`, `٣٫٥`'s Maghrebi spelling); a list of digits is not.
+        assert_eq!(numbers("1,23"), [("1,23".into(), 1.23)]);
+        assert_eq!(
+            numbers("1,2,3"),
+            [("1".into(), 1.0), ("2".into(), 2.0), ("3".into(), 3.0)]
+        );
+        assert_eq!(numbers("5.000.000"), [("5.000.000".into(), 5e6)]);
+        assert_eq!(numbers("1.234"), [("1.234".into(), 1.234)]);
         assert_eq!(numbers("إف-35"), [("35".into(), 35.0)]);
         assert_eq!(numbers("(-3)"), [("-3".into(), -3.0)]);
     }

@@ -827,6 +827,9 @@ impl NumberWords {
     /// `الذكرى الثمانين`, `الدورة المئة`), at token `i`.
     fn definite_tens_ordinal_at(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
         let word = word_at(doc, i)?;
+        if !self.cardinal_endings.may_match(word) {
+            return None;
+        }
         let bare = word.strip_prefix("ال")?;
         let value = match self.cardinals.get(bare)? {
             Piece::Ten(t) => *t as f64,
