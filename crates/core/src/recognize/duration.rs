@@ -100,6 +100,9 @@ pub fn parse_duration_at(
 ) -> Option<ParsedDuration> {
     let Some(mut d) = parse_whole_duration_at(lex, doc, i) else {
         // `ساعة ونصف`: one unit and a fraction.
+        if !lex.may_start(doc, i) {
+            return None;
+        }
         let unit = lex.find(doc, i, true, |w| {
             matches!(w, DateWord::Unit(_, UnitForm::Singular))
         })?;
@@ -153,7 +156,11 @@ fn parse_whole_duration_at(
     }
     // A count in words (`ثلاثة`, `خمسة وعشرين`, `مائة`): the reader shared
     // with the number recognizers (memoized per document).
-    if let Some(n) = cardinal_at(doc, i).filter(|n| n.first == i && n.value > 0.0) {
+    let counted = (tok.kind == TokenKind::Word)
+        .then(|| cardinal_at(doc, i))
+        .flatten()
+        .filter(|n| n.first == i && n.value > 0.0);
+    if let Some(n) = counted {
         if let Some((unit, last)) = counted_unit(lex, doc, n.last + 1) {
             return Some(ParsedDuration {
                 first: i,

@@ -737,13 +737,13 @@ impl NumberWords {
     pub fn ordinal_at(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
         let word = word_at(doc, i)?;
         if !self.ordinal_endings.may_match(word) {
-            return self.definite_tens_ordinal_at(doc, i);
+            return self.definite_tens_ordinal_at(doc, i, word);
         }
         let Some((clitic, bare, value, lead)) = split_clitics(word).find_map(|(c, _, bare)| {
             let &(v, lead) = self.ordinals.get(bare)?;
             Some((c, bare, v, lead))
         }) else {
-            return self.definite_tens_ordinal_at(doc, i);
+            return self.definite_tens_ordinal_at(doc, i, word);
         };
         if i > 0 && !doc.tokens[i].newline_before {
             // `تشرين الأول` is a month.
@@ -824,13 +824,17 @@ impl NumberWords {
     }
 
     /// A definite tens or hundred word after an ordinal head (`القرن العشرين`,
-    /// `الذكرى الثمانين`, `الدورة المئة`), at token `i`.
-    fn definite_tens_ordinal_at(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
-        let word = word_at(doc, i)?;
+    /// `الذكرى الثمانين`, `الدورة المئة`), at token `i` (which reads `word`).
+    fn definite_tens_ordinal_at(
+        &self,
+        doc: &Document<'_>,
+        i: usize,
+        word: &str,
+    ) -> Option<WordNumber> {
+        let bare = word.strip_prefix("ال")?;
         if !self.cardinal_endings.may_match(word) {
             return None;
         }
-        let bare = word.strip_prefix("ال")?;
         let value = match self.cardinals.get(bare)? {
             Piece::Ten(t) => *t as f64,
             Piece::Hundred(100) => 100.0,

@@ -28,11 +28,11 @@ fn is_rank_word(doc: &Document<'_>, i: usize) -> bool {
         .iter()
         .find_map(|c| w.strip_prefix(c).filter(|r| r.starts_with("ال")))
         .unwrap_or(w);
-    let bare = match bare.strip_prefix("لل").or_else(|| bare.strip_prefix("ولل")) {
-        Some(r) => format!("ال{r}"),
-        None => bare.to_string(),
-    };
-    RANK_WORDS.contains(&bare.as_str())
+    // `للمركز` is ل + `المركز`.
+    match bare.strip_prefix("لل").or_else(|| bare.strip_prefix("ولل")) {
+        Some(r) => RANK_WORDS.iter().any(|k| k.strip_prefix("ال") == Some(r)),
+        None => RANK_WORDS.contains(&bare),
+    }
 }
 
 /// Finds ordinals.
