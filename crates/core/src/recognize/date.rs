@@ -423,9 +423,12 @@ impl DateGrammar {
         // `9 من يناير`; after a day in digits also `20 / شعبان / 1428`,
         // `20-شعبان-1428` (not after words: `الثاني / كانون الأول` pairs months).
         let digit_day = doc.tokens[first].kind == TokenKind::Digits;
-        if j < doc.tokens.len() && doc.token_text(j) == "من"
-            || digit_day && (doc.is_punct(j, "/") || doc.is_punct(j, "-"))
-        {
+        // The separator of `20 / شعبان / 1428`: the same one must stand
+        // between the month and a year (`2 - صفر` is a score, two-nil).
+        let separator = ["/", "-"]
+            .into_iter()
+            .find(|p| digit_day && doc.is_punct(j, p));
+        if j < doc.tokens.len() && doc.token_text(j) == "من" || separator.is_some() {
             j += 1;
         }
         if j >= doc.tokens.len() {
@@ -438,12 +441,17 @@ impl DateGrammar {
         let mut last = month.last;
         let mut calendar = month.calendar;
         let mut year = None;
+        if separator.is_some_and(|p| !doc.is_punct(last + 1, p)) {
+            return None;
+        }
         if let Some((y, era, l)) = self.year_after(doc, last + 1) {
             year = Some(y);
             last = l;
             if era == Some(Calendar::Hijri) {
                 calendar = Calendar::Hijri;
             }
+        } else if separator.is_some() {
+            return None;
         }
         let value = match (calendar, year) {
             (_, Some(y)) => self.full_date(calendar, y, month.month, day)?,

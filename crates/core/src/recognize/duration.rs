@@ -15,6 +15,19 @@ use std::sync::Arc;
 /// Priority of duration candidates.
 pub const DURATION_PRIORITY: i32 = 20;
 
+/// Singular units with the article (search form), as they follow a fraction
+/// (`14 عامًا ونصف العام`).
+const UNITS_WITH_ARTICLE: &[&str] = &[
+    "العام",
+    "السنه",
+    "الشهر",
+    "الاسبوع",
+    "اليوم",
+    "الساعه",
+    "الدقيقه",
+    "الثانيه",
+];
+
 /// Words after which a singular unit alone is one unit (`لمدة عام`).
 const FOR_WORDS: &[&str] = &["لمده", "مده", "طوال", "طيله"];
 
@@ -85,10 +98,20 @@ fn and_fraction_at(lex: &DateLexicon, doc: &Document<'_>, i: usize) -> Option<(f
     {
         return None;
     }
-    match m.word {
-        DateWord::Fraction(h) => Some((h as f64 / 100.0, m.last)),
-        _ => None,
-    }
+    let DateWord::Fraction(h) = m.word else {
+        return None;
+    };
+    // `ونصف العام`, `ونصف الساعة`: the unit again, with the article.
+    let last = match doc.tokens.get(m.last + 1) {
+        Some(t)
+            if t.kind == TokenKind::Word
+                && UNITS_WITH_ARTICLE.contains(&doc.token_text(m.last + 1)) =>
+        {
+            m.last + 1
+        }
+        _ => m.last,
+    };
+    Some((h as f64 / 100.0, last))
 }
 
 /// The duration starting at token `i`, if any, with a fraction after its
