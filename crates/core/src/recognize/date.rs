@@ -453,8 +453,19 @@ impl DateGrammar {
         } else if separator.is_some() {
             return None;
         }
+        // A year the calendar cannot take (`26 من شهر صفر سنة 747`, before
+        // the Umm al-Qura tables) leaves the day and month.
+        let full = year.and_then(|y| self.full_date(calendar, y, month.month, day));
+        if year.is_some() && full.is_none() {
+            if separator.is_some() || calendar != Calendar::Hijri {
+                return None;
+            }
+            year = None;
+            last = month.last;
+            calendar = month.calendar;
+        }
         let value = match (calendar, year) {
-            (_, Some(y)) => self.full_date(calendar, y, month.month, day)?,
+            (_, Some(_)) => full?,
             (Calendar::Gregorian, None) => {
                 if day > days_in_month(2000, month.month) {
                     return None;
