@@ -1,6 +1,7 @@
 //! Percentages: `17.5%`, `%17.5`, `١٢٫٥٪`, `٪ 5`, `20 في المائة`, `20 بالمئة`,
 //! and numbers in words: `خمسة في المائة`.
 
+use super::date::is_bare_year;
 use super::number::parse_number_at;
 use super::number_words::cardinal_at;
 use super::{Candidate, Document, Recognizer};
@@ -167,7 +168,9 @@ impl Recognizer for PercentRecognizer {
             }
             // `بين 20 و30%`, `من 20 إلى 30 في المائة`, `20-30%`: the first
             // number of a range of percentages is one too (its span stays its own).
-            if found.is_none() && digits && self.range_into_percent(doc, last) {
+            // Not a year (`من 2014 إلى 4.82%` goes from a date to a rate).
+            let year_like = value.fract() == 0.0 && is_bare_year(value as i32);
+            if found.is_none() && digits && !year_like && self.range_into_percent(doc, last) {
                 found = Some((span, last));
             }
             if let Some((span, end)) = found {
@@ -234,6 +237,7 @@ mod tests {
                 ("15%".to_string(), 15.0),
             ]
         );
+        assert_eq!(percents("من 2014 إلى 4.82%"), [("4.82%".to_string(), 4.82)]);
         // The sign of `5%` is not also the sign before `6`.
         assert_eq!(percents("5% 6"), [("5%".to_string(), 5.0)]);
     }
