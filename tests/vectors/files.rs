@@ -13,5 +13,6 @@ pub const FILES: &[(&str, &str)] = &[
     ("extract-durations.toml", include_str!("extract-durations.toml")),
     ("extract-periods.toml", include_str!("extract-periods.toml")),
     ("extract-times.toml", include_str!("extract-times.toml")),
+    ("extraction-general.toml", include_str!("extraction-general.toml")),
     ("normalize.toml", include_str!("normalize.toml")),
 ];

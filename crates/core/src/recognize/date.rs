@@ -331,11 +331,23 @@ impl DateGrammar {
         m
     }
 
-    /// A year after a month: `[،] 2024 [م]` or `(1984)`. Returns the year, its era and the last token.
+    /// A year after a month: `[،] 2024 [م]`, `(1984)`, `/ 1428 هـ` (as in
+    /// `20 / شعبان / 1428`), `[من] [ال]عام 2024`. Returns the year, its era and the last token.
     fn year_after(&self, doc: &Document<'_>, i: usize) -> Option<(i32, Option<Calendar>, usize)> {
         let mut j = i;
-        if doc.is_punct(j, ",") {
+        if doc.is_punct(j, ",") || doc.is_punct(j, "/") || doc.is_punct(j, "-") {
             j += 1;
+        } else if j < doc.tokens.len() {
+            // `مارس من العام 2024`, `مارس عام 2024`.
+            let from = usize::from(doc.token_text(j) == "من");
+            if let Some(m) = self
+                .lex
+                .find(doc, j + from, false, |w| w == DateWord::YearMarker)
+            {
+                if digits(doc, m.last + 1).is_some() {
+                    j = m.last + 1;
+                }
+            }
         }
         let paren = doc.is_punct(j, "(");
         if paren {
@@ -408,7 +420,15 @@ impl DateGrammar {
         day: u8,
     ) -> Option<ParsedDate> {
         let mut j = day_last + 1;
-        if j < doc.tokens.len() && doc.token_text(j) == "من" {
+        // `9 من يناير`; after a day in digits also `20 / شعبان / 1428`,
+        // `20-شعبان-1428` (not after words: `الثاني / كانون الأول` pairs months).
+        let digit_day = doc.tokens[first].kind == TokenKind::Digits;
+        // The separator of `20 / شعبان / 1428`: the same one must stand
+        // between the month and a year (`2 - صفر` is a score, two-nil).
+        let separator = ["/", "-"]
+            .into_iter()
+            .find(|p| digit_day && doc.is_punct(j, p));
+        if j < doc.tokens.len() && doc.token_text(j) == "من" || separator.is_some() {
             j += 1;
         }
         if j >= doc.tokens.len() {
@@ -421,15 +441,31 @@ impl DateGrammar {
         let mut last = month.last;
         let mut calendar = month.calendar;
         let mut year = None;
+        if separator.is_some_and(|p| !doc.is_punct(last + 1, p)) {
+            return None;
+        }
         if let Some((y, era, l)) = self.year_after(doc, last + 1) {
             year = Some(y);
             last = l;
             if era == Some(Calendar::Hijri) {
                 calendar = Calendar::Hijri;
             }
+        } else if separator.is_some() {
+            return None;
+        }
+        // A year the calendar cannot take (`26 من شهر صفر سنة 747`, before
+        // the Umm al-Qura tables) leaves the day and month.
+        let full = year.and_then(|y| self.full_date(calendar, y, month.month, day));
+        if year.is_some() && full.is_none() {
+            if separator.is_some() || calendar != Calendar::Hijri {
+                return None;
+            }
+            year = None;
+            last = month.last;
+            calendar = month.calendar;
         }
         let value = match (calendar, year) {
-            (_, Some(y)) => self.full_date(calendar, y, month.month, day)?,
+            (_, Some(_)) => full?,
             (Calendar::Gregorian, None) => {
                 if day > days_in_month(2000, month.month) {
                     return None;
@@ -524,6 +560,15 @@ impl DateGrammar {
         if let Some((c, l)) = self.era_at(doc, last + 1, year) {
             calendar = c;
             last = l;
+        } else if doc
+            .tokens
+            .get(last + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+            && doc.token_text(last + 1) == "م"
+        {
+            // After `عام`/`سنة`, a spaced `م` is the era even for an old
+            // year (`سنة 632 م`), not the metre.
+            last += 1;
         }
         Some(ParsedDate {
             first: i,
@@ -557,12 +602,21 @@ impl DateGrammar {
         if !BARE_YEARS.contains(&year) || i == 0 || continued(doc, i) || continues(doc, i) {
             return None;
         }
-        if glued(doc, i) {
+        // `للفترة ٢٠٢٦-٢٠٣٠ و٢٠٢٦`, `عام 2020 و 2021`: a year joined by `و`
+        // to a year before it is a year too.
+        let and_after_year = i >= 2
+            && doc.tokens[i - 1].kind == TokenKind::Word
+            && doc.token_text(i - 1) == "و"
+            && digits(doc, i - 2)
+                .filter(|d| d.len() == 4)
+                .and_then(|d| d.parse::<i32>().ok())
+                .is_some_and(|y| BARE_YEARS.contains(&y));
+        if glued(doc, i) && !and_after_year {
             return None;
         }
         // `(1948)`: a year alone in parentheses, as archives and captions date things.
         let in_parens = doc.is_punct(i - 1, "(") && doc.is_punct(i + 1, ")");
-        if !in_parens {
+        if !in_parens && !and_after_year {
             let prep = self
                 .lex
                 .find(doc, i - 1, true, |w| w == DateWord::YearPreposition)?;

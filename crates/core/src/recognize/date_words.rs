@@ -1,5 +1,5 @@
 //! The word tables of the date, period, duration, time and relative-date
-//! recognizers (month names, day ordinals, small cardinals, clock hours,
+//! recognizers (month names, day ordinals, clock hours,
 //! weekdays, time units, relative phrases), loaded from `crates/core/data/`
 //! and folded to the search form once, plus a phrase matcher over tokens.
 
@@ -12,7 +12,7 @@ use std::sync::{Arc, OnceLock};
 
 /// Month names (`data/months.tsv`).
 const MONTHS_TSV: &str = include_str!("../../data/months.tsv");
-/// Day ordinals, cardinals, clock hours, weekdays (`data/date_words.tsv`).
+/// Day ordinals, clock hours, weekdays (`data/date_words.tsv`).
 const DATE_WORDS_TSV: &str = include_str!("../../data/date_words.tsv");
 /// Units of durations (`data/time_units.tsv`).
 const TIME_UNITS_TSV: &str = include_str!("../../data/time_units.tsv");
@@ -48,10 +48,6 @@ pub enum DateWord {
     },
     /// An ordinal day of the month in words (`الثاني`, `الحادي والعشرين`).
     Day(u8),
-    /// A cardinal in words (`ثلاثة`, `أحد عشر`, `مائة`).
-    Cardinal(u32),
-    /// A tens word (`عشرين`), which may follow a unit with `و` (`خمسة وعشرين`).
-    Tens(u32),
     /// A clock hour in words (`التاسعة`).
     Hour(u8),
     /// A weekday (ISO: 1 = Monday).
@@ -183,8 +179,6 @@ impl DateLexicon {
             let v: u32 = f[2].parse().unwrap_or(0);
             let word = match f[1] {
                 "day" => DateWord::Day(v as u8),
-                "cardinal" => DateWord::Cardinal(v),
-                "tens" => DateWord::Tens(v),
                 "hour" => DateWord::Hour(v as u8),
                 "weekday" => DateWord::Weekday(v as u8),
                 "year_marker" => DateWord::YearMarker,
@@ -376,55 +370,6 @@ impl DateLexicon {
         }
         None
     }
-
-    /// A count in words at token `i`: a cardinal, optionally followed by
-    /// `و` + tens (`خمسة وعشرين`), or a tens word alone. Returns the value
-    /// and the last token. See [`DateLexicon::cardinal_with_clitic_at`] for
-    /// one behind a clitic (`وثلاثة`).
-    pub fn cardinal_at(&self, doc: &Document<'_>, i: usize) -> Option<(u32, usize)> {
-        self.cardinal_inner(doc, i, false)
-            .map(|(v, last, _)| (v, last))
-    }
-
-    /// Like [`DateLexicon::cardinal_at`], the first word possibly behind a
-    /// clitic: value, last token and the clitic's byte length.
-    pub fn cardinal_with_clitic_at(
-        &self,
-        doc: &Document<'_>,
-        i: usize,
-    ) -> Option<(u32, usize, usize)> {
-        self.cardinal_inner(doc, i, true)
-    }
-
-    /// The cardinal at token `i`.
-    fn cardinal_inner(
-        &self,
-        doc: &Document<'_>,
-        i: usize,
-        clitics: bool,
-    ) -> Option<(u32, usize, usize)> {
-        let m = self.find(doc, i, clitics, |w| {
-            matches!(w, DateWord::Cardinal(_) | DateWord::Tens(_))
-        })?;
-        let c = m.clitic;
-        match m.word {
-            DateWord::Tens(t) => Some((t, m.last, c)),
-            DateWord::Cardinal(v) if v < 10 => {
-                let tens = self.find(doc, m.last + 1, true, |w| matches!(w, DateWord::Tens(_)));
-                match tens {
-                    Some(WordMatch {
-                        word: DateWord::Tens(t),
-                        last,
-                        clitic,
-                        ..
-                    }) if clitic == "و".len() => Some((v + t, last, c)),
-                    _ => Some((v, m.last, c)),
-                }
-            }
-            DateWord::Cardinal(v) => Some((v, m.last, c)),
-            _ => None,
-        }
-    }
 }
 
 /// True when token `i` is glued to a word before it that is more than a
@@ -498,16 +443,5 @@ mod tests {
             DateWord::Unit(TimeUnit::Month, UnitForm::Dual)
         );
         assert!(find_in("كتاب", 0).is_none());
-    }
-
-    #[test]
-    fn cardinals_with_tens() {
-        let text = search_form("خمسة وعشرين عاما و ثلاثة أيام");
-        let tokens = tokenize(&text);
-        let doc = Document::new(&text, &tokens);
-        let lex = DateLexicon::shared();
-        assert_eq!(lex.cardinal_at(&doc, 0), Some((25, 1)));
-        assert_eq!(lex.cardinal_at(&doc, 4), Some((3, 4)));
-        assert_eq!(lex.cardinal_at(&doc, 2), None);
     }
 }

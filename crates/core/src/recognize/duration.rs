@@ -4,6 +4,8 @@
 
 use super::date_words::{glued_to_word, DateLexicon, DateWord, UnitForm};
 use super::number::parse_number_at;
+use super::number_words::cardinal_at;
+use super::ordinal::ARTICLES;
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Num, TimeUnit, Value};
 use crate::span::Span;
@@ -12,6 +14,19 @@ use std::sync::Arc;
 
 /// Priority of duration candidates.
 pub const DURATION_PRIORITY: i32 = 20;
+
+/// Singular units with the article (search form), as they follow a fraction
+/// (`14 عامًا ونصف العام`).
+const UNITS_WITH_ARTICLE: &[&str] = &[
+    "العام",
+    "السنه",
+    "الشهر",
+    "الاسبوع",
+    "اليوم",
+    "الساعه",
+    "الدقيقه",
+    "الثانيه",
+];
 
 /// Words after which a singular unit alone is one unit (`لمدة عام`).
 const FOR_WORDS: &[&str] = &["لمده", "مده", "طوال", "طيله"];
@@ -59,8 +74,84 @@ fn counted_unit(lex: &DateLexicon, doc: &Document<'_>, i: usize) -> Option<(Time
     }
 }
 
-/// The duration starting at token `i`, if any.
+/// `ونصف`, `و نصف`, `وربع` at token `i`: the fraction of a unit (0.5, 0.25)
+/// and its last token.
+fn and_fraction_at(lex: &DateLexicon, doc: &Document<'_>, i: usize) -> Option<(f64, usize)> {
+    let (at, clitic) = if i < doc.tokens.len() && doc.token_text(i) == "و" {
+        (i + 1, false)
+    } else {
+        (i, true)
+    };
+    let m = lex.find(doc, at, clitic, |w| matches!(w, DateWord::Fraction(_)))?;
+    if clitic && m.clitic != "و".len() {
+        return None;
+    }
+    // `ونصف مليون`: the fraction of something else.
+    if doc
+        .tokens
+        .get(m.last + 1)
+        .is_some_and(|t| t.kind == TokenKind::Word)
+        && (cardinal_at(doc, m.last + 1).is_some()
+            || lex
+                .find(doc, m.last + 1, false, |w| matches!(w, DateWord::Unit(..)))
+                .is_some())
+    {
+        return None;
+    }
+    let DateWord::Fraction(h) = m.word else {
+        return None;
+    };
+    // `ونصف العام`, `ونصف الساعة`: the unit again, with the article.
+    let last = match doc.tokens.get(m.last + 1) {
+        Some(t)
+            if t.kind == TokenKind::Word
+                && UNITS_WITH_ARTICLE.contains(&doc.token_text(m.last + 1)) =>
+        {
+            m.last + 1
+        }
+        _ => m.last,
+    };
+    Some((h as f64 / 100.0, last))
+}
+
+/// The duration starting at token `i`, if any, with a fraction after its
+/// unit (`ثلاثة أشهر ونصف` is 3.5 months, `ساعة ونصف` 1.5 hours).
 pub fn parse_duration_at(
+    lex: &DateLexicon,
+    doc: &Document<'_>,
+    i: usize,
+) -> Option<ParsedDuration> {
+    let Some(mut d) = parse_whole_duration_at(lex, doc, i) else {
+        // `ساعة ونصف`: one unit and a fraction.
+        if !lex.may_start(doc, i) {
+            return None;
+        }
+        let unit = lex.find(doc, i, true, |w| {
+            matches!(w, DateWord::Unit(_, UnitForm::Singular))
+        })?;
+        let (f, last) = and_fraction_at(lex, doc, unit.last + 1)?;
+        let DateWord::Unit(unit_kind, _) = unit.word else {
+            return None;
+        };
+        return Some(ParsedDuration {
+            first: i,
+            last,
+            clitic: unit.clitic,
+            value: 1.0 + f,
+            unit: unit_kind,
+        });
+    };
+    if d.value.fract() == 0.0 {
+        if let Some((f, last)) = and_fraction_at(lex, doc, d.last + 1) {
+            d.value += f;
+            d.last = last;
+        }
+    }
+    Some(d)
+}
+
+/// The duration starting at token `i`, without a trailing fraction.
+fn parse_whole_duration_at(
     lex: &DateLexicon,
     doc: &Document<'_>,
     i: usize,
@@ -68,7 +159,9 @@ pub fn parse_duration_at(
     let tok = doc.tokens.get(i)?;
     if tok.kind == TokenKind::Digits {
         // Digits glued after a word belong to a code (`COVID19`).
-        if glued_to_word(doc, i) {
+        // Not so the article: `الـ48 ساعة` counts 48 hours.
+        let after_article = i > 0 && ARTICLES.contains(&doc.token_text(i - 1));
+        if glued_to_word(doc, i) && !after_article {
             return None;
         }
         let n = parse_number_at(doc, i)?;
@@ -84,19 +177,25 @@ pub fn parse_duration_at(
             unit,
         });
     }
-    if !lex.may_start(doc, i) {
-        return None;
-    }
-    if let Some((value, last, clitic)) = lex.cardinal_with_clitic_at(doc, i) {
-        if let Some((unit, last)) = counted_unit(lex, doc, last + 1) {
+    // A count in words (`ثلاثة`, `خمسة وعشرين`, `مائة`): the reader shared
+    // with the number recognizers (memoized per document).
+    let counted = (tok.kind == TokenKind::Word)
+        .then(|| cardinal_at(doc, i))
+        .flatten()
+        .filter(|n| n.first == i && n.value > 0.0);
+    if let Some(n) = counted {
+        if let Some((unit, last)) = counted_unit(lex, doc, n.last + 1) {
             return Some(ParsedDuration {
                 first: i,
                 last,
-                clitic,
-                value: value as f64,
+                clitic: n.span.start - doc.tokens[i].span.start,
+                value: n.value,
                 unit,
             });
         }
+    }
+    if !lex.may_start(doc, i) {
+        return None;
     }
     // `نصف ساعة`, `ربع قرن` is not a unit here: only the time units.
     if let Some(f) = lex.find(doc, i, true, |w| matches!(w, DateWord::Fraction(_))) {

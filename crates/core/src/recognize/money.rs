@@ -168,6 +168,29 @@ impl MoneyRecognizer {
         })
     }
 
+    /// A currency phrase at token `i` whose first word is a dual
+    /// (`دولارين`, `ليرتان`): a form of the phrase's first word plus `ان`/`ين`,
+    /// its `ة` becoming `ت`. Returns the phrase and its last token.
+    fn dual_currency_at(&self, doc: &Document<'_>, i: usize) -> Option<(usize, usize)> {
+        if doc.tokens.get(i)?.kind != TokenKind::Word {
+            return None;
+        }
+        let word = doc.token_text(i);
+        let stem = word
+            .strip_suffix("ان")
+            .or_else(|| word.strip_suffix("ين"))?;
+        if stem.chars().count() < 3 {
+            return None;
+        }
+        let (k, last) = self.phrase_at(doc, i, false)?;
+        let first = &self.phrases[k].words[0];
+        let singular = first.contains_key(stem)
+            || stem
+                .strip_suffix('ت')
+                .is_some_and(|s| first.contains_key(&format!("{s}ه")));
+        singular.then_some((k, last))
+    }
+
     /// A phrase that may stand before an amount and ends at token `end`.
     fn phrase_before(&self, doc: &Document<'_>, end: usize) -> Option<(usize, usize)> {
         (0..=end.min(2)).rev().find_map(|len| {
@@ -289,6 +312,20 @@ impl Recognizer for MoneyRecognizer {
                 continue;
             }
             let Some(amount) = Self::amount_at(doc, i) else {
+                // `دولارين`, `ريالان`: the dual of a currency word is two of it.
+                if let Some((k, last)) = self.dual_currency_at(doc, i) {
+                    out.push(Candidate {
+                        kind: EntityKind::Money,
+                        span: doc.tokens[i].span.union(&doc.tokens[last].span),
+                        value: Value::Money {
+                            amount: Num(2.0),
+                            currency: self.phrases[k].code.clone(),
+                        },
+                        priority: 15,
+                    });
+                    i = last + 1;
+                    continue;
+                }
                 i += 1;
                 continue;
             };
@@ -378,6 +415,17 @@ mod tests {
         assert_eq!(one("€ 20 مليون"), (2e7, "EUR".into()));
         assert_eq!(one("٣٠٠ ﷼"), (300.0, "SAR".into()));
         assert_eq!(one("5 مليارات من الدولارات"), (5e9, "USD".into()));
+    }
+
+    #[test]
+    fn abbreviations_and_duals() {
+        assert_eq!(one("بلغ 500 ر.س"), (500.0, "SAR".into()));
+        assert_eq!(one("بلغ ٢٥٠ د.ك"), (250.0, "KWD".into()));
+        assert_eq!(one("بلغ 1000 دج"), (1000.0, "DZD".into()));
+        assert_eq!(one("بلغ 70 ج.م"), (70.0, "EGP".into()));
+        assert_eq!(one("دفع دولارين فقط"), (2.0, "USD".into()));
+        assert_eq!(one("دفع ليرتين"), (2.0, "TRY".into()));
+        assert!(money("بلغ 500 يوان").iter().all(|m| m.1 == 500.0));
     }
 
     #[test]

@@ -104,11 +104,35 @@ pub fn parse_number_at(doc: &Document<'_>, i: usize) -> Option<ParsedNumber> {
             grouped = true;
         }
     }
+    // `5.000.000`: dots as thousands separators, recognizable only when
+    // there are two groups or more (`1.234` stays a decimal).
+    let group_after = |k: usize, sep: &str| {
+        doc.is_punct(k + 1, sep)
+            && !doc.tokens[k + 1].space_before
+            && glued_digits(doc, k + 2)
+            && doc.token_text(k + 2).len() == 3
+    };
+    if !grouped && digits.as_str().len() <= 3 && group_after(last, ".") && group_after(last + 2, ".") {
+        while group_after(last, ".") {
+            digits.push(doc.token_text(last + 2));
+            last += 2;
+        }
+        grouped = true;
+    }
     let mut has_fraction = false;
-    if doc.is_punct(last + 1, ".")
+    let decimal_comma = !grouped
+        && doc.is_punct(last + 1, ",")
         && !doc.tokens[last + 1].space_before
         && glued_digits(doc, last + 2)
-    {
+        && doc.token_text(last + 2).len() != 3
+        // Not a list of digits (`1,2,3`).
+        && !(doc.is_punct(last + 3, ",") && glued_digits(doc, last + 4))
+        && !(i >= 2 && doc.is_punct(i - 1, ",") && !tokens[i].space_before);
+    let decimal_point = doc.is_punct(last + 1, ".")
+        && !doc.tokens[last + 1].space_before
+        && glued_digits(doc, last + 2);
+    // `3,5 مليون`: a comma before other than three digits is a decimal comma.
+    if decimal_point || decimal_comma {
         digits.push(".");
         digits.push(doc.token_text(last + 2));
         last += 2;
@@ -185,7 +209,12 @@ pub fn parse_scaled_number_at(doc: &Document<'_>, i: usize) -> Option<ScaledNumb
     // Multiply the digits as an integer, then divide by the power of ten
     // of the decimals: 533897 × 1e9 / 10 is exact, 53389.7 × 1e9 is not.
     let text = &doc.text[doc.tokens[i].span.start..doc.tokens[n.last].span.end];
-    let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
+    // The decimals are the last digit run (after `.` or a decimal comma).
+    let decimals = if n.has_fraction {
+        doc.token_text(n.last).len()
+    } else {
+        0
+    };
     let mantissa: f64 = text
         .chars()
         .filter(char::is_ascii_digit)
@@ -206,6 +235,9 @@ pub fn parse_scaled_number_at(doc: &Document<'_>, i: usize) -> Option<ScaledNumb
     // which starts a list of amounts).
     let whole = !n.has_fraction;
     if let Some((part, last)) = smaller_part_after(doc, next, m).filter(|_| whole) {
+        scaled.value += part.copysign(scaled.value);
+        scaled.last = last;
+    } else if let Some((part, last)) = units_after_accusative(doc, next, m).filter(|_| whole) {
         scaled.value += part.copysign(scaled.value);
         scaled.last = last;
     }
@@ -235,6 +267,32 @@ pub fn smaller_part_after(doc: &Document<'_>, end: usize, m: f64) -> Option<(f64
         && part.number.value < m / part.scale;
     (smaller && part.number.first == conj + 1 && part.value >= 0.0)
         .then_some((part.value, part.last))
+}
+
+/// After the accusative scale word of 11–99 thousands or millions (`12
+/// ألفًا`, folded `الفا`) at token `end`: `و` and bare whole digits below the
+/// scale, the rest of the same count (`12 ألفًا و500` is 12500). After other
+/// forms bare digits stay apart (`ثلاثة ملايين و15`, lists).
+fn units_after_accusative(doc: &Document<'_>, end: usize, m: f64) -> Option<(f64, usize)> {
+    let conj_ok = doc
+        .tokens
+        .get(end + 1)
+        .is_some_and(|t| t.kind == TokenKind::Word && !t.newline_before);
+    if !conj_ok || !doc.token_text(end).ends_with('ا') || doc.token_text(end + 1) != "و" {
+        return None;
+    }
+    let conj = end + 1;
+    let part = parse_number_at(doc, conj + 1)?;
+    let alone = doc
+        .tokens
+        .get(part.last + 1)
+        .is_none_or(|t| t.space_before && scale_at(doc, part.last + 1).is_none());
+    let ok = part.first == conj + 1
+        && !doc.tokens[conj + 1].newline_before
+        && !part.has_fraction
+        && (1.0..m).contains(&part.value)
+        && alone;
+    ok.then_some((part.value, part.last))
 }
 
 /// Clitics that may be glued to a number (`و15`, `ب5`), in search form.
@@ -313,7 +371,15 @@ mod tests {
             numbers("2025-2030"),
             [("2025".into(), 2025.0), ("2030".into(), 2030.0)]
         );
-        assert_eq!(numbers("1,23"), [("1".into(), 1.0), ("23".into(), 23.0)]);
+        // A glued comma before other than three digits is a decimal comma
+        // (`3,5 مليون`, `٣٫٥`'s Maghrebi spelling); a list of digits is not.
+        assert_eq!(numbers("1,23"), [("1,23".into(), 1.23)]);
+        assert_eq!(
+            numbers("1,2,3"),
+            [("1".into(), 1.0), ("2".into(), 2.0), ("3".into(), 3.0)]
+        );
+        assert_eq!(numbers("5.000.000"), [("5.000.000".into(), 5e6)]);
+        assert_eq!(numbers("1.234"), [("1.234".into(), 1.234)]);
         assert_eq!(numbers("إف-35"), [("35".into(), 35.0)]);
         assert_eq!(numbers("(-3)"), [("-3".into(), -3.0)]);
     }
@@ -342,6 +408,15 @@ mod tests {
                 ("200".into(), 200.0),
                 ("7 ملايين".into(), 7e6),
                 ("9 مليارات".into(), 9e9),
+            ]
+        );
+        let text = crate::normalize::search_form("قتل 12 ألفًا و500 شخص و3 آلاف و15 آخرون");
+        assert_eq!(
+            numbers(&text),
+            [
+                ("12 الفا و500".into(), 12500.0),
+                ("3 الاف".into(), 3000.0),
+                ("15".into(), 15.0),
             ]
         );
     }

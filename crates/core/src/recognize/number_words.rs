@@ -240,6 +240,15 @@ const SECOND_FEMININE: &str = "ثانية";
 /// any word ending in `ان`/`ين` is not a dual (`لبنان`, `البحرين`).
 const DUAL_NOUNS: &str = include_str!("../../data/dual_nouns.txt");
 
+/// Nouns after which a definite tens or hundred word is an ordinal
+/// (`القرن العشرين`, `الذكرى الثمانين`, `الدورة المئة`): past nineteen, Arabic
+/// writes ordinals with the cardinal. Only after these: `السنوات العشرين`
+/// (the twenty years) stays a count.
+const ORDINAL_HEADS: &str = include_str!("../../data/ordinal_heads.txt");
+
+/// `بعد` in `الخامسة والثلاثين بعد المائة` (the 135th).
+const AFTER: &str = "بعد";
+
 /// Words that look like a clitic + number but are not (`لست` = "I am not").
 const NOT_NUMBERS: &[&str] = &["لست", "لستم", "بست", "وست", "فست"];
 
@@ -335,6 +344,10 @@ pub struct NumberWords {
     not_numbers: WordMap<()>,
     /// Dual forms of counted nouns.
     duals: WordMap<()>,
+    /// Heads of definite tens ordinals, with the article ([`ORDINAL_HEADS`]).
+    ordinal_heads: WordMap<()>,
+    /// [`AFTER`], folded.
+    after: String,
 }
 
 impl NumberWords {
@@ -410,6 +423,13 @@ impl NumberWords {
             negative: NEGATIVE_WORDS.iter().map(|w| search_form(w)).collect(),
             not_numbers: set(NOT_NUMBERS),
             duals,
+            ordinal_heads: ORDINAL_HEADS
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(|w| (search_form(w), ()))
+                .collect(),
+            after: search_form(AFTER),
         }
     }
 
@@ -539,7 +559,19 @@ impl NumberWords {
                 {
                     return None;
                 }
-                let n = if form == 1 || form == 3 { 2.0 } else { 1.0 };
+                // `مليونا` is the dual before its noun (`مليونا دولار`, two
+                // million) but the singular with tanween elsewhere
+                // (`مليونًا ونصف`, `تجاوز مليونًا.`): the diacritic is gone.
+                let noun_after = doc.tokens.get(start + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && !t.newline_before
+                        && !doc.token_text(start + 1).starts_with('و')
+                });
+                let n = if form == 1 || form == 3 && noun_after {
+                    2.0
+                } else {
+                    1.0
+                };
                 total = n * m;
                 last_scale = m;
                 Last::Scale
@@ -738,12 +770,14 @@ impl NumberWords {
     pub fn ordinal_at(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
         let word = word_at(doc, i)?;
         if self.word_bits(doc, i) & ORDINAL_WORD == 0 {
-            return None;
+            return self.definite_tens_ordinal_at(doc, i, word);
         }
-        let (clitic, bare, value, lead) = split_clitics(word).find_map(|(c, _, bare)| {
+        let Some((clitic, bare, value, lead)) = split_clitics(word).find_map(|(c, _, bare)| {
             let &(v, lead) = self.ordinals.get(bare)?;
             Some((c, bare, v, lead))
-        })?;
+        }) else {
+            return self.definite_tens_ordinal_at(doc, i, word);
+        };
         if i > 0 && !doc.tokens[i].newline_before {
             // `تشرين الأول` is a month.
             // `آل ثاني` (a family name) folds to `ال ثاني`.
@@ -795,10 +829,70 @@ impl NumberWords {
                 return None;
             }
         }
+        // `الخامسة والثلاثين بعد المائة`: the 135th.
+        if let Some((t, hundreds)) = self.after_hundreds(doc, end + 1) {
+            total += hundreds;
+            end = t;
+        }
         Some(WordNumber {
             first: i,
             last: end,
             span: Span::new(doc.tokens[i].span.start + clitic, doc.tokens[end].span.end),
+            value: total,
+        })
+    }
+
+    /// `بعد المائة` (or `بعد الألف`) at token `i`: its last token and the
+    /// hundreds it adds to an ordinal.
+    fn after_hundreds(&self, doc: &Document<'_>, i: usize) -> Option<(usize, f64)> {
+        if word_at(doc, i)? != self.after || doc.tokens[i].newline_before {
+            return None;
+        }
+        let bare = word_at(doc, i + 1)?.strip_prefix("ال")?;
+        match self.cardinals.get(bare)? {
+            Piece::Hundred(h) => Some((i + 1, *h as f64)),
+            Piece::Scale(m, 0) if *m == 1000.0 => Some((i + 1, 1000.0)),
+            _ => None,
+        }
+    }
+
+    /// A definite tens or hundred word after an ordinal head (`القرن العشرين`,
+    /// `الذكرى الثمانين`, `الدورة المئة`), at token `i` (which reads `word`).
+    fn definite_tens_ordinal_at(
+        &self,
+        doc: &Document<'_>,
+        i: usize,
+        word: &str,
+    ) -> Option<WordNumber> {
+        let bare = word.strip_prefix("ال")?;
+        if !self.cardinal_endings.may_match(word) {
+            return None;
+        }
+        let value = match self.cardinals.get(bare)? {
+            Piece::Ten(t) => *t as f64,
+            Piece::Hundred(100) => 100.0,
+            _ => return None,
+        };
+        if i == 0 || doc.tokens[i].newline_before {
+            return None;
+        }
+        let head = word_at(doc, i - 1)?;
+        // The head may carry a clitic: `والذكرى`, `بالدورة`, `للقرن`.
+        let head_bare = split_clitics(head)
+            .filter(|(_, article, _)| *article)
+            .map(|(_, _, b)| b)
+            .find(|b| self.ordinal_heads.contains_key(&format!("ال{b}")));
+        head_bare?;
+        let mut end = i;
+        let mut total = value;
+        if let Some((t, hundreds)) = self.after_hundreds(doc, i + 1) {
+            total += hundreds;
+            end = t;
+        }
+        Some(WordNumber {
+            first: i,
+            last: end,
+            span: Span::new(doc.tokens[i].span.start, doc.tokens[end].span.end),
             value: total,
         })
     }

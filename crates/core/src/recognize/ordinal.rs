@@ -2,6 +2,7 @@
 //! read by [`super::number_words::ordinal_at`]) and in digits behind the
 //! article (`الـ14`, `ال 14` is not one).
 
+use super::date_words::{DateLexicon, DateWord};
 use super::number::parse_number_at;
 use super::number_words::ordinal_at;
 use super::{Candidate, Document, Recognizer};
@@ -10,7 +11,29 @@ use crate::tokenize::TokenKind;
 
 /// The article as it prefixes digits once tatweel is gone (`الـ14` → `ال14`),
 /// possibly behind a clitic (`وال14`, `لل14`).
-const ARTICLES: &[&str] = &["ال", "وال", "بال", "فال", "كال", "لل", "ولل"];
+pub(crate) const ARTICLES: &[&str] = &["ال", "وال", "بال", "فال", "كال", "لل", "ولل"];
+
+/// Rank words (search form) after which digits are an ordinal: `احتل
+/// المرتبة 44` is the 44th place. Other designators (`المادة 103`, `رقم 5`)
+/// name a thing by its number and stay numbers.
+const RANK_WORDS: &[&str] = &["المرتبه", "الرتبه", "المركز", "الترتيب"];
+
+/// True when token `i` is a rank word, possibly behind a clitic (`بالمرتبة`, `للمركز`).
+fn is_rank_word(doc: &Document<'_>, i: usize) -> bool {
+    if doc.tokens[i].kind != TokenKind::Word {
+        return false;
+    }
+    let w = doc.token_text(i);
+    let bare = ["و", "ف", "ب", "وب", "فب"]
+        .iter()
+        .find_map(|c| w.strip_prefix(c).filter(|r| r.starts_with("ال")))
+        .unwrap_or(w);
+    // `للمركز` is ل + `المركز`.
+    match bare.strip_prefix("لل").or_else(|| bare.strip_prefix("ولل")) {
+        Some(r) => RANK_WORDS.iter().any(|k| k.strip_prefix("ال") == Some(r)),
+        None => RANK_WORDS.contains(&bare),
+    }
+}
 
 /// Finds ordinals.
 #[derive(Debug, Default)]
@@ -25,6 +48,28 @@ impl Recognizer for OrdinalRecognizer {
         let mut i = 0;
         while i < doc.tokens.len() {
             let token = &doc.tokens[i];
+            if token.kind == TokenKind::Digits
+                && i > 0
+                && token.space_before
+                && is_rank_word(doc, i - 1)
+            {
+                // `المرتبة 44`: a whole number standing alone after a rank word.
+                if let Some(n) = parse_number_at(doc, i) {
+                    let alone = doc.tokens.get(n.last + 1).is_none_or(|t| t.space_before);
+                    if n.first == i && !n.has_fraction && n.value >= 1.0 && alone {
+                        out.push(Candidate {
+                            kind: EntityKind::Ordinal,
+                            span: n.span(doc),
+                            value: Value::Scalar {
+                                value: Num(n.value),
+                            },
+                            priority: 5,
+                        });
+                        i = n.last + 1;
+                        continue;
+                    }
+                }
+            }
             if token.kind != TokenKind::Word {
                 i += 1;
                 continue;
@@ -58,8 +103,14 @@ impl Recognizer for OrdinalRecognizer {
                         let clitic = article.len() - "ال".len();
                         let mut span = token.span.union(&n.span(doc));
                         span.start += clitic;
+                        // A count (`الساعات الـ24`) is the number alone.
+                        let (kind, span) = if counts(doc, i, n.last) {
+                            (EntityKind::Number, n.span(doc))
+                        } else {
+                            (EntityKind::Ordinal, span)
+                        };
                         out.push(Candidate {
-                            kind: EntityKind::Ordinal,
+                            kind,
                             span,
                             value: Value::Scalar {
                                 value: Num(n.value),
@@ -76,6 +127,20 @@ impl Recognizer for OrdinalRecognizer {
     }
 }
 
+/// True when the article + digits in tokens `article..=last` is a count, not
+/// an ordinal: before a unit of time (`الـ48 ساعة`) or after a definite
+/// plural (`الساعات الـ24`, `الدول الـ27`).
+fn counts(doc: &Document<'_>, article: usize, last: usize) -> bool {
+    let unit_after = DateLexicon::shared()
+        .find(doc, last + 1, false, |w| matches!(w, DateWord::Unit(..)))
+        .is_some();
+    let plural_before = article > 0
+        && doc.tokens[article - 1].kind == TokenKind::Word
+        && doc.token_text(article - 1).contains("ال")
+        && doc.token_text(article - 1).ends_with("ات");
+    unit_after || plural_before
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,12 +148,17 @@ mod tests {
     use crate::tokenize::tokenize;
 
     fn ordinals(text: &str) -> Vec<(String, f64)> {
+        found(text, EntityKind::Ordinal)
+    }
+
+    fn found(text: &str, kind: EntityKind) -> Vec<(String, f64)> {
         let norm = search_form(text);
         let tokens = tokenize(&norm);
         let doc = Document::new(&norm, &tokens);
         let mut out = Vec::new();
         OrdinalRecognizer.recognize(&doc, &mut out);
         out.into_iter()
+            .filter(|c| c.kind == kind)
             .map(|c| match c.value {
                 Value::Scalar { value } => (norm[c.span.range()].to_string(), value.0),
                 _ => unreachable!(),
@@ -108,5 +178,32 @@ mod tests {
         );
         assert_eq!(ordinals("للمرة الأولى"), [("الاولي".to_string(), 1.0)]);
         assert!(ordinals("التقرير الأولي").is_empty());
+        assert_eq!(
+            ordinals("احتل المرتبة 44 من بين 63 وحل بالمركز ٣"),
+            [("44".to_string(), 44.0), ("3".to_string(), 3.0)]
+        );
+        assert!(ordinals("المادة 103 والمرتبة 4.5").is_empty());
+        assert!(ordinals("خلال الـ48 ساعة الماضية").is_empty());
+        assert_eq!(
+            found("خلال الـ48 ساعة الماضية", EntityKind::Number),
+            [("48".to_string(), 48.0)]
+        );
+        assert!(ordinals("نتائج المباريات الـ27").is_empty());
+        assert_eq!(
+            found("نتائج المباريات الـ27", EntityKind::Number),
+            [("27".to_string(), 27.0)]
+        );
+        assert_eq!(
+            ordinals("في القرن العشرين والذكرى الثمانين"),
+            [
+                ("العشرين".to_string(), 20.0),
+                ("الثمانين".to_string(), 80.0)
+            ]
+        );
+        assert!(ordinals("خلال السنوات العشرين الماضية").is_empty());
+        assert_eq!(
+            ordinals("والذكرى الخامسة والثلاثين بعد المائة"),
+            [(search_form("الخامسة والثلاثين بعد المائة"), 135.0)]
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Percentages: `17.5%`, `%17.5`, `١٢٫٥٪`, `٪ 5`, `20 في المائة`, `20 بالمئة`,
 //! and numbers in words: `خمسة في المائة`.
 
+use super::date::is_bare_year;
 use super::number::parse_number_at;
 use super::number_words::cardinal_at;
 use super::{Candidate, Document, Recognizer};
@@ -67,6 +68,49 @@ impl Default for PercentRecognizer {
     }
 }
 
+impl PercentRecognizer {
+    /// True when a range connector (`و`, `إلى`, `حتى`, `-`) follows token
+    /// `last`, then a number in digits with its sign or phrase.
+    fn range_into_percent(&self, doc: &Document<'_>, last: usize) -> bool {
+        let Some(connector) = doc.tokens.get(last + 1) else {
+            return false;
+        };
+        if connector.newline_before {
+            return false;
+        }
+        let word = doc.token_text(last + 1);
+        let is_connector = match connector.kind {
+            TokenKind::Word => RANGE_CONNECTORS.contains(&word),
+            TokenKind::Punct => word == "-" || word == "–",
+            _ => false,
+        };
+        if !is_connector {
+            return false;
+        }
+        let Some(m) = parse_number_at(doc, last + 2).filter(|m| m.first == last + 2) else {
+            return false;
+        };
+        let sign = doc.is_punct(m.last + 1, "%") && !doc.tokens[m.last + 1].newline_before;
+        sign || self.phrase_after(doc, m.last).is_some()
+    }
+
+    /// A percent phrase (`في المائة`, `بالمئة`) right after token `last`: its last token.
+    fn phrase_after(&self, doc: &Document<'_>, last: usize) -> Option<usize> {
+        self.phrases.iter().find_map(|words| {
+            let matches = words.iter().enumerate().all(|(k, w)| {
+                let t = last + 1 + k;
+                t < doc.tokens.len()
+                    && doc.tokens[t].kind == TokenKind::Word
+                    && doc.token_text(t) == w
+            });
+            matches.then_some(last + words.len())
+        })
+    }
+}
+
+/// Words joining the two ends of a range, in search form.
+const RANGE_CONNECTORS: &[&str] = &["و", "الي", "حتي"];
+
 impl Recognizer for PercentRecognizer {
     fn name(&self) -> &'static str {
         "percent"
@@ -124,20 +168,15 @@ impl Recognizer for PercentRecognizer {
             {
                 // Sign before (as typed in right-to-left text): `%17.5`, `% 17.5`.
                 found = Some((doc.tokens[first - 1].span.union(&span), last));
-            } else {
-                for words in &self.phrases {
-                    let matches = words.iter().enumerate().all(|(k, w)| {
-                        let t = last + 1 + k;
-                        t < doc.tokens.len()
-                            && doc.tokens[t].kind == TokenKind::Word
-                            && doc.token_text(t) == w
-                    });
-                    if matches {
-                        let end = last + words.len();
-                        found = Some((span.union(&doc.tokens[end].span), end));
-                        break;
-                    }
-                }
+            } else if let Some(end) = self.phrase_after(doc, last) {
+                found = Some((span.union(&doc.tokens[end].span), end));
+            }
+            // `بين 20 و30%`, `من 20 إلى 30 في المائة`, `20-30%`: the first
+            // number of a range of percentages is one too (its span stays its own).
+            // Not a year (`من 2014 إلى 4.82%` goes from a date to a rate).
+            let year_like = value.fract() == 0.0 && is_bare_year(value as i32);
+            if found.is_none() && digits && !year_like && self.range_into_percent(doc, last) {
+                found = Some((span, last));
             }
             if let Some((span, end)) = found {
                 out.push(Candidate {
@@ -192,6 +231,18 @@ mod tests {
             percents("١٢،٥٪ و 3,25%"),
             [("12,5%".to_string(), 12.5), ("3,25%".to_string(), 3.25)]
         );
+        assert_eq!(
+            percents("بين 20 و30% ومن 3 إلى 5 في المئة و10-15%"),
+            [
+                ("20".to_string(), 20.0),
+                ("30%".to_string(), 30.0),
+                ("3".to_string(), 3.0),
+                ("5 في المءه".to_string(), 5.0),
+                ("10".to_string(), 10.0),
+                ("15%".to_string(), 15.0),
+            ]
+        );
+        assert_eq!(percents("من 2014 إلى 4.82%"), [("4.82%".to_string(), 4.82)]);
         // The sign of `5%` is not also the sign before `6`.
         assert_eq!(percents("5% 6"), [("5%".to_string(), 5.0)]);
     }

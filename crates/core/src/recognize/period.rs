@@ -73,6 +73,18 @@ fn year_at(doc: &Document<'_>, i: usize) -> Option<i32> {
     doc.token_text(i).parse().ok()
 }
 
+/// The year after `start` written with its last two digits, glued after the
+/// dash at token `i - 1`: `2023-24`, `2023/24` (seasons, fiscal and school years).
+fn short_next_year(doc: &Document<'_>, i: usize, start: i32) -> Option<i32> {
+    let t = doc.tokens.get(i)?;
+    let glued = !t.space_before && !doc.tokens[i - 1].space_before;
+    if t.kind != TokenKind::Digits || doc.token_text(i).len() != 2 || !glued {
+        return None;
+    }
+    let yy: i32 = doc.token_text(i).parse().ok()?;
+    (yy == (start + 1) % 100).then_some(start + 1)
+}
+
 /// Copies the end's year (and calendar) to a start that lacks one:
 /// `من يناير إلى مارس 2024` starts in January 2024.
 fn share_year(start: &mut DateValue, end: &DateValue) {
@@ -156,7 +168,7 @@ impl PeriodRecognizer {
             return None;
         }
         let dash = DASHES.iter().find(|d| doc.is_punct(y + 1, d))?;
-        let end = year_at(doc, y + 2)?;
+        let end = year_at(doc, y + 2).or_else(|| short_next_year(doc, y + 2, start))?;
         // A glued continuation (`2025-2030-2035`, `2020/2021/2022`) is something else.
         if doc
             .tokens

@@ -196,8 +196,31 @@ impl Recognizer for ReferenceRecognizer {
                     k += 1;
                 }
                 let has_number_word = j < t.len() && doc.token_text(j) == self.number_word;
-                let code_start = if has_number_word { j + 1 } else { i + 1 };
-                if let Some(code) = code_at(doc, code_start) {
+                let mut code_start = if has_number_word { j + 1 } else { i + 1 };
+                // `رقم (12)`: the code in parentheses.
+                let in_parens = has_number_word
+                    && doc.is_punct(code_start, "(")
+                    && t[code_start].space_before
+                    && code_at(doc, code_start + 1).is_some_and(|c| doc.is_punct(c.last + 1, ")"));
+                if in_parens {
+                    code_start += 1;
+                }
+                let code = code_at(doc, code_start).or_else(|| {
+                    // `المرسوم الملكي رقم م/15`: an Arabic letter, `/`, the code.
+                    let letter = code_start + 2 < t.len()
+                        && has_number_word
+                        && t[code_start].kind == TokenKind::Word
+                        && doc.token_text(code_start).chars().count() == 1
+                        && doc.is_punct(code_start + 1, "/")
+                        && !t[code_start + 1].space_before
+                        && !t[code_start + 2].space_before;
+                    let rest = code_at(doc, code_start + 2).filter(|_| letter)?;
+                    Some(Code {
+                        has_latin: true,
+                        ..rest
+                    })
+                });
+                if let Some(code) = code {
                     let text = &doc.text[t[code_start].span.start..t[code.last].span.end];
                     // Without `رقم`: codes with letters, a leading zero
                     // (`الاستنتاج 01`) or digits that are no year (`القرار 2254`).
@@ -208,8 +231,8 @@ impl Recognizer for ReferenceRecognizer {
                     let plain_digits = numbered && code.last == code_start && !year_like;
                     let accepted =
                         has_number_word || code.has_latin || text.starts_with('0') || plain_digits;
-                    if accepted && t[code_start].space_before {
-                        let mut end = code.last;
+                    if accepted && (t[code_start].space_before || in_parens) {
+                        let mut end = code.last + usize::from(in_parens);
                         // `لسنة 2020`
                         if let Some(w) = t.get(end + 1).map(|_| doc.token_text(end + 1)) {
                             let year = t.get(end + 2).is_some_and(|y| {

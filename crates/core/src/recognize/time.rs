@@ -104,6 +104,25 @@ impl TimeRecognizer {
         Some((hour, minute, last))
     }
 
+    /// `H.MM` at token `i` (after `الساعة` only: `الساعة 7.30 مساءً`).
+    fn dotted_clock_at(&self, doc: &Document<'_>, i: usize) -> Option<(u8, u8, usize)> {
+        let glued = |k: usize| k < doc.tokens.len() && !doc.tokens[k].space_before;
+        let is_digits = |k: usize| k < doc.tokens.len() && doc.tokens[k].kind == TokenKind::Digits;
+        if !is_digits(i) || !doc.is_punct(i + 1, ".") || !glued(i + 1) || !is_digits(i + 2) {
+            return None;
+        }
+        if !glued(i + 2) || doc.token_text(i).len() > 2 || doc.token_text(i + 2).len() != 2 {
+            return None;
+        }
+        // Not `7.30.5` or `7.30%`.
+        if doc.tokens.get(i + 3).is_some_and(|t| !t.space_before) {
+            return None;
+        }
+        let hour: u8 = doc.token_text(i).parse().ok()?;
+        let minute: u8 = doc.token_text(i + 2).parse().ok()?;
+        (hour <= 23 && minute <= 59).then_some((hour, minute, i + 2))
+    }
+
     /// The time starting at token `i`.
     fn parse_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedTime> {
         if doc.tokens[i].kind == TokenKind::Word && !self.lex.may_start(doc, i) {
@@ -129,22 +148,43 @@ impl TimeRecognizer {
         }
         let text = doc.token_text(i);
         let hour_word = doc.tokens[i].kind == TokenKind::Word && HOUR_WORDS.contains(&text);
-        let (start, clitic) = if hour_word {
+        let (mut start, clitic) = if hour_word {
             (i + 1, text.len() - "الساعه".len())
         } else {
             (i, 0)
         };
+        // `الساعة الـ12 ظهراً`: the article before the digits.
+        let article_digits = hour_word
+            && start + 1 < doc.tokens.len()
+            && doc.tokens[start].kind == TokenKind::Word
+            && doc.token_text(start) == "ال"
+            && doc.tokens[start + 1].kind == TokenKind::Digits
+            && !doc.tokens[start + 1].space_before;
+        if article_digits {
+            start += 1;
+        }
         let (hour, minute, mut last) = if let Some(c) = self.clock_at(doc, start) {
             c
         } else if hour_word {
-            self.spoken_at(doc, start)?
+            match self.dotted_clock_at(doc, start) {
+                Some(c) => c,
+                None => self.spoken_at(doc, start)?,
+            }
         } else {
-            // `حتى السابعة مساءً`: an hour in words needs a part of the day after it.
+            // `حتى السابعة مساءً`, `حتى 5 مساءً`: an hour alone (in words, or
+            // in digits up to 12) needs a part of the day after it.
             let (hour, minute, last) = self.spoken_at(doc, start)?;
-            if doc.tokens[start].kind != TokenKind::Word {
+            let digits = doc.tokens[start].kind == TokenKind::Digits;
+            let glued_before = start > 0 && !doc.tokens[start].space_before;
+            if digits && (hour == 0 || hour > 12 || glued_before) {
                 return None;
             }
             self.day_period_at(doc, last + 1)?;
+            // `10 م` is ten metres: after bare digits, the part of the day is
+            // spelled out (`5 مساءً`).
+            if digits && doc.token_text(last + 1).chars().count() == 1 {
+                return None;
+            }
             (hour, minute, last)
         };
         let mut period = None;

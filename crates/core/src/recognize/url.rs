@@ -33,11 +33,45 @@ fn label_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'-'
 }
 
+/// True for the Arabic letters (and marks) a path may hold unencoded
+/// (`aljazeera.net/news/2024/1/1/عنوان-الخبر`); Arabic punctuation (`،`, `؛`, `؟`) is not one.
+fn path_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{065F}' | '\u{0660}'..='\u{0669}' | '\u{0671}'..='\u{06D3}')
+}
+
 /// End of the URL starting at `start` (the first non-URL byte), trailing punctuation left out.
+/// After the host, the path may hold Arabic letters.
 fn url_end(text: &[u8], start: usize) -> usize {
     let mut end = start;
-    while end < text.len() && url_byte(text[end]) {
-        end += 1;
+    let mut in_path = false;
+    while end < text.len() {
+        let b = text[end];
+        if b.is_ascii() {
+            if !url_byte(b) {
+                break;
+            }
+            // A `/` not part of `://` or `//` opens the path.
+            let prev = if end > start { text[end - 1] } else { 0 };
+            if b == b'/' && prev != b':' && prev != b'/' && text.get(end + 1) != Some(&b'/') {
+                in_path = true;
+            }
+            end += 1;
+            continue;
+        }
+        // A UTF-8 sequence: take it when it is an Arabic letter of the path.
+        let len = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        let letter = std::str::from_utf8(&text[end..(end + len).min(text.len())])
+            .ok()
+            .and_then(|c| c.chars().next())
+            .is_some_and(path_letter);
+        if !in_path || !letter {
+            break;
+        }
+        end += len;
     }
     while end > start && TRAILING.contains(&text[end - 1]) {
         // Keep a `)` that closes a `(` inside the URL.
@@ -157,5 +191,13 @@ mod tests {
             ["2share.com.sa/thursday"]
         );
         assert!(urls("info@spa.gov.sa و 12.5 و file.txt و e.g").is_empty());
+        assert_eq!(
+            urls("الرابط: https://example.com/مقال-جديد، وwww.x.com/أخبار؟ وhttps://x.comالمقال"),
+            [
+                "https://example.com/مقال-جديد",
+                "www.x.com/أخبار",
+                "https://x.com"
+            ]
+        );
     }
 }
