@@ -36,6 +36,8 @@ pub enum Source {
     HeadWord,
     /// Another mention of a name found earlier in the same document.
     Repeat,
+    /// Words of the learned person-name table (`جورج بوش`, `أنان`).
+    NameWords,
 }
 
 /// A possible name, in tokens of the document.
@@ -72,7 +74,7 @@ pub struct View<'d, 'a> {
     /// Per token: the [`flag`] bits of all its readings (with or without
     /// clitics and article) together, so that a rule looking for some bits
     /// skips at once the tokens none of whose readings has them.
-    pub reading_flags: Vec<u16>,
+    pub reading_flags: Vec<u32>,
     /// Per token: some reading of it starts a title phrase.
     pub reading_starts_title: Vec<bool>,
     /// Per token: some reading of it starts a gazetteer phrase (place, organization, person).
@@ -84,7 +86,7 @@ impl<'d, 'a> View<'d, 'a> {
     pub fn new(doc: &'d Document<'a>, lex: &'d Lexicon) -> Self {
         let n = doc.tokens.len();
         let mut known = vec![false; n];
-        let mut reading_flags = vec![0u16; n];
+        let mut reading_flags = vec![0u32; n];
         let mut reading_starts_title = vec![false; n];
         let mut reading_starts_name = vec![false; n];
         for i in 0..n {
@@ -120,7 +122,7 @@ impl<'d, 'a> View<'d, 'a> {
     }
 
     /// True when some reading of token `i` has one of the [`flag`] `bits`.
-    pub fn may_have(&self, i: usize, bits: u16) -> bool {
+    pub fn may_have(&self, i: usize, bits: u32) -> bool {
         self.reading_flags.get(i).is_some_and(|f| f & bits != 0)
     }
 
@@ -284,6 +286,15 @@ impl<'d, 'a> View<'d, 'a> {
         glued
     }
 
+    /// How token `i`, a separate word, reads in the learned person-name
+    /// table: `Some(true)` for a name by itself, `Some(false)` for a word of
+    /// names, `None` when not in it.
+    pub fn person_word(&self, i: usize) -> Option<bool> {
+        let w = self.free_word(i)?;
+        let f = self.lex.flags(w);
+        (f & flag::PERSON_NAME != 0).then_some(f & flag::PERSON_ALONE != 0)
+    }
+
     /// True when `w` starts a title phrase (`الرفيق`, `رئيس` of `رئيس الوزراء`).
     pub fn is_title_word(&self, w: &str) -> bool {
         self.lex.get(w).is_some_and(|info| {
@@ -358,6 +369,14 @@ impl NamesRecognizer {
         }
     }
 
+    /// Compiles the word tables with other person-name words (see
+    /// [`Lexicon::with_person_words`]): for cross-validation.
+    pub fn with_person_words(person_words: &str) -> Self {
+        NamesRecognizer {
+            lex: Lexicon::with_person_words(person_words),
+        }
+    }
+
     /// Every candidate of every source, before resolution.
     pub fn candidates(&self, doc: &Document<'_>) -> Vec<NameCandidate> {
         self.candidates_in(&View::new(doc, &self.lex))
@@ -369,6 +388,7 @@ impl NamesRecognizer {
         organization::find(view, &mut out);
         location::find(view, &mut out);
         person::find(view, &mut out);
+        person::find_by_name_words(view, &mut out);
         person::find_repeats(view, &mut out);
         out
     }

@@ -16,7 +16,7 @@ pub const CONFIDENCE: f32 = 0.75;
 const MAX_CHAIN: usize = 9;
 
 /// How an organization head reads at token `i`: `(clitic bytes, has article)`.
-fn head_at(view: &View<'_, '_>, i: usize, bits: u16) -> Option<(usize, bool)> {
+fn head_at(view: &View<'_, '_>, i: usize, bits: u32) -> Option<(usize, bool)> {
     if !view.may_have(i, bits) {
         return None;
     }

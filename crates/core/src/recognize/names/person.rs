@@ -25,6 +25,10 @@ pub const UNBOUNDED_CONFIDENCE: f32 = 0.45;
 pub const LIST_CONFIDENCE: f32 = 0.8;
 /// Confidence of a later mention of a name found by the rules.
 pub const REPEAT_CONFIDENCE: f32 = 0.7;
+/// Confidence of a run of words of the learned person-name table.
+pub const NAME_WORDS_CONFIDENCE: f32 = 0.7;
+/// Confidence of a single word that the table knows as a name by itself.
+pub const ALONE_CONFIDENCE: f32 = 0.6;
 
 /// Most name words in one name (particles not counted).
 const MAX_NAME_WORDS: usize = 4;
@@ -290,10 +294,11 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             continue;
         };
         match name_run(view, t.last + 1, MAX_NAME_WORDS) {
-            Some(last) if t.weak && last == t.last + 1 => {
+            Some(last) if t.weak && last == t.last + 1 && view.person_word(last).is_none() => {
                 i = last + 1;
             }
             Some(last) => {
+                let last = trim_after_known_name(view, t.last + 1, last);
                 let role = t.role.or_else(|| role_after(view, last));
                 out.push(person(
                     t.last + 1,
@@ -307,6 +312,83 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             }
             None => i = t.last + 1,
         }
+    }
+}
+
+/// The end of a name run `first..=last` without the words that follow a
+/// name complete by itself (`بوش` of `جورج بوش تجاوز`): words the learned
+/// table does not know after a word it knows as a name alone.
+fn trim_after_known_name(view: &View<'_, '_>, first: usize, mut last: usize) -> usize {
+    while last > first
+        && view.person_word(last).is_none()
+        && view.person_word(last - 1) == Some(true)
+        && !view
+            .free_word(last)
+            .is_some_and(|w| view.lex.is(w, flag::PARTICLE | flag::REGNAL))
+    {
+        last -= 1;
+    }
+    last
+}
+
+/// Adds the people named by words of the learned person-name table: a run
+/// of two or more (`جورج بوش`, `خالد بن حمد`), or one the table knows as a
+/// name by itself (`أنان`). The first word may carry clitics (`وبوش`).
+pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
+    let is_name = |i: usize| view.person_word(i).is_some();
+    let mut i = 0;
+    while i < view.len() {
+        if !view.may_have(i, flag::PERSON_NAME) {
+            i += 1;
+            continue;
+        }
+        let Some(w) = view.word(i) else {
+            i += 1;
+            continue;
+        };
+        let mut first_reading = None;
+        clitics::for_each_reading(w, |skip, bare| {
+            let f = view.lex.flags(bare);
+            if f & flag::PERSON_NAME != 0 {
+                first_reading = Some((skip, f & flag::PERSON_ALONE != 0));
+            }
+            first_reading.is_some()
+        });
+        let Some((skip, alone)) = first_reading else {
+            i += 1;
+            continue;
+        };
+        let mut last = i;
+        loop {
+            let k = last + 1;
+            if view.line_start(k) {
+                break;
+            }
+            if is_name(k) {
+                last = k;
+            } else if view
+                .free_word(k)
+                .is_some_and(|w| view.lex.is(w, flag::PARTICLE))
+                && is_name(k + 1)
+                && !view.line_start(k + 1)
+            {
+                last = k + 1;
+            } else {
+                break;
+            }
+        }
+        if last > i || alone {
+            let confidence = if last > i {
+                NAME_WORDS_CONFIDENCE
+            } else {
+                ALONE_CONFIDENCE
+            };
+            out.push(NameCandidate {
+                skip,
+                ..person(i, last, None, None, Source::NameWords, confidence)
+            });
+        }
+        i = last + 1;
     }
 }
 
