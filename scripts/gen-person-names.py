@@ -5,7 +5,7 @@ A word goes into the table when the annotators tagged it as (part of) a person's
 often than not: at least MIN_COUNT person occurrences and a person share of at least MIN_SHARE of
 all its occurrences. Words that are names this often *alone* (ALONE_COUNT, ALONE_SHARE) are marked
 `alone`: a single such word is reported as a person (بوش, أنان); the others (`name`) need a second
-name word or a title next to them.
+name word or a title next to them; `first` words (given names: محمد) take the next name word along.
 
 Sources (third-party, outside the repository; see each folder's SOURCE.md):
   ../shared/data/anercorp-train/ANERCorp_train.txt   ANERcorp (Benajiba, Rosso, Benedí 2007;
@@ -33,8 +33,10 @@ MIN_COUNT = 2
 MIN_SHARE = 0.8
 ALONE_COUNT = 4
 ALONE_SHARE = 0.9
-# Function words and the like never enter the table, whatever the annotation says.
-STOP_FILE = os.path.join(ROOT, "crates", "core", "data", "names-stopwords.txt")
+FIRST_COUNT = 3
+FIRST_SHARE = 0.8
+# Function words and name particles (بن, عبد, الدين: the rules read them) never enter the table.
+STOP_FILES = [os.path.join(ROOT, "crates", "core", "data", f) for f in ("names-stopwords.txt", "names-particles.txt")]
 
 _DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
@@ -47,9 +49,17 @@ def fold(word):
 
 
 def stopwords():
-    """The folded stop words of the names layer."""
-    with open(STOP_FILE, encoding="utf-8") as f:
-        return {fold(l.split("\t")[0].strip()) for l in f if l.strip() and not l.startswith("#")}
+    """The folded stop words and particles of the names layer."""
+    words = set()
+    for path in STOP_FILES:
+        with open(path, encoding="utf-8") as f:
+            words |= {fold(l.split("\t")[0].strip()) for l in f if l.strip() and not l.startswith("#")}
+    return words
+
+
+def is_plural_nisba(w):
+    """A definite plural of a relational noun (الفرنسيون, العلويين): a group, not a person."""
+    return w.startswith("ال") and (w.endswith("يون") or w.endswith("يين"))
 
 
 def is_person(tag):
@@ -58,8 +68,9 @@ def is_person(tag):
 
 
 def derive(sentences):
-    """The table as {folded word: 'alone' | 'name'} from sentences of (token, tag)."""
-    total, person, alone = collections.Counter(), collections.Counter(), collections.Counter()
+    """The table as {folded word: 'alone' | 'first' | 'name'} from sentences of (token, tag)."""
+    total, person = collections.Counter(), collections.Counter()
+    alone, first = collections.Counter(), collections.Counter()
     for s in sentences:
         for i, (tok, tag) in enumerate(s):
             w = fold(tok)
@@ -68,14 +79,20 @@ def derive(sentences):
             total[w] += 1
             if is_person(tag):
                 person[w] += 1
-                single = tag.startswith("B-") and not (i + 1 < len(s) and s[i + 1][1].startswith("I-"))
-                alone[w] += single
+                goes_on = i + 1 < len(s) and s[i + 1][1].startswith("I-")
+                alone[w] += tag.startswith("B-") and not goes_on
+                first[w] += tag.startswith("B-") and goes_on
     stop = stopwords()
     table = {}
     for w, n in person.items():
-        if w in stop or n < MIN_COUNT or n < MIN_SHARE * total[w]:
+        if w in stop or is_plural_nisba(w) or n < MIN_COUNT or n < MIN_SHARE * total[w]:
             continue
-        table[w] = "alone" if alone[w] >= ALONE_COUNT and n >= ALONE_SHARE * total[w] else "name"
+        if first[w] >= FIRST_COUNT and first[w] >= FIRST_SHARE * n:
+            table[w] = "first"
+        elif alone[w] >= ALONE_COUNT and n >= ALONE_SHARE * total[w]:
+            table[w] = "alone"
+        else:
+            table[w] = "name"
     return table
 
 
@@ -88,7 +105,8 @@ def write(table, path, sources):
             "# ANERcorp: Benajiba, Rosso, Benedí 2007 (CAMeL Lab release, CC BY-SA 4.0);\n"
             "# AQMAR: Mohit et al. 2012 (CC BY-SA 3.0). This table is a derived work under CC BY-SA.\n"
             f"# A word is here when tagged as a person >= {MIN_COUNT} times and in >= {MIN_SHARE:.0%} of its uses;\n"
-            f"# `alone`: a person by itself >= {ALONE_COUNT} times and in >= {ALONE_SHARE:.0%} of its uses.\n"
+            f"# `first`: the first word of a longer name >= {FIRST_COUNT} times, in >= {FIRST_SHARE:.0%} of its names;\n"
+            f"# `alone`: else a person by itself >= {ALONE_COUNT} times and in >= {ALONE_SHARE:.0%} of its uses.\n"
             "# word\tclass\n"
         )
         for w in sorted(table):

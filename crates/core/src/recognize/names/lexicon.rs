@@ -46,6 +46,9 @@ pub mod flag {
     /// An organization head word too often no name by itself (`وزارة`,
     /// `لجنة`): reported only with a stronger head or known name in its chain.
     pub const WEAK_ORG_HEAD: u32 = 1 << 17;
+    /// A given name, learned from annotated text: the name word after it
+    /// belongs to the name (`محمد` of `محمد فاضل`).
+    pub const PERSON_FIRST: u32 = 1 << 18;
 }
 
 /// What a phrase of the tables names.
@@ -144,6 +147,7 @@ impl Lexicon {
         for row in rows(person_words) {
             let bit = match row.get(1) {
                 Some(&"alone") => flag::PERSON_ALONE | flag::PERSON_NAME,
+                Some(&"first") => flag::PERSON_FIRST | flag::PERSON_NAME,
                 _ => flag::PERSON_NAME,
             };
             lex.entry(&search_form(row[0])).flags |= bit;

@@ -316,47 +316,105 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
 }
 
 /// The end of a name run `first..=last` without the words that follow a
-/// name complete by itself (`بوش` of `جورج بوش تجاوز`): words the learned
-/// table does not know after a word it knows as a name alone.
-fn trim_after_known_name(view: &View<'_, '_>, first: usize, mut last: usize) -> usize {
-    while last > first
-        && view.person_word(last).is_none()
-        && view.person_word(last - 1) == Some(true)
-        && !view
-            .free_word(last)
+/// name complete by itself (`بوش` of `بوش تجاوز صلاحياته`): when the last
+/// word the learned table knows is a name alone, the unknown words after it
+/// are cut (particles and regnal ordinals after it keep the run whole).
+fn trim_after_known_name(view: &View<'_, '_>, first: usize, last: usize) -> usize {
+    let Some(known) = (first..=last)
+        .rev()
+        .find(|&k| view.person_word(k).is_some())
+    else {
+        return last;
+    };
+    let keeps_going = (known + 1..=last).any(|k| {
+        view.free_word(k)
             .is_some_and(|w| view.lex.is(w, flag::PARTICLE | flag::REGNAL))
-    {
-        last -= 1;
+    });
+    if view.person_word(known) == Some(true) && !keeps_going {
+        known
+    } else {
+        last
     }
-    last
+}
+
+/// The first word of a run of the learned table at token `i`: `(clitic
+/// bytes, its flags)`. A name by itself is read behind `و` only (`لصالح`
+/// is "in favour of", not `صالح`); a given name folded onto a function word
+/// (`علي`) starts a run when a particle or a known name follows.
+fn name_words_start(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
+    let w = view.word(i)?;
+    if i > 0
+        && view.doc.tokens[i].space_before
+        && view
+            .word(i - 1)
+            .is_some_and(|p| view.lex.is(p, flag::PARTICLE))
+    {
+        return None;
+    }
+    let next_is_particle = view
+        .free_word(i + 1)
+        .is_some_and(|n| view.lex.is(n, flag::PARTICLE));
+    let next_is_name =
+        next_is_particle || view.person_word(i + 1).is_some() || view.is_name_word(i + 1, true);
+    let mut found = None;
+    clitics::for_each_reading(w, |skip, bare| {
+        let mut f = view.lex.flags(bare);
+        if skip > 0 && !w.starts_with('و') {
+            f &= !flag::PERSON_ALONE;
+        }
+        let alone = f & flag::PERSON_ALONE != 0;
+        if f & flag::PERSON_NAME != 0 && (alone || next_is_name) {
+            found = Some((skip, f));
+        } else if f & flag::FOLDED_NAME != 0 && next_is_particle {
+            found = Some((skip, f));
+        }
+        found.is_some()
+    });
+    found
+}
+
+/// After particles from token `k` (`بن`, `عبد`, `بن عبد`), the token that
+/// ends the name part they introduce (`عبد العزيز`, `بن طولون`), if any.
+fn after_particles(view: &View<'_, '_>, k: usize) -> Option<usize> {
+    let mut m = k;
+    while view
+        .free_word(m)
+        .is_some_and(|w| view.lex.is(w, flag::PARTICLE) && !view.lex.is(w, flag::STOP))
+    {
+        m += 1;
+    }
+    if m == k || view.line_start(m) {
+        return None;
+    }
+    let w = view.free_word(m)?;
+    let fits = view.person_word(m).is_some()
+        || view.is_name_word(m, true)
+        || (w.starts_with("ال") && !view.lex.is(w, flag::STOP));
+    fits.then_some(m)
 }
 
 /// Adds the people named by words of the learned person-name table: a run
-/// of two or more (`جورج بوش`, `خالد بن حمد`), or one the table knows as a
-/// name by itself (`أنان`). The first word may carry clitics (`وبوش`).
+/// of two or more (`جورج بوش`, `خالد بن الوليد`), or one the table knows as
+/// a name by itself (`أنان`). The first word may carry clitics (`وبوش`).
 pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
-    let is_name = |i: usize| view.person_word(i).is_some();
     let mut i = 0;
     while i < view.len() {
-        if !view.may_have(i, flag::PERSON_NAME) {
+        if !view.may_have(i, flag::PERSON_NAME | flag::FOLDED_NAME) {
             i += 1;
             continue;
         }
-        let Some(w) = view.word(i) else {
+        let Some((skip, start_flags)) = name_words_start(view, i) else {
             i += 1;
             continue;
         };
-        let mut first_reading = None;
-        clitics::for_each_reading(w, |skip, bare| {
-            let f = view.lex.flags(bare);
-            if f & flag::PERSON_NAME != 0 {
-                first_reading = Some((skip, f & flag::PERSON_ALONE != 0));
+        let alone = start_flags & flag::PERSON_ALONE != 0;
+        let is_first = |k: usize| {
+            if k == i {
+                start_flags & flag::PERSON_FIRST != 0
+            } else {
+                view.free_word(k)
+                    .is_some_and(|w| view.lex.is(w, flag::PERSON_FIRST))
             }
-            first_reading.is_some()
-        });
-        let Some((skip, alone)) = first_reading else {
-            i += 1;
-            continue;
         };
         let mut last = i;
         loop {
@@ -364,15 +422,13 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             if view.line_start(k) {
                 break;
             }
-            if is_name(k) {
+            if view.person_word(k).is_some() {
                 last = k;
-            } else if view
-                .free_word(k)
-                .is_some_and(|w| view.lex.is(w, flag::PARTICLE))
-                && is_name(k + 1)
-                && !view.line_start(k + 1)
-            {
-                last = k + 1;
+            } else if let Some(end) = after_particles(view, k) {
+                last = end;
+            } else if is_first(last) && view.is_name_word(k, true) {
+                // The family name after a given name (`محمد فاضل`).
+                last = k;
             } else {
                 break;
             }
