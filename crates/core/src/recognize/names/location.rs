@@ -1,8 +1,10 @@
 //! Places named by a head word (`مقاطعة`, `مدينة`, `منطقة`, `محافظة` ...)
 //! and a proper name after it: `مقاطعة كوانغ نينه`, `مدينة نينه بينه`,
-//! `منطقة ين خانه`. The head is part of such a name (Quang Ninh Province);
-//! before a place the gazetteer knows (`مدينة باريس`) it is a description,
-//! and the gazetteer's candidate is left alone.
+//! `منطقة ين خانه`. The place is the name after the head, without it
+//! (`مدينة [مشهد]`, `مقاطعة [كوانغ نينه]`), as ANERcorp and AQMAR annotate
+//! places: with the head kept, 11 of 85 such places matched the annotation
+//! on ANERcorp and AQMAR, without it 60. Before a place the gazetteer knows
+//! (`مدينة باريس`) the gazetteer's candidate is left alone.
 
 use super::lexicon::PhraseKind;
 use super::organization::{place_head_at, proper_run};
@@ -28,7 +30,7 @@ fn looks_like_place_name(w: &str) -> bool {
 pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut i = 0;
     while i < view.len() {
-        let Some((skip, article)) = place_head_at(view, i) else {
+        let Some((_, article)) = place_head_at(view, i) else {
             i += 1;
             continue;
         };
@@ -44,9 +46,9 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         if last > i && looks_like_place_name(view.word(i + 1).unwrap_or("")) {
             out.push(NameCandidate {
                 kind: EntityKind::Location,
-                first: i,
+                first: i + 1,
                 last,
-                skip,
+                skip: 0,
                 value: Value::Location { country: None },
                 source: Source::HeadWord,
                 confidence: CONFIDENCE,

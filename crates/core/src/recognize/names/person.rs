@@ -294,7 +294,7 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             continue;
         };
         match name_run(view, t.last + 1, MAX_NAME_WORDS) {
-            Some(last) if t.weak && last == t.last + 1 && view.person_word(last).is_none() => {
+            Some(last) if t.weak && last == t.last + 1 && view.person_word(last) != Some(true) => {
                 i = last + 1;
             }
             Some(last) => {
@@ -316,9 +316,10 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
 }
 
 /// The end of a name run `first..=last` without the words that follow a
-/// name complete by itself (`بوش` of `بوش تجاوز صلاحياته`): when the last
-/// word the learned table knows is a name alone, the unknown words after it
-/// are cut (particles and regnal ordinals after it keep the run whole).
+/// complete name (`بوش` of `بوش تجاوز صلاحياته`, `صدام حسين` of `صدام حسين
+/// يشكل`): when the last word the learned table knows is a name by itself,
+/// or a later word of a name that is no given name, the unknown words after
+/// it are cut (particles and regnal ordinals after it keep the run whole).
 fn trim_after_known_name(view: &View<'_, '_>, first: usize, last: usize) -> usize {
     let Some(known) = (first..=last)
         .rev()
@@ -330,7 +331,17 @@ fn trim_after_known_name(view: &View<'_, '_>, first: usize, last: usize) -> usiz
         view.free_word(k)
             .is_some_and(|w| view.lex.is(w, flag::PARTICLE | flag::REGNAL))
     });
-    if view.person_word(known) == Some(true) && !keeps_going {
+    let complete = match view.person_word(known) {
+        Some(true) => true,
+        Some(false) => {
+            known > first
+                && !view
+                    .free_word(known)
+                    .is_some_and(|w| view.lex.is(w, flag::PERSON_FIRST))
+        }
+        None => false,
+    };
+    if complete && !keeps_going {
         known
     } else {
         last
