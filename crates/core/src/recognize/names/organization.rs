@@ -201,11 +201,13 @@ pub fn proper_run(view: &View<'_, '_>, from: usize, max: usize) -> usize {
 }
 
 /// True when the chain `from..=last` holds a strong organization head
-/// (`الحزب` of `لجنة الحزب الإقليمية`) or a known organization.
+/// (`الحزب` of `لجنة الحزب الإقليمية`), a known organization or the
+/// title of a person it is named after (`مستشفى الملك عبدالعزيز`).
 fn has_strong_head(view: &View<'_, '_>, from: usize, last: usize) -> bool {
     (from..=last).any(|j| {
-        (head_at(view, j, flag::ORG_HEAD).is_some()
-            && head_at(view, j, flag::WEAK_ORG_HEAD).is_none())
+        view.word(j).is_some_and(|w| view.is_title_word(w))
+            || (head_at(view, j, flag::ORG_HEAD).is_some()
+                && head_at(view, j, flag::WEAK_ORG_HEAD).is_none())
             || view
                 .phrase_at(j, true, |k| *k == PhraseKind::Organization)
                 .is_some()
