@@ -239,7 +239,7 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         let last = extend_chain(view, i);
         let weak = head_at(view, i, flag::WEAK_ORG_HEAD).is_some();
         let reported = last > i
-            && !(weak && !has_strong_head(view, i + 1, last))
+            && (!weak || has_strong_head(view, i + 1, last))
             && !(article && only_adjectives(view, i + 1, last));
         if reported {
             out.push(NameCandidate {

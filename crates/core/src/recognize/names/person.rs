@@ -374,9 +374,9 @@ fn name_words_start(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
             f &= !flag::PERSON_ALONE;
         }
         let alone = f & flag::PERSON_ALONE != 0;
-        if f & flag::PERSON_NAME != 0 && (alone || next_is_name) {
-            found = Some((skip, f));
-        } else if f & flag::FOLDED_NAME != 0 && next_is_particle {
+        let known_start = f & flag::PERSON_NAME != 0 && (alone || next_is_name);
+        let folded_start = f & flag::FOLDED_NAME != 0 && next_is_particle;
+        if known_start || folded_start {
             found = Some((skip, f));
         }
         found.is_some()
