@@ -20,10 +20,22 @@ const MAX_NAME_WORDS: usize = 3;
 /// True when the word after a place head can start its name: not an
 /// Arabic feminine noun or adjective (`مدينة مأهولة`, `ولاية تابعة`: a
 /// final `ة`, except the `nh` of transliterations, `نينه`), no hamza
-/// (`منطقة جزاء`), no verb (`منطقة تسمى`).
+/// (`منطقة جزاء`), no verb (`منطقة تسمى`), no noun behind the preposition
+/// `ك` (`قرية كقرى`: a `ك` before a consonant; transliterations write a
+/// vowel after it, `كوانغ`, `كيم`).
 fn looks_like_place_name(w: &str) -> bool {
     let feminine = w.ends_with('ه') && !(w.ends_with("نه") && w.chars().count() <= 5);
-    !feminine && !w.contains('ء') && !super::person::looks_like_verb(w)
+    let mut chars = w.chars();
+    let behind_ka = chars.next() == Some('ك')
+        && chars.next().is_some_and(|c| !matches!(c, 'ا' | 'و' | 'ي'))
+        && w.chars().count() >= 4;
+    !feminine && !behind_ka && !w.contains('ء') && !super::person::looks_like_verb(w)
+}
+
+/// True when token `i` follows a number: a counted head word is a common
+/// noun (`12 بلدية تلبي المعايير`), not the start of a name.
+fn counted(view: &View<'_, '_>, i: usize) -> bool {
+    i > 0 && view.doc.tokens[i - 1].kind == crate::tokenize::TokenKind::Digits
 }
 
 /// Adds a candidate for each place head word followed by a proper name.
@@ -35,6 +47,7 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             continue;
         };
         if article
+            || counted(view, i)
             || view
                 .phrase_at(i + 1, false, |k| matches!(k, PhraseKind::Place { .. }))
                 .is_some()

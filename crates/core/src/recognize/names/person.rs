@@ -349,8 +349,8 @@ fn trim_after_known_name(view: &View<'_, '_>, first: usize, last: usize) -> usiz
 }
 
 /// The first word of a run of the learned table at token `i`: `(clitic
-/// bytes, its flags)`. A name by itself is read behind `و` only (`لصالح`
-/// is "in favour of", not `صالح`); a given name folded onto a function word
+/// bytes, its flags)`. It is read without clitics or behind `و` only
+/// (`لصالح` is "in favour of", not `صالح`); a given name folded onto a function word
 /// (`علي`) starts a run when a particle or a known name follows.
 fn name_words_start(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
     let w = view.word(i)?;
@@ -369,10 +369,12 @@ fn name_words_start(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
         next_is_particle || view.person_word(i + 1).is_some() || view.is_name_word(i + 1, true);
     let mut found = None;
     clitics::for_each_reading(w, |skip, bare| {
-        let mut f = view.lex.flags(bare);
-        if skip > 0 && !w.starts_with('و') {
-            f &= !flag::PERSON_ALONE;
+        // Behind `ب`, `ل` or `ك` a table word is more often a common word
+        // (`لصالح` "in favour of", `لجان` "committees" read as `جان`).
+        if skip > 0 && !(skip == 'و'.len_utf8() && w.starts_with('و')) {
+            return false;
         }
+        let f = view.lex.flags(bare);
         let alone = f & flag::PERSON_ALONE != 0;
         let known_start = f & flag::PERSON_NAME != 0 && (alone || next_is_name);
         let folded_start = f & flag::FOLDED_NAME != 0 && next_is_particle;
