@@ -87,7 +87,7 @@ def derive(sentences):
     for w, n in person.items():
         if w in stop or is_plural_nisba(w) or n < MIN_COUNT or n < MIN_SHARE * total[w]:
             continue
-        if first[w] >= FIRST_COUNT and first[w] >= FIRST_SHARE * n:
+        if first[w] >= FIRST_COUNT and first[w] >= FIRST_SHARE * (first[w] + alone[w]):
             table[w] = "first"
         elif alone[w] >= ALONE_COUNT and n >= ALONE_SHARE * total[w]:
             table[w] = "alone"
@@ -105,7 +105,7 @@ def write(table, path, sources):
             "# ANERcorp: Benajiba, Rosso, Benedí 2007 (CAMeL Lab release, CC BY-SA 4.0);\n"
             "# AQMAR: Mohit et al. 2012 (CC BY-SA 3.0). This table is a derived work under CC BY-SA.\n"
             f"# A word is here when tagged as a person >= {MIN_COUNT} times and in >= {MIN_SHARE:.0%} of its uses;\n"
-            f"# `first`: the first word of a longer name >= {FIRST_COUNT} times, in >= {FIRST_SHARE:.0%} of its names;\n"
+            f"# `first`: the first word of a longer name >= {FIRST_COUNT} times and in >= {FIRST_SHARE:.0%} of the names it starts;\n"
             f"# `alone`: else a person by itself >= {ALONE_COUNT} times and in >= {ALONE_SHARE:.0%} of its uses.\n"
             "# word\tclass\n"
         )
