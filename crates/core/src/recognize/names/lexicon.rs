@@ -49,6 +49,8 @@ pub mod flag {
     /// A given name, learned from annotated text: the name word after it
     /// belongs to the name (`محمد` of `محمد فاضل`).
     pub const PERSON_FIRST: u32 = 1 << 18;
+    /// An organization head left outside the name it introduces (`نادي`).
+    pub const ORG_HEAD_OUTSIDE: u32 = 1 << 19;
 }
 
 /// What a phrase of the tables names.
@@ -137,6 +139,7 @@ impl Lexicon {
             for row in rows(table) {
                 let bit = match row.get(1) {
                     Some(&"weak") => flag::ORG_HEAD | flag::WEAK_ORG_HEAD,
+                    Some(&"outside") => flag::ORG_HEAD | flag::ORG_HEAD_OUTSIDE,
                     Some(&"compound") => flag::COMPOUND,
                     Some(&"folded") => flag::FOLDED_NAME,
                     _ => bit,

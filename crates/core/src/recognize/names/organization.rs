@@ -242,9 +242,19 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             && (!weak || has_strong_head(view, i + 1, last))
             && !(article && only_adjectives(view, i + 1, last));
         if reported {
+            // `نادي [مانشستر يونايتد] الإنجليزي`: the head and an adjective after the name stay outside.
+            let (first, skip, last) = if head_at(view, i, flag::ORG_HEAD_OUTSIDE).is_some() {
+                let demonym_last = last > i + 1
+                    && view
+                        .word(last)
+                        .is_some_and(|w| w.starts_with("ال") && is_adjective(view, w));
+                (i + 1, 0, if demonym_last { last - 1 } else { last })
+            } else {
+                (i, skip, last)
+            };
             out.push(NameCandidate {
                 kind: EntityKind::Organization,
-                first: i,
+                first,
                 last,
                 skip,
                 value: Value::Empty {},

@@ -64,11 +64,13 @@ fn comrade_with_role_in_original_spelling() {
 fn organization_chains_stop_where_the_name_ends() {
     assert_eq!(
         texts("توجيهات لجنة الحزب الإقليمية ومجلس الشعب واللجنة الشعبية الإقليمية وبرنامج العمل"),
-        [
-            ("organization", "لجنة الحزب الإقليمية".into()),
-            ("organization", "مجلس الشعب".into()),
-        ],
-        "a definite weak head with adjectives only is a description"
+        [("organization", "لجنة الحزب الإقليمية".into())],
+        "weak heads (`مجلس`) need a strong head in the chain; a definite weak head with adjectives only is a description"
+    );
+    assert_eq!(
+        texts("انتقل إلى نادي مانشستر يونايتد الإنجليزي"),
+        [("organization", "مانشستر يونايتد".into())],
+        "the head `نادي` and the demonym after the name stay outside"
     );
     assert_eq!(
         texts("أعلنت وزارة الخارجية والمحكمة العليا وحزب المحافظين"),
