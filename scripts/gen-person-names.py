@@ -6,6 +6,8 @@ often than not: at least MIN_COUNT person occurrences and a person share of at l
 all its occurrences. Words that are names this often *alone* (ALONE_COUNT, ALONE_SHARE) are marked
 `alone`: a single such word is reported as a person (بوش, أنان); the others (`name`) need a second
 name word or a title next to them; `first` words (given names: محمد) take the next name word along.
+Words seen at least COMMON_COUNT times and never inside any annotated entity are `common`: they end
+a name and never start one (اختيار, تجاوز, وجه).
 
 Sources (third-party, outside the repository; see each folder's SOURCE.md):
   ../shared/data/anercorp-train/ANERCorp_train.txt   ANERcorp (Benajiba, Rosso, Benedí 2007;
@@ -35,6 +37,7 @@ ALONE_COUNT = 4
 ALONE_SHARE = 0.9
 FIRST_COUNT = 3
 FIRST_SHARE = 0.8
+COMMON_COUNT = 8
 # Function words and name particles (بن, عبد, الدين: the rules read them) never enter the table.
 STOP_FILES = [os.path.join(ROOT, "crates", "core", "data", f) for f in ("names-stopwords.txt", "names-particles.txt")]
 
@@ -68,8 +71,8 @@ def is_person(tag):
 
 
 def derive(sentences):
-    """The table as {folded word: 'alone' | 'first' | 'name'} from sentences of (token, tag)."""
-    total, person = collections.Counter(), collections.Counter()
+    """The table as {folded word: 'alone' | 'first' | 'name' | 'common'} from sentences of (token, tag)."""
+    total, person, entity = collections.Counter(), collections.Counter(), collections.Counter()
     alone, first = collections.Counter(), collections.Counter()
     for s in sentences:
         for i, (tok, tag) in enumerate(s):
@@ -77,13 +80,14 @@ def derive(sentences):
             if not _ARABIC.match(w) or len(w) < 2:
                 continue
             total[w] += 1
+            entity[w] += tag != "O"
             if is_person(tag):
                 person[w] += 1
                 goes_on = i + 1 < len(s) and s[i + 1][1].startswith("I-")
                 alone[w] += tag.startswith("B-") and not goes_on
                 first[w] += tag.startswith("B-") and goes_on
     stop = stopwords()
-    table = {}
+    table = {w: "common" for w, n in total.items() if n >= COMMON_COUNT and entity[w] == 0 and w not in stop}
     for w, n in person.items():
         if w in stop or is_plural_nisba(w) or n < MIN_COUNT or n < MIN_SHARE * total[w]:
             continue
@@ -106,7 +110,8 @@ def write(table, path, sources):
             "# AQMAR: Mohit et al. 2012 (CC BY-SA 3.0). This table is a derived work under CC BY-SA.\n"
             f"# A word is here when tagged as a person >= {MIN_COUNT} times and in >= {MIN_SHARE:.0%} of its uses;\n"
             f"# `first`: the first word of a longer name >= {FIRST_COUNT} times and in >= {FIRST_SHARE:.0%} of the names it starts;\n"
-            f"# `alone`: else a person by itself >= {ALONE_COUNT} times and in >= {ALONE_SHARE:.0%} of its uses.\n"
+            f"# `alone`: else a person by itself >= {ALONE_COUNT} times and in >= {ALONE_SHARE:.0%} of its uses;\n"
+            f"# `common`: seen >= {COMMON_COUNT} times, never inside an annotated entity: no name word.\n"
             "# word\tclass\n"
         )
         for w in sorted(table):
@@ -143,7 +148,8 @@ def main():
         sentences += read_conll(path)
     table = derive(sentences)
     write(table, OUT, "ANERcorp training part and all 28 AQMAR articles")
-    print(f"{len(table)} words ({sum(v == 'alone' for v in table.values())} alone) -> {os.path.relpath(OUT, ROOT)}")
+    counts = collections.Counter(table.values())
+    print(f"{len(table)} words ({dict(counts)}) -> {os.path.relpath(OUT, ROOT)}")
     return 0
 
 

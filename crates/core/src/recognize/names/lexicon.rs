@@ -51,6 +51,8 @@ pub mod flag {
     pub const PERSON_FIRST: u32 = 1 << 18;
     /// An organization head left outside the name it introduces (`نادي`).
     pub const ORG_HEAD_OUTSIDE: u32 = 1 << 19;
+    /// A frequent word never inside a name in annotated text (`اختيار`): no name word.
+    pub const COMMON_WORD: u32 = 1 << 20;
 }
 
 /// What a phrase of the tables names.
@@ -103,7 +105,7 @@ const PARTICLES: &str = include_str!("../../../data/names-particles.txt");
 const ORGANIZATIONS: &str = include_str!("../../../data/names-organizations.tsv");
 const PLACE_CONTEXT: &str = include_str!("../../../data/names-place-context.tsv");
 const PEOPLE: &str = include_str!("../../../data/names-people.tsv");
-/// Person-name words learned by `scripts/gen-person-names.py`.
+/// Person-name words and common words learned by `scripts/gen-person-names.py`.
 pub const PERSON_WORDS: &str = include_str!("../../../data/names-person-words.tsv");
 const PLACES: &str = include_str!("../../../data/gazetteer-places.tsv");
 const DEMONYMS: &str = include_str!("../../../data/gazetteer-demonyms.tsv");
@@ -151,6 +153,7 @@ impl Lexicon {
             let bit = match row.get(1) {
                 Some(&"alone") => flag::PERSON_ALONE | flag::PERSON_NAME,
                 Some(&"first") => flag::PERSON_FIRST | flag::PERSON_NAME,
+                Some(&"common") => flag::COMMON_WORD,
                 _ => flag::PERSON_NAME,
             };
             lex.entry(&search_form(row[0])).flags |= bit;

@@ -260,6 +260,17 @@ impl<'d, 'a> View<'d, 'a> {
         true
     }
 
+    /// True when token `i` can be part of a person's name: a name word (see
+    /// [`View::is_name_word`]) that is no common word of the learned table
+    /// (`اختيار` of `حسن اختيار`). Places keep the common words: a
+    /// transliterated syllable may read as one (`بينه` of `نينه بينه`).
+    pub fn is_person_word(&self, i: usize, allow_article: bool) -> bool {
+        self.is_name_word(i, allow_article)
+            && !self
+                .free_word(i)
+                .is_some_and(|w| self.lex.is(w, flag::COMMON_WORD))
+    }
+
     /// True when token `i` ends a name for sure: punctuation, the end of the
     /// text or line, a function word, a title or office, a head word, or a
     /// word with an attached conjunction or preposition.

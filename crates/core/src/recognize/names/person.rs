@@ -162,7 +162,7 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
         }
         let later = words > 0 && !after_particle;
         let n = w.chars().count();
-        if !view.is_name_word(k, words > 0 || after_particle)
+        if !view.is_person_word(k, words > 0 || after_particle)
             || (later
                 && looks_like_verb(w)
                 && !(n == 4 && (w.starts_with('ي') || w.ends_with('ا'))))
@@ -366,7 +366,7 @@ fn name_words_start(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
         .free_word(i + 1)
         .is_some_and(|n| view.lex.is(n, flag::PARTICLE));
     let next_is_name =
-        next_is_particle || view.person_word(i + 1).is_some() || view.is_name_word(i + 1, true);
+        next_is_particle || view.person_word(i + 1).is_some() || view.is_person_word(i + 1, true);
     let mut found = None;
     clitics::for_each_reading(w, |skip, bare| {
         // Behind `ب`, `ل` or `ك` a table word is more often a common word
@@ -401,7 +401,7 @@ fn after_particles(view: &View<'_, '_>, k: usize) -> Option<usize> {
     }
     let w = view.free_word(m)?;
     let fits = view.person_word(m).is_some()
-        || view.is_name_word(m, true)
+        || view.is_person_word(m, true)
         || (w.starts_with("ال") && !view.lex.is(w, flag::STOP));
     fits.then_some(m)
 }
@@ -439,7 +439,7 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                 last = k;
             } else if let Some(end) = after_particles(view, k) {
                 last = end;
-            } else if is_first(last) && view.is_name_word(k, true) {
+            } else if is_first(last) && view.is_person_word(k, true) {
                 // The family name after a given name (`محمد فاضل`).
                 last = k;
             } else {

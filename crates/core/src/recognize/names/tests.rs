@@ -152,7 +152,7 @@ fn people_with(recognizer: &super::NamesRecognizer, text: &str) -> Vec<String> {
 
 #[test]
 fn learned_person_words_by_class() {
-    let table = "# word\tclass\nزيد\tfirst\nعمرو\tname\nفلان\talone\n";
+    let table = "# word\tclass\nزيد\tfirst\nعمرو\tname\nفلان\talone\nاختيار\tcommon\n";
     let names = super::NamesRecognizer::with_person_words(table);
     // A given name takes the next name word along; two known words make a
     // name; a name by itself stands alone, read behind `و` only.
@@ -164,6 +164,8 @@ fn learned_person_words_by_class() {
     // Without a class that stands alone, one word is no name.
     assert!(people_with(&names, "قال عمرو إن").is_empty());
     assert!(people_with(&names, "قال زيد.").is_empty());
+    // A common word is no name word: the given name does not take it along.
+    assert!(people_with(&names, "عن زيد اختيار جيد").is_empty());
 }
 
 #[test]
