@@ -430,15 +430,25 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             }
         };
         let mut last = i;
+        let mut after_particle_part = false;
         loop {
             let k = last + 1;
             if view.line_start(k) {
                 break;
             }
+            let was_particle_part = std::mem::take(&mut after_particle_part);
             if view.person_word(k).is_some() {
                 last = k;
             } else if let Some(end) = after_particles(view, k) {
                 last = end;
+                after_particle_part = true;
+            } else if was_particle_part
+                && view.free_word(k).is_some_and(|w| w.starts_with("ال"))
+                && view.is_person_word(k, true)
+            {
+                // The family name after `بن ...` (`علي بن عبدالرحمن الحذيفي`).
+                last = k;
+                break;
             } else if is_first(last) && view.is_person_word(k, true) {
                 // The family name after a given name (`محمد فاضل`).
                 last = k;
