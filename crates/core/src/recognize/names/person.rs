@@ -436,12 +436,14 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             if view.line_start(k) {
                 break;
             }
+            // A family name with the article may follow a particle part
+            // that has none (`بن عبدالرحمن الحذيفي`, not `بن الوليد الجيش`).
             let was_particle_part = std::mem::take(&mut after_particle_part);
             if view.person_word(k).is_some() {
                 last = k;
             } else if let Some(end) = after_particles(view, k) {
                 last = end;
-                after_particle_part = true;
+                after_particle_part = view.free_word(end).is_some_and(|w| !w.starts_with("ال"));
             } else if was_particle_part
                 && view.free_word(k).is_some_and(|w| w.starts_with("ال"))
                 && view.is_person_word(k, true)
