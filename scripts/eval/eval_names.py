@@ -13,6 +13,12 @@ equal a gold entity's. Precision, recall and F1 per kind (PERS=person, LOC=locat
 Usage (from the repository root, after `cargo build --release -p tahlil-cli`):
     python3 scripts/eval/eval_names.py                   # both corpora, markdown table
     python3 scripts/eval/eval_names.py --errors aqmar    # also list false positives and misses
+    python3 scripts/eval/eval_names.py --cv              # the learned person-name table cross-validated
+With --cv the person-name table (scripts/gen-person-names.py) is derived on some data and scored on
+other data: ANERcorp in 5 contiguous folds of sentences (table from the 4 others plus all of AQMAR),
+AQMAR's test split with a table from ANERcorp and AQMAR's dev split. It runs the names layer alone
+(`cargo build --release -p tahlil-core --example names_cv`), which reads the table from a file; the
+same runner with the shipped table is scored first, to compare with the full analysis.
 Skips with a message when ../shared/data is absent.
 """
 
@@ -23,11 +29,15 @@ import json
 import os
 import subprocess
 import sys
+import importlib.util
 import tempfile
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DATA = os.path.join(ROOT, "..", "shared", "data")
 TAHLIL = os.path.join(ROOT, "target", "release", "tahlil")
+NAMES_CV = os.path.join(ROOT, "target", "release", "examples", "names_cv")
+SHIPPED_TABLE = os.path.join(ROOT, "crates", "core", "data", "names-person-words.tsv")
+CV_FOLDS = 5
 KINDS = {"person": "PERS", "location": "LOC", "organization": "ORG"}
 GOLD_KIND = {"PERS": "PERS", "PER": "PERS", "LOC": "LOC", "ORG": "ORG"}
 AQMAR_DEV = {"Damascus", "Atom", "Raul_Gonzales", "Linux", "Imam_Hussein_Shrine", "Nuclear_Power", "Real_Madrid", "Solaris"}
@@ -73,8 +83,9 @@ def gold_spans(sentence):
     return spans
 
 
-def analyze(sentences):
-    """Predicted entities per sentence as (kind, first token, last token, text)."""
+def analyze(sentences, table=None):
+    """Predicted entities per sentence as (kind, first token, last token, text): by the CLI, or with
+    `table` (a person-name table file) by the names layer alone."""
     lines, offsets = [], []
     for s in sentences:
         pos, starts = 0, []
@@ -87,7 +98,11 @@ def analyze(sentences):
         f.write("\n".join(lines) + "\n")
         path = f.name
     try:
-        out = subprocess.run([TAHLIL, "analyze", path, "--format", "jsonl"], check=True, capture_output=True, text=True).stdout
+        if table is None:
+            out = subprocess.run([TAHLIL, "analyze", path, "--format", "jsonl"], check=True, capture_output=True, text=True).stdout
+        else:
+            with open(path, encoding="utf-8") as f:
+                out = subprocess.run([NAMES_CV, table], stdin=f, check=True, capture_output=True, text=True).stdout
     finally:
         os.unlink(path)
     results = []
@@ -134,8 +149,8 @@ def prf(c):
     return p, r, f
 
 
-def report(name, sentences, errors):
-    preds = analyze(sentences)
+def report(name, sentences, errors, preds=None):
+    preds = analyze(sentences) if preds is None else preds
     counts, fps, fns = score(sentences, preds, errors)
     tokens = sum(len(s) for s in sentences)
     print(f"\n### {name} ({len(sentences)} sentences, {tokens} tokens)\n")
@@ -159,9 +174,47 @@ def report(name, sentences, errors):
                 print(f"  {n:4d} {k} {t}")
 
 
+def load_generator():
+    """The module scripts/gen-person-names.py (its name has dashes)."""
+    spec = importlib.util.spec_from_file_location("gen_person_names", os.path.join(ROOT, "scripts", "gen-person-names.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def predict_with_table(gen, derive_from, sentences):
+    """Predictions on `sentences` with a person-name table derived from `derive_from` only."""
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".tsv", delete=False) as f:
+        path = f.name
+    try:
+        gen.write(gen.derive(derive_from), path, "cross-validation fold")
+        return analyze(sentences, table=path)
+    finally:
+        os.unlink(path)
+
+
+def cross_validate(aner, aqmar_dev, aqmar_test):
+    """Scores of the learned person-name table on data it was not derived from."""
+    if not os.path.exists(NAMES_CV):
+        print("build the runner first: cargo build --release -p tahlil-core --example names_cv", file=sys.stderr)
+        return 1
+    gen = load_generator()
+    report("ANERcorp train, names layer alone, shipped table (in-sample)", aner, False, analyze(aner, SHIPPED_TABLE))
+    n = len(aner)
+    preds = []
+    for k in range(CV_FOLDS):
+        lo, hi = k * n // CV_FOLDS, (k + 1) * n // CV_FOLDS
+        preds += predict_with_table(gen, aner[:lo] + aner[hi:] + aqmar_dev + aqmar_test, aner[lo:hi])
+    report(f"ANERcorp train, {CV_FOLDS}-fold cross-validated table", aner, False, preds)
+    report("AQMAR test split, names layer alone, shipped table (in-sample)", aqmar_test, False, analyze(aqmar_test, SHIPPED_TABLE))
+    report("AQMAR test split, table from ANERcorp + AQMAR dev", aqmar_test, False, predict_with_table(gen, aner + aqmar_dev, aqmar_test))
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--errors", choices=["anercorp", "aqmar"], help="list false positives and misses of one corpus")
+    ap.add_argument("--cv", action="store_true", help="cross-validate the learned person-name table")
     args = ap.parse_args()
     if not os.path.isdir(DATA):
         print(f"skipped: {os.path.normpath(DATA)} is absent (the corpora live outside the repository)")
@@ -170,13 +223,14 @@ def main():
         print("build the CLI first: cargo build --release -p tahlil-cli", file=sys.stderr)
         return 1
     aner = read_conll(os.path.join(DATA, "anercorp-train", "ANERCorp_train.txt"), split_on_period=True)
-    report("ANERcorp train", aner, args.errors == "anercorp")
-    test, allsents = [], []
+    test, dev, allsents = [], [], []
     for path in sorted(glob.glob(os.path.join(DATA, "aqmar", "articles", "*.txt"))):
         sents = read_conll(path, split_on_period=False)
         allsents += sents
-        if os.path.basename(path)[:-4] not in AQMAR_DEV:
-            test += sents
+        (dev if os.path.basename(path)[:-4] in AQMAR_DEV else test).extend(sents)
+    if args.cv:
+        return cross_validate(aner, dev, test)
+    report("ANERcorp train", aner, args.errors == "anercorp")
     report("AQMAR, all 28 articles", allsents, args.errors == "aqmar")
     report("AQMAR, test split (20 articles)", test, False)
     return 0

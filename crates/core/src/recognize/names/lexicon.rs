@@ -10,35 +10,49 @@ pub type FastMap<K, V> = crate::word_hash::WordHashMap<K, V>;
 /// What a word of the tables is (bit flags of [`WordInfo::flags`]).
 pub mod flag {
     /// Ends a name: function word, common verb, word that follows names.
-    pub const STOP: u16 = 1;
+    pub const STOP: u32 = 1;
     /// Relational adjective (`الإقليمية`): may close an organization name.
-    pub const ADJECTIVE: u16 = 2;
+    pub const ADJECTIVE: u32 = 2;
     /// Particle inside personal names (`بن`, `عبد`).
-    pub const PARTICLE: u16 = 4;
+    pub const PARTICLE: u32 = 4;
     /// Head word of organizations (`لجنة`, stored without the article).
-    pub const ORG_HEAD: u16 = 8;
+    pub const ORG_HEAD: u32 = 8;
     /// Head word of places (`مقاطعة`, stored without the article).
-    pub const PLACE_HEAD: u16 = 16;
+    pub const PLACE_HEAD: u32 = 16;
     /// Office noun taking a genitive complement before a name (`رئيس`, `وزير`).
-    pub const OFFICE: u16 = 32;
+    pub const OFFICE: u32 = 32;
     /// Word between a title and the name (`السابق`, `الراحل`).
-    pub const MODIFIER: u16 = 64;
+    pub const MODIFIER: u32 = 64;
     /// Word opening a byline (`المقال`, `بقلم`).
-    pub const BYLINE: u16 = 128;
+    pub const BYLINE: u32 = 128;
     /// A title that is also a plain noun (`الملك`, `اللاعب`).
-    pub const WEAK_TITLE: u16 = 256;
+    pub const WEAK_TITLE: u32 = 256;
     /// An ordinal that belongs to the name before it (`الثاني`).
-    pub const REGNAL: u16 = 512;
+    pub const REGNAL: u32 = 512;
     /// Before a place, makes it a national team (`منتخب`).
-    pub const BEFORE_PLACE_TEAM: u16 = 1024;
+    pub const BEFORE_PLACE_TEAM: u32 = 1024;
     /// Before a place, makes it part of an event's name (`كأس`).
-    pub const BEFORE_PLACE_EVENT: u16 = 2048;
+    pub const BEFORE_PLACE_EVENT: u32 = 2048;
     /// Before a place, belongs to its name (`جمهورية`).
-    pub const BEFORE_PLACE_PART: u16 = 4096;
+    pub const BEFORE_PLACE_PART: u32 = 4096;
     /// Second half of a compound given name (`الدين` of `نور الدين`).
-    pub const COMPOUND: u16 = 8192;
+    pub const COMPOUND: u32 = 8192;
     /// A given name folded onto a function word (`علي` = `على`).
-    pub const FOLDED_NAME: u16 = 16384;
+    pub const FOLDED_NAME: u32 = 16384;
+    /// A word of personal names, learned from annotated text (`محمد`, `جورج`).
+    pub const PERSON_NAME: u32 = 1 << 15;
+    /// A person's name by itself, learned from annotated text (`بوش`, `أنان`).
+    pub const PERSON_ALONE: u32 = 1 << 16;
+    /// An organization head word too often no name by itself (`وزارة`,
+    /// `لجنة`): reported only with a stronger head or known name in its chain.
+    pub const WEAK_ORG_HEAD: u32 = 1 << 17;
+    /// A given name, learned from annotated text: the name word after it
+    /// belongs to the name (`محمد` of `محمد فاضل`).
+    pub const PERSON_FIRST: u32 = 1 << 18;
+    /// An organization head left outside the name it introduces (`نادي`).
+    pub const ORG_HEAD_OUTSIDE: u32 = 1 << 19;
+    /// A frequent word never inside a name in annotated text (`اختيار`): no name word.
+    pub const COMMON_WORD: u32 = 1 << 20;
 }
 
 /// What a phrase of the tables names.
@@ -70,7 +84,7 @@ pub struct Phrase {
 #[derive(Debug, Clone, Default)]
 pub struct WordInfo {
     /// [`flag`] bits.
-    pub flags: u16,
+    pub flags: u32,
     /// For a demonym (`فرنسي`), its country.
     pub demonym_of: Option<String>,
     /// Phrases starting with this word, longest first.
@@ -91,6 +105,8 @@ const PARTICLES: &str = include_str!("../../../data/names-particles.txt");
 const ORGANIZATIONS: &str = include_str!("../../../data/names-organizations.tsv");
 const PLACE_CONTEXT: &str = include_str!("../../../data/names-place-context.tsv");
 const PEOPLE: &str = include_str!("../../../data/names-people.tsv");
+/// Person-name words and common words learned by `scripts/gen-person-names.py`.
+pub const PERSON_WORDS: &str = include_str!("../../../data/names-person-words.tsv");
 const PLACES: &str = include_str!("../../../data/gazetteer-places.tsv");
 const DEMONYMS: &str = include_str!("../../../data/gazetteer-demonyms.tsv");
 
@@ -105,6 +121,13 @@ fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
 impl Lexicon {
     /// Loads and folds every table.
     pub fn new() -> Self {
+        Self::with_person_words(PERSON_WORDS)
+    }
+
+    /// Loads and folds every table, with `person_words` (the format of
+    /// `names-person-words.tsv`) in place of the shipped person-name words:
+    /// for cross-validation of that learned table.
+    pub fn with_person_words(person_words: &str) -> Self {
         let mut lex = Lexicon {
             words: FastMap::default(),
         };
@@ -117,12 +140,23 @@ impl Lexicon {
         ] {
             for row in rows(table) {
                 let bit = match row.get(1) {
+                    Some(&"weak") => flag::ORG_HEAD | flag::WEAK_ORG_HEAD,
+                    Some(&"outside") => flag::ORG_HEAD | flag::ORG_HEAD_OUTSIDE,
                     Some(&"compound") => flag::COMPOUND,
                     Some(&"folded") => flag::FOLDED_NAME,
                     _ => bit,
                 };
                 lex.entry(&search_form(row[0])).flags |= bit;
             }
+        }
+        for row in rows(person_words) {
+            let bit = match row.get(1) {
+                Some(&"alone") => flag::PERSON_ALONE | flag::PERSON_NAME,
+                Some(&"first") => flag::PERSON_FIRST | flag::PERSON_NAME,
+                Some(&"common") => flag::COMMON_WORD,
+                _ => flag::PERSON_NAME,
+            };
+            lex.entry(&search_form(row[0])).flags |= bit;
         }
         for row in rows(PLACE_CONTEXT) {
             let bit = match row.get(1) {
@@ -199,13 +233,13 @@ impl Lexicon {
 
     /// The [`flag`] bits of `word`.
     #[inline]
-    pub fn flags(&self, word: &str) -> u16 {
+    pub fn flags(&self, word: &str) -> u32 {
         self.get(word).map_or(0, |w| w.flags)
     }
 
     /// True when `word` has any of the `bits`.
     #[inline]
-    pub fn is(&self, word: &str, bits: u16) -> bool {
+    pub fn is(&self, word: &str, bits: u32) -> bool {
         self.flags(word) & bits != 0
     }
 

@@ -36,6 +36,8 @@ pub enum Source {
     HeadWord,
     /// Another mention of a name found earlier in the same document.
     Repeat,
+    /// Words of the learned person-name table (`جورج بوش`, `أنان`).
+    NameWords,
 }
 
 /// A possible name, in tokens of the document.
@@ -72,7 +74,7 @@ pub struct View<'d, 'a> {
     /// Per token: the [`flag`] bits of all its readings (with or without
     /// clitics and article) together, so that a rule looking for some bits
     /// skips at once the tokens none of whose readings has them.
-    pub reading_flags: Vec<u16>,
+    pub reading_flags: Vec<u32>,
     /// Per token: some reading of it starts a title phrase.
     pub reading_starts_title: Vec<bool>,
     /// Per token: some reading of it starts a gazetteer phrase (place, organization, person).
@@ -84,7 +86,7 @@ pub struct View<'d, 'a> {
 #[derive(Debug, Clone, Copy, Default)]
 struct WordReadings {
     known: bool,
-    flags: u16,
+    flags: u32,
     starts_title: bool,
     starts_name: bool,
 }
@@ -134,7 +136,7 @@ impl<'d, 'a> View<'d, 'a> {
     }
 
     /// True when some reading of token `i` has one of the [`flag`] `bits`.
-    pub fn may_have(&self, i: usize, bits: u16) -> bool {
+    pub fn may_have(&self, i: usize, bits: u32) -> bool {
         self.reading_flags.get(i).is_some_and(|f| f & bits != 0)
     }
 
@@ -272,6 +274,17 @@ impl<'d, 'a> View<'d, 'a> {
         true
     }
 
+    /// True when token `i` can be part of a person's name: a name word (see
+    /// [`View::is_name_word`]) that is no common word of the learned table
+    /// (`اختيار` of `حسن اختيار`). Places keep the common words: a
+    /// transliterated syllable may read as one (`بينه` of `نينه بينه`).
+    pub fn is_person_word(&self, i: usize, allow_article: bool) -> bool {
+        self.is_name_word(i, allow_article)
+            && !self
+                .free_word(i)
+                .is_some_and(|w| self.lex.is(w, flag::COMMON_WORD))
+    }
+
     /// True when token `i` ends a name for sure: punctuation, the end of the
     /// text or line, a function word, a title or office, a head word, or a
     /// word with an attached conjunction or preposition.
@@ -296,6 +309,15 @@ impl<'d, 'a> View<'d, 'a> {
             glued
         });
         glued
+    }
+
+    /// How token `i`, a separate word, reads in the learned person-name
+    /// table: `Some(true)` for a name by itself, `Some(false)` for a word of
+    /// names, `None` when not in it.
+    pub fn person_word(&self, i: usize) -> Option<bool> {
+        let w = self.free_word(i)?;
+        let f = self.lex.flags(w);
+        (f & flag::PERSON_NAME != 0).then_some(f & flag::PERSON_ALONE != 0)
     }
 
     /// True when `w` starts a title phrase (`الرفيق`, `رئيس` of `رئيس الوزراء`).
@@ -372,6 +394,14 @@ impl NamesRecognizer {
         }
     }
 
+    /// Compiles the word tables with other person-name words (see
+    /// [`Lexicon::with_person_words`]): for cross-validation.
+    pub fn with_person_words(person_words: &str) -> Self {
+        NamesRecognizer {
+            lex: Lexicon::with_person_words(person_words),
+        }
+    }
+
     /// Every candidate of every source, before resolution.
     pub fn candidates(&self, doc: &Document<'_>) -> Vec<NameCandidate> {
         self.candidates_in(&View::new(doc, &self.lex))
@@ -383,6 +413,7 @@ impl NamesRecognizer {
         organization::find(view, &mut out);
         location::find(view, &mut out);
         person::find(view, &mut out);
+        person::find_by_name_words(view, &mut out);
         person::find_repeats(view, &mut out);
         out
     }

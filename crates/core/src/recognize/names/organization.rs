@@ -16,7 +16,7 @@ pub const CONFIDENCE: f32 = 0.75;
 const MAX_CHAIN: usize = 9;
 
 /// How an organization head reads at token `i`: `(clitic bytes, has article)`.
-fn head_at(view: &View<'_, '_>, i: usize, bits: u16) -> Option<(usize, bool)> {
+fn head_at(view: &View<'_, '_>, i: usize, bits: u32) -> Option<(usize, bool)> {
     if !view.may_have(i, bits) {
         return None;
     }
@@ -200,25 +200,69 @@ pub fn proper_run(view: &View<'_, '_>, from: usize, max: usize) -> usize {
     last
 }
 
+/// True when the chain `from..=last` holds a strong organization head
+/// (`الحزب` of `لجنة الحزب الإقليمية`), a known organization or the
+/// title of a person it is named after (`مستشفى الملك عبدالعزيز`).
+fn has_strong_head(view: &View<'_, '_>, from: usize, last: usize) -> bool {
+    (from..=last).any(|j| {
+        view.word(j).is_some_and(|w| view.is_title_word(w))
+            || (head_at(view, j, flag::ORG_HEAD).is_some()
+                && head_at(view, j, flag::WEAK_ORG_HEAD).is_none())
+            || view
+                .phrase_at(j, true, |k| *k == PhraseKind::Organization)
+                .is_some()
+    })
+}
+
+/// True when every word of `from..=last` is a definite adjective: the
+/// chain describes its head (`النادي الإسباني`, `المحكمة العليا`) rather
+/// than naming it; the corpora tag such phrases as names in about a third
+/// of the cases, mostly the well-known ones the gazetteer lists
+/// (`الاتحاد الأوروبي`).
+fn only_adjectives(view: &View<'_, '_>, from: usize, last: usize) -> bool {
+    (from..=last).all(|j| {
+        view.free_word(j)
+            .is_some_and(|w| w.starts_with("ال") && is_adjective(view, w))
+    })
+}
+
 /// Adds a candidate for each organization head word followed by its chain.
+/// A weak head (`وزارة`, `لجنة`) needs a strong head or a known organization
+/// in its chain; a definite head followed by adjectives only is left out.
 pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut i = 0;
     while i < view.len() {
-        let Some((skip, _article)) = head_at(view, i, flag::ORG_HEAD) else {
+        let Some((skip, article)) = head_at(view, i, flag::ORG_HEAD) else {
             i += 1;
             continue;
         };
         let last = extend_chain(view, i);
-        if last > i {
+        let weak = head_at(view, i, flag::WEAK_ORG_HEAD).is_some();
+        let reported = last > i
+            && (!weak || has_strong_head(view, i + 1, last))
+            && !(article && only_adjectives(view, i + 1, last));
+        if reported {
+            // `نادي [مانشستر يونايتد] الإنجليزي`: the head and an adjective after the name stay outside.
+            let (first, skip, last) = if head_at(view, i, flag::ORG_HEAD_OUTSIDE).is_some() {
+                let demonym_last = last > i + 1
+                    && view
+                        .word(last)
+                        .is_some_and(|w| w.starts_with("ال") && is_adjective(view, w));
+                (i + 1, 0, if demonym_last { last - 1 } else { last })
+            } else {
+                (i, skip, last)
+            };
             out.push(NameCandidate {
                 kind: EntityKind::Organization,
-                first: i,
+                first,
                 last,
                 skip,
                 value: Value::Empty {},
                 source: Source::HeadWord,
                 confidence: CONFIDENCE,
             });
+            i = last + 1;
+        } else if last > i {
             i = last + 1;
         } else {
             i += 1;

@@ -25,6 +25,10 @@ pub const UNBOUNDED_CONFIDENCE: f32 = 0.45;
 pub const LIST_CONFIDENCE: f32 = 0.8;
 /// Confidence of a later mention of a name found by the rules.
 pub const REPEAT_CONFIDENCE: f32 = 0.7;
+/// Confidence of a run of words of the learned person-name table.
+pub const NAME_WORDS_CONFIDENCE: f32 = 0.7;
+/// Confidence of a single word that the table knows as a name by itself.
+pub const ALONE_CONFIDENCE: f32 = 0.6;
 
 /// Most name words in one name (particles not counted).
 const MAX_NAME_WORDS: usize = 4;
@@ -158,7 +162,7 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
         }
         let later = words > 0 && !after_particle;
         let n = w.chars().count();
-        if !view.is_name_word(k, words > 0 || after_particle)
+        if !view.is_person_word(k, words > 0 || after_particle)
             || (later
                 && looks_like_verb(w)
                 && !(n == 4 && (w.starts_with('ي') || w.ends_with('ا'))))
@@ -290,10 +294,11 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             continue;
         };
         match name_run(view, t.last + 1, MAX_NAME_WORDS) {
-            Some(last) if t.weak && last == t.last + 1 => {
+            Some(last) if t.weak && last == t.last + 1 && view.person_word(last) != Some(true) => {
                 i = last + 1;
             }
             Some(last) => {
+                let last = trim_after_known_name(view, t.last + 1, last);
                 let role = t.role.or_else(|| role_after(view, last));
                 out.push(person(
                     t.last + 1,
@@ -307,6 +312,164 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             }
             None => i = t.last + 1,
         }
+    }
+}
+
+/// The end of a name run `first..=last` without the words that follow a
+/// complete name (`بوش` of `بوش تجاوز صلاحياته`, `صدام حسين` of `صدام حسين
+/// يشكل`): when the last word the learned table knows is a name by itself,
+/// or a later word of a name that is no given name, the unknown words after
+/// it are cut (particles and regnal ordinals after it keep the run whole).
+fn trim_after_known_name(view: &View<'_, '_>, first: usize, last: usize) -> usize {
+    let Some(known) = (first..=last)
+        .rev()
+        .find(|&k| view.person_word(k).is_some())
+    else {
+        return last;
+    };
+    let keeps_going = (known + 1..=last).any(|k| {
+        view.free_word(k)
+            .is_some_and(|w| view.lex.is(w, flag::PARTICLE | flag::REGNAL))
+    });
+    let complete = match view.person_word(known) {
+        Some(true) => true,
+        Some(false) => {
+            known > first
+                && !view
+                    .free_word(known)
+                    .is_some_and(|w| view.lex.is(w, flag::PERSON_FIRST))
+        }
+        None => false,
+    };
+    if complete && !keeps_going {
+        known
+    } else {
+        last
+    }
+}
+
+/// The first word of a run of the learned table at token `i`: `(clitic
+/// bytes, its flags)`. It is read without clitics or behind `و` only
+/// (`لصالح` is "in favour of", not `صالح`); a given name folded onto a function word
+/// (`علي`) starts a run when a particle or a known name follows.
+fn name_words_start(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
+    let w = view.word(i)?;
+    if i > 0
+        && view.doc.tokens[i].space_before
+        && view
+            .word(i - 1)
+            .is_some_and(|p| view.lex.is(p, flag::PARTICLE))
+    {
+        return None;
+    }
+    let next_is_particle = view
+        .free_word(i + 1)
+        .is_some_and(|n| view.lex.is(n, flag::PARTICLE));
+    let next_is_name =
+        next_is_particle || view.person_word(i + 1).is_some() || view.is_person_word(i + 1, true);
+    let mut found = None;
+    clitics::for_each_reading(w, |skip, bare| {
+        // Behind `ب`, `ل` or `ك` a table word is more often a common word
+        // (`لصالح` "in favour of", `لجان` "committees" read as `جان`).
+        if skip > 0 && !(skip == 'و'.len_utf8() && w.starts_with('و')) {
+            return false;
+        }
+        let f = view.lex.flags(bare);
+        let alone = f & flag::PERSON_ALONE != 0;
+        let known_start = f & flag::PERSON_NAME != 0 && (alone || next_is_name);
+        let folded_start = f & flag::FOLDED_NAME != 0 && next_is_particle;
+        if known_start || folded_start {
+            found = Some((skip, f));
+        }
+        found.is_some()
+    });
+    found
+}
+
+/// After particles from token `k` (`بن`, `عبد`, `بن عبد`), the token that
+/// ends the name part they introduce (`عبد العزيز`, `بن طولون`), if any.
+fn after_particles(view: &View<'_, '_>, k: usize) -> Option<usize> {
+    let mut m = k;
+    while view
+        .free_word(m)
+        .is_some_and(|w| view.lex.is(w, flag::PARTICLE) && !view.lex.is(w, flag::STOP))
+    {
+        m += 1;
+    }
+    if m == k || view.line_start(m) {
+        return None;
+    }
+    let w = view.free_word(m)?;
+    let fits = view.person_word(m).is_some()
+        || view.is_person_word(m, true)
+        || (w.starts_with("ال") && !view.lex.is(w, flag::STOP));
+    fits.then_some(m)
+}
+
+/// Adds the people named by words of the learned person-name table: a run
+/// of two or more (`جورج بوش`, `خالد بن الوليد`), or one the table knows as
+/// a name by itself (`أنان`). The first word may carry clitics (`وبوش`).
+pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
+    let mut i = 0;
+    while i < view.len() {
+        if !view.may_have(i, flag::PERSON_NAME | flag::FOLDED_NAME) {
+            i += 1;
+            continue;
+        }
+        let Some((skip, start_flags)) = name_words_start(view, i) else {
+            i += 1;
+            continue;
+        };
+        let alone = start_flags & flag::PERSON_ALONE != 0;
+        let is_first = |k: usize| {
+            if k == i {
+                start_flags & flag::PERSON_FIRST != 0
+            } else {
+                view.free_word(k)
+                    .is_some_and(|w| view.lex.is(w, flag::PERSON_FIRST))
+            }
+        };
+        let mut last = i;
+        let mut after_particle_part = false;
+        loop {
+            let k = last + 1;
+            if view.line_start(k) {
+                break;
+            }
+            // A family name with the article may follow a particle part
+            // that has none (`بن عبدالرحمن الحذيفي`, not `بن الوليد الجيش`).
+            let was_particle_part = std::mem::take(&mut after_particle_part);
+            if view.person_word(k).is_some() {
+                last = k;
+            } else if let Some(end) = after_particles(view, k) {
+                last = end;
+                after_particle_part = view.free_word(end).is_some_and(|w| !w.starts_with("ال"));
+            } else if was_particle_part
+                && view.free_word(k).is_some_and(|w| w.starts_with("ال"))
+                && view.is_person_word(k, true)
+            {
+                // The family name after `بن ...` (`علي بن عبدالرحمن الحذيفي`).
+                last = k;
+                break;
+            } else if is_first(last) && view.is_person_word(k, true) {
+                // The family name after a given name (`محمد فاضل`).
+                last = k;
+            } else {
+                break;
+            }
+        }
+        if last > i || alone {
+            let confidence = if last > i {
+                NAME_WORDS_CONFIDENCE
+            } else {
+                ALONE_CONFIDENCE
+            };
+            out.push(NameCandidate {
+                skip,
+                ..person(i, last, None, None, Source::NameWords, confidence)
+            });
+        }
+        i = last + 1;
     }
 }
 

@@ -1,0 +1,48 @@
+//! The names layer alone, with a person-name table read from a file: for
+//! cross-validating that learned table (`scripts/eval/eval_names.py --cv`).
+//!
+//! ```sh
+//! cargo run --release -p tahlil-core --example names_cv -- TABLE.tsv < lines.txt
+//! ```
+//!
+//! Reads one document a line on standard input and prints, for each, one
+//! line of JSON: `{"entities":[{"kind","char_start","char_end"}...]}` with
+//! offsets in code points of the line, as the CLI's `--format jsonl` does.
+
+use std::io::{BufRead, Write};
+use tahlil_core::recognize::names::NamesRecognizer;
+use tahlil_core::recognize::{Document, Recognizer};
+use tahlil_core::tokenize::tokenize;
+use tahlil_core::{Normalizer, Preset};
+
+fn main() {
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: names_cv TABLE.tsv < lines.txt");
+    let table = std::fs::read_to_string(&path).expect("person-name table readable");
+    let names = NamesRecognizer::with_person_words(&table);
+    let normalizer = Normalizer::new(Preset::Search.options());
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for line in std::io::stdin().lock().lines() {
+        let line = line.expect("UTF-8 input");
+        let normalized = normalizer.normalize(&line);
+        let tokens = tokenize(&normalized.text);
+        let doc = Document::new(&normalized.text, &tokens);
+        let mut candidates = Vec::new();
+        names.recognize(&doc, &mut candidates);
+        let entities: Vec<serde_json::Value> = candidates
+            .iter()
+            .map(|c| {
+                let span = normalized.to_original(c.span);
+                serde_json::json!({
+                    "kind": c.kind.name(),
+                    "char_start": line[..span.start].chars().count(),
+                    "char_end": line[..span.end].chars().count(),
+                    "value": {},
+                })
+            })
+            .collect();
+        writeln!(out, "{}", serde_json::json!({ "entities": entities })).expect("stdout");
+    }
+}
