@@ -112,7 +112,11 @@ pub fn parse_number_at(doc: &Document<'_>, i: usize) -> Option<ParsedNumber> {
             && glued_digits(doc, k + 2)
             && doc.token_text(k + 2).len() == 3
     };
-    if !grouped && digits.as_str().len() <= 3 && group_after(last, ".") && group_after(last + 2, ".") {
+    if !grouped
+        && digits.as_str().len() <= 3
+        && group_after(last, ".")
+        && group_after(last + 2, ".")
+    {
         while group_after(last, ".") {
             digits.push(doc.token_text(last + 2));
             last += 2;

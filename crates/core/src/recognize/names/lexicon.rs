@@ -53,6 +53,12 @@ pub mod flag {
     pub const ORG_HEAD_OUTSIDE: u32 = 1 << 19;
     /// A frequent word never inside a name in annotated text (`اختيار`): no name word.
     pub const COMMON_WORD: u32 = 1 << 20;
+    /// Makes the chain of a weak organization head one body's name
+    /// (`names-org-qualifiers.txt`: `الشعبية`, `السياسي`, `الشعب`).
+    pub const ORG_QUALIFIER: u32 = 1 << 21;
+    /// `التابعة`, `التابع`: a body attached to the organization named next
+    /// (`attachment` rows of `names-org-qualifiers.txt`).
+    pub const ORG_ATTACHMENT: u32 = 1 << 22;
 }
 
 /// What a phrase of the tables names.
@@ -101,6 +107,7 @@ const ORG_HEADS: &str = include_str!("../../../data/names-org-heads.txt");
 const PLACE_HEADS: &str = include_str!("../../../data/names-place-heads.txt");
 const STOPWORDS: &str = include_str!("../../../data/names-stopwords.txt");
 const ADJECTIVES: &str = include_str!("../../../data/names-adjectives.txt");
+const ORG_QUALIFIERS: &str = include_str!("../../../data/names-org-qualifiers.txt");
 const PARTICLES: &str = include_str!("../../../data/names-particles.txt");
 const ORGANIZATIONS: &str = include_str!("../../../data/names-organizations.tsv");
 const PLACE_CONTEXT: &str = include_str!("../../../data/names-place-context.tsv");
@@ -137,6 +144,7 @@ impl Lexicon {
             (PARTICLES, flag::PARTICLE),
             (ORG_HEADS, flag::ORG_HEAD),
             (PLACE_HEADS, flag::PLACE_HEAD),
+            (ORG_QUALIFIERS, flag::ORG_QUALIFIER),
         ] {
             for row in rows(table) {
                 let bit = match row.get(1) {
@@ -144,6 +152,7 @@ impl Lexicon {
                     Some(&"outside") => flag::ORG_HEAD | flag::ORG_HEAD_OUTSIDE,
                     Some(&"compound") => flag::COMPOUND,
                     Some(&"folded") => flag::FOLDED_NAME,
+                    Some(&"attachment") => flag::ORG_ATTACHMENT,
                     _ => bit,
                 };
                 lex.entry(&search_form(row[0])).flags |= bit;

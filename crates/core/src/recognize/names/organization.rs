@@ -214,6 +214,25 @@ fn has_strong_head(view: &View<'_, '_>, from: usize, last: usize) -> bool {
     })
 }
 
+/// True when the name ending at `last` is followed by `التابعة ل` + an
+/// organization head (`لجنة التفتيش التابعة للجنة الحزب`): a body of a body.
+fn attached_to_body(view: &View<'_, '_>, last: usize) -> bool {
+    view.word(last + 1)
+        .is_some_and(|w| view.lex.is(w, flag::ORG_ATTACHMENT))
+        && view.word(last + 2).is_some_and(|w| w.starts_with('ل'))
+        && head_at(view, last + 2, flag::ORG_HEAD).is_some()
+}
+
+/// True when a word of `from..=last` names the level or role of a governing
+/// body (`الشعبية`, `السياسي`, `الشعب`: `names-org-qualifiers.txt`), so that a
+/// weak head's chain is one body's name (`المكتب السياسي`, `مجلس الشعب`).
+fn has_qualifier(view: &View<'_, '_>, from: usize, last: usize) -> bool {
+    (from..=last).any(|j| {
+        view.word(j)
+            .is_some_and(|w| view.lex.is(w, flag::ORG_QUALIFIER))
+    })
+}
+
 /// True when every word of `from..=last` is a definite adjective: the
 /// chain describes its head (`النادي الإسباني`, `المحكمة العليا`) rather
 /// than naming it; the corpora tag such phrases as names in about a third
@@ -238,9 +257,10 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         };
         let last = extend_chain(view, i);
         let weak = head_at(view, i, flag::WEAK_ORG_HEAD).is_some();
+        let qualified = has_qualifier(view, i + 1, last) || attached_to_body(view, last);
         let reported = last > i
-            && (!weak || has_strong_head(view, i + 1, last))
-            && !(article && only_adjectives(view, i + 1, last));
+            && (!weak || qualified || has_strong_head(view, i + 1, last))
+            && !(article && !qualified && only_adjectives(view, i + 1, last));
         if reported {
             // `نادي [مانشستر يونايتد] الإنجليزي`: the head and an adjective after the name stay outside.
             let (first, skip, last) = if head_at(view, i, flag::ORG_HEAD_OUTSIDE).is_some() {
