@@ -19,6 +19,7 @@
 //! ```
 
 mod alignment;
+mod blocks;
 mod options;
 mod rules;
 
@@ -27,6 +28,7 @@ pub use options::{NormalizeOptions, Preset};
 
 use crate::span::Span;
 use alignment::AlignedBuilder;
+use blocks::BlockFilter;
 
 /// At most this many marks (harakat and deleted characters) may sit between
 /// a letter and the combining hamza or madda it composes with, the limit of
@@ -91,58 +93,26 @@ pub struct Normalizer {
     table: Vec<Entry>,
     /// Replacement strings referenced by [`Action::Replace`].
     pool: String,
-    /// The fast path's table: one [`FastEntry`] per ASCII byte
-    /// (`0..0x80`), per character of the Arabic block U+0600–U+06FF
-    /// (`0x80..0x180`) and [`FAST_OTHER`] for every other lead byte.
-    fast: [FastEntry; FAST_TABLE_LEN],
+    /// Fast path over the Arabic block U+0600–U+06FF: [`FAST_SLOW`],
+    /// [`FAST_BASE`] and [`FAST_MARKISH`] bits per code point.
+    arabic_fast: [u8; 256],
+    /// The replacement (two UTF-8 bytes) of the characters marked
+    /// [`FAST_SAME_WIDTH`].
+    arabic_same_width: [[u8; 2]; 256],
     /// Every step is off: the output is the input, in one segment.
     identity: bool,
+    /// The fast path's 16-byte filter, compiled from `arabic_fast`.
+    blocks: BlockFilter,
 }
 
-/// One entry of the fast path's table, packed in a `u32`: bytes 0–1 are
-/// the character's output (itself, or a replacement of the same width;
-/// byte 1 unused for ASCII), byte 2 its width in bytes (1 or 2), byte 3 its
-/// `FAST_*` flags.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct FastEntry(u32);
-
-impl FastEntry {
-    fn new(output: [u8; 2], width: u8, flags: u8) -> Self {
-        FastEntry(u32::from_le_bytes([output[0], output[1], width, flags]))
-    }
-    #[inline(always)]
-    fn output(self) -> [u8; 2] {
-        let [a, b, _, _] = self.0.to_le_bytes();
-        [a, b]
-    }
-    #[inline(always)]
-    fn width(self) -> usize {
-        (self.0 >> 16) as u8 as usize
-    }
-    #[inline(always)]
-    fn flags(self) -> u8 {
-        (self.0 >> 24) as u8
-    }
-}
-
-/// The character needs the full loop (it changes shape, it is deleted,
-/// it is whitespace other than a single space, or it is outside ASCII and
-/// the Arabic block).
-const FAST_STOP: u8 = 1;
-/// A space that the `whitespace` step keeps unless it follows another one.
-const FAST_SPACE: u8 = 2;
+/// The character needs the full loop (it changes, or it is whitespace).
+const FAST_SLOW: u8 = 1;
 /// The character's output ends in a letter that composes with a following mark.
-const FAST_BASE: u8 = 4;
-/// The character is a combining hamza or madda, or transparent (see
-/// [`Entry`]): it stops the fast path right after a [`FAST_BASE`].
-/// Must be `FAST_BASE << 1` (the loop shifts one into the other).
-const FAST_MARKISH: u8 = 8;
-/// Entries of the fast table: 128 ASCII, 256 Arabic-block, one for the rest.
-const FAST_TABLE_LEN: usize = 0x181;
-/// Index of the Arabic block's first entry in the fast table.
-const FAST_ARABIC: usize = 0x80;
-/// Index of the entry for lead bytes other than ASCII and U+0600–U+06FF.
-const FAST_OTHER: usize = 0x180;
+const FAST_BASE: u8 = 2;
+/// The character is a combining hamza or madda, or transparent (see [`Entry`]).
+const FAST_MARKISH: u8 = 4;
+/// The character is replaced by one of the same width, in `arabic_same_width`.
+const FAST_SAME_WIDTH: u8 = 8;
 
 /// A normalized text and its alignment to the original.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,41 +149,28 @@ impl Normalizer {
             }
         }
         debug_assert_eq!(TABLE_RANGES[1].0 as usize, 0x600);
-        let fold_ws = options.whitespace;
-        let mut fast = [FastEntry::new([0, 0], 1, FAST_STOP); FAST_TABLE_LEN];
-        for (byte, entry) in (0u8..0x80).zip(fast.iter_mut()) {
-            let flags = match byte {
-                b' ' if fold_ws => FAST_SPACE,
-                0..=b' ' if fold_ws => FAST_STOP,
-                _ => 0,
-            };
-            *entry = FastEntry::new([byte, 0], 1, flags);
-        }
-        for (k, entry) in fast[FAST_ARABIC..FAST_OTHER].iter_mut().enumerate() {
+        let mut arabic_fast = [0; 256];
+        let mut arabic_same_width = [[0; 2]; 256];
+        for (k, fast) in arabic_fast.iter_mut().enumerate() {
             let e = table[ARABIC_OFFSET + k];
-            let c = char::from_u32(0x600 + k as u32).expect("Arabic block");
-            let mut own = [0; 2];
-            c.encode_utf8(&mut own);
-            let output = match (e.action, e.same_width) {
-                (Action::Keep, _) => Some(own),
-                (Action::Replace { start, len }, true) => {
-                    let bytes = &pool.as_bytes()[start as usize..(start + len) as usize];
-                    Some([bytes[0], bytes[1]])
-                }
-                _ => None,
-            };
-            let mark = is_combining_mark(c);
-            let flags = u8::from(output.is_none()) * FAST_STOP
+            if let (true, Action::Replace { start, len }) = (e.same_width, e.action) {
+                let bytes = &pool.as_bytes()[start as usize..(start + len) as usize];
+                arabic_same_width[k] = [bytes[0], bytes[1]];
+            }
+            let mark = is_combining_mark(char::from_u32(0x600 + k as u32).expect("Arabic block"));
+            *fast = u8::from(e.action != Action::Keep) * FAST_SLOW
                 + u8::from(e.composable) * FAST_BASE
-                + u8::from(e.transparent || mark) * FAST_MARKISH;
-            *entry = FastEntry::new(output.unwrap_or(own), 2, flags);
+                + u8::from(e.transparent || mark) * FAST_MARKISH
+                + u8::from(e.same_width) * FAST_SAME_WIDTH;
         }
         Normalizer {
             options,
             table,
             pool,
-            fast,
+            arabic_fast,
+            arabic_same_width,
             identity: options == NormalizeOptions::from_bits(0),
+            blocks: BlockFilter::new(&arabic_fast, options.whitespace),
         }
     }
 
@@ -309,6 +266,7 @@ impl Normalizer {
         let mut b = AlignedBuilder::new(text.len());
         let mut run = 0; // start of the pending run of unchanged bytes
         let mut last_space = false; // the output ends in a folded space
+        let mut patches = Vec::new(); // scratch space of the fast path
         let mut i = 0;
         if self.identity {
             b.copy(0, text);
@@ -319,7 +277,7 @@ impl Normalizer {
             // Fast path: characters copied unchanged or replaced letter for
             // letter, without decoding.
             Self::flush(&mut b, text, run, i);
-            (i, last_space) = self.fast_path(bytes, i, last_space, &mut b);
+            (i, last_space) = self.fast_path(bytes, i, last_space, &mut b, &mut patches);
             run = i;
             if i >= bytes.len() {
                 break;
@@ -414,14 +372,16 @@ impl Normalizer {
         NormalizedText { text, alignment }
     }
 
-    /// The fast path of [`Normalizer::normalize`]: from `start`, copies
-    /// ASCII other than whitespace, single spaces, and the characters of the
-    /// Arabic block that the table keeps or replaces by one character of the
-    /// same width (`ة` → `ه`, `أ` → `ا`), as one 1:1 stretch of the
-    /// alignment. A composition base followed by anything that may compose
-    /// is left to the full loop. Returns where the full loop takes over and
-    /// whether the output then ends in a folded space (`last_space` tells it
-    /// for the output before `start`).
+    /// The fast path of [`Normalizer::normalize`]: from `start`, skips
+    /// ASCII other than whitespace, single spaces and line feeds, and the
+    /// characters of the Arabic block that the table keeps or replaces by
+    /// one character of the same width (`ة` → `ه`, `أ` → `ا`), then copies
+    /// what it skipped with one `memcpy`, patches the replaced letters in
+    /// the copy, and records it as one 1:1 stretch of the alignment. A
+    /// composition base followed by anything that may compose is left to
+    /// the full loop. Returns where the full loop takes over and whether the
+    /// output then ends in a folded space (`last_space` tells it for the
+    /// output before `start`). `patches` is scratch space.
     #[inline]
     fn fast_path(
         &self,
@@ -429,81 +389,147 @@ impl Normalizer {
         start: usize,
         last_space: bool,
         b: &mut AlignedBuilder,
+        patches: &mut Vec<usize>,
     ) -> (usize, bool) {
-        let mut space = last_space;
-        let end = b.append_same_width_run(start, |out| {
-            let (end, ends_in_space) = self.fast_scan(bytes, start, last_space, out);
-            space = ends_in_space;
-            end
-        });
+        patches.clear();
+        let (end, space) = self.fast_scan(bytes, start, last_space, patches);
+        if end > start {
+            b.append_same_width_run(start, |out| {
+                let at = out.len();
+                out.extend_from_slice(&bytes[start..end]);
+                // A replaced base left to the full loop is not patched.
+                for &p in patches.iter().filter(|&&p| p < end) {
+                    let k = (usize::from(bytes[p] & 0x03) << 6) | usize::from(bytes[p + 1] & 0x3F);
+                    let o = at + (p - start);
+                    out[o..o + 2].copy_from_slice(&self.arabic_same_width[k]);
+                }
+                end
+            });
+        }
         (end, space)
     }
 
-    /// The loop of [`Normalizer::fast_path`]: appends to `out` the output of
-    /// `bytes[start..end]`, exactly `end - start` bytes, and returns `end`
-    /// and whether the output ends in a folded space. One table look-up per
-    /// character, no decoding: the key is the ASCII byte, or the low bits
-    /// of the two bytes of an Arabic-block character.
-    #[inline]
+    /// The loop of [`Normalizer::fast_path`]: finds where the fast path
+    /// ends, pushing onto `patches` the positions of the letters replaced by
+    /// one of the same width. Returns the end and whether the output then
+    /// ends in a folded space. Not inlined: on its own, the loop keeps its
+    /// state in registers (measured: inlined into `normalize`, it spills).
+    #[inline(never)]
     fn fast_scan(
         &self,
         bytes: &[u8],
         start: usize,
         last_space: bool,
-        out: &mut Vec<u8>,
+        patches: &mut Vec<usize>,
     ) -> (usize, bool) {
-        let n = bytes.len();
-        // One spare byte: a one-byte character writes two (the second is
-        // overwritten by the next character or left past the end).
-        out.reserve(n - start + 1);
-        let written = out.len();
-        let dst = &mut out.spare_capacity_mut()[..n - start + 1];
+        let fold_ws = self.options.whitespace;
+        let classes = &self.arabic_fast;
         let mut i = start;
-        // Flags of the previous character (`FAST_SPACE` for a folded space
-        // before `start`), and whether the output ended in a space before it.
-        let mut prev = if last_space { FAST_SPACE } else { 0 };
-        let mut space_before_prev = false;
-        let mut end = loop {
-            let Some(&b0) = bytes.get(i) else {
-                break i;
-            };
-            let b1 = bytes.get(i + 1).copied().unwrap_or(0);
-            let arabic = FAST_ARABIC + ((usize::from(b0 & 0x03) << 6) | usize::from(b1 & 0x3F));
-            let key = if b0 < 0x80 {
-                usize::from(b0)
-            } else if b0 & 0xFC == 0xD8 {
-                arabic
-            } else {
-                FAST_OTHER
-            };
-            let entry = self.fast[key];
-            let flags = entry.flags();
-            // Stop: the character needs the full loop, or a space follows a
-            // space, or a mark (or transparent character) follows a base.
-            if flags & (FAST_STOP | (prev & FAST_SPACE) | ((prev & FAST_BASE) << 1)) != 0 {
-                break i;
+        let mut space = last_space;
+        // The character before `i` was skipped and is a composition base;
+        // `space_before_base`: the output before it ended in a space.
+        let (mut prev_base, mut space_before_base) = (false, false);
+        while i < bytes.len() {
+            while i > start && i + 16 <= bytes.len() {
+                // Skip the bytes the block filter passes, up to the first
+                // character it does not pass, which the loop below takes.
+                let m = self.blocks.scan(bytes, i);
+                // Not a lead byte whose character did not pass (branch-free:
+                // the outcome is random).
+                let ones = m.pass.trailing_ones() as usize;
+                let passed = ones - usize::from((ones > 0) & (bytes[i + ones.max(1) - 1] >= 0xC0));
+                let mut replace = u32::from(m.replace) & ((1 << passed) - 1);
+                while replace != 0 {
+                    patches.push(i + replace.trailing_zeros() as usize - 1);
+                    replace &= replace - 1;
+                }
+                if passed > 0 {
+                    i += passed;
+                    let last = bytes[i - 1];
+                    space = fold_ws & (last == b' ');
+                    // The last character passed: a base (kept or replaced)
+                    // lets the loop below check what follows it. `i - 2` is
+                    // at or after `start` (`i` moved past `start + 1`).
+                    let k = (usize::from(bytes[i - 2] & 0x03) << 6) | usize::from(last & 0x3F);
+                    prev_base = (last >= 0x80) & (classes[k] & FAST_BASE != 0);
+                    // Before a two-byte base (at or after `start` then).
+                    space_before_base = prev_base & fold_ws & (bytes[i.saturating_sub(3)] == b' ');
+                }
+                if m.pass != 0xFFFF {
+                    break;
+                }
             }
-            let [x, y] = entry.output();
-            let o = i - start;
-            dst[o].write(x);
-            dst[o + 1].write(y);
-            space_before_prev = prev & FAST_SPACE != 0;
-            prev = flags;
-            i += entry.width();
-        };
-        let mut ends_in_space = prev & FAST_SPACE != 0;
-        if end < n && prev & FAST_BASE != 0 {
-            // Leave the base (two bytes) to the full loop: what follows may
-            // compose with it.
-            end -= 2;
-            ends_in_space = space_before_prev;
+            if i >= bytes.len() {
+                break;
+            }
+            let lead = bytes[i];
+            if lead < 0x80 {
+                if fold_ws && lead <= b' ' {
+                    // A space that starts a run is kept as it is, and so is
+                    // a line feed; the rest of a run of spaces, and other
+                    // whitespace, go to the full loop.
+                    if lead == b'\n' {
+                        space = false;
+                    } else if lead != b' ' || space {
+                        break;
+                    } else {
+                        space = true;
+                    }
+                } else {
+                    space = false;
+                }
+                prev_base = false;
+                i += 1;
+                continue;
+            }
+            if lead & 0xFC != 0xD8 {
+                break;
+            }
+            // Two bytes of the Arabic block (valid UTF-8: the second exists).
+            let k = (usize::from(lead & 0x03) << 6) | usize::from(bytes[i + 1] & 0x3F);
+            let class = classes[k];
+            if prev_base && class & FAST_MARKISH != 0 {
+                break; // the base before may compose: back up to it, below
+            }
+            if class & FAST_SLOW != 0 {
+                // Replaced letter for letter, unless it may compose.
+                if class & FAST_SAME_WIDTH == 0
+                    || (class & FAST_BASE != 0 && !self.cannot_compose_at(bytes, i + 2))
+                {
+                    break;
+                }
+                patches.push(i);
+                prev_base = false;
+            } else {
+                prev_base = class & FAST_BASE != 0;
+                space_before_base = space;
+            }
+            space = false;
+            i += 2;
         }
-        // SAFETY: the loop initialized `dst[..end - start]` (each character
-        // writes its full width), within the capacity reserved above; and
-        // the bytes are whole UTF-8 characters: ASCII bytes and two-byte
-        // outputs from the table.
-        unsafe { out.set_len(written + (end - start)) };
-        (end, ends_in_space)
+        if prev_base {
+            // Leave the base to the full loop: what follows may compose with it.
+            (i - 2, space_before_base)
+        } else {
+            (i, space)
+        }
+    }
+
+    /// True when the character at `j` (or the end of the text) can be no
+    /// part of a composition: ASCII, or an Arabic-block character that is
+    /// neither a combining mark nor transparent. Other characters: false,
+    /// and the full loop decides.
+    #[inline]
+    fn cannot_compose_at(&self, bytes: &[u8], j: usize) -> bool {
+        match bytes.get(j) {
+            None => true,
+            Some(&n) if n < 0x80 => true,
+            Some(&n) if n & 0xFC == 0xD8 => {
+                let k = (usize::from(n & 0x03) << 6) | usize::from(bytes[j + 1] & 0x3F);
+                self.arabic_fast[k] & FAST_MARKISH == 0
+            }
+            Some(_) => false,
+        }
     }
 
     /// Copies the pending run `run..i` of unchanged original bytes.
@@ -540,7 +566,7 @@ impl Normalizer {
         }
         if lead & 0xFC == 0xD8 {
             let k = (usize::from(lead & 0x03) << 6) | usize::from(bytes[j + 1] & 0x3F);
-            if self.fast[FAST_ARABIC + k].flags() & FAST_MARKISH == 0 {
+            if self.arabic_fast[k] & FAST_MARKISH == 0 {
                 return None;
             }
         } else {
