@@ -19,6 +19,10 @@ type Ranges<const N: usize> = [(u8, u8); N];
 
 /// Ranges of second bytes, compiled for one normalizer.
 #[derive(Debug, Clone)]
+#[cfg_attr(
+    not(all(target_arch = "x86_64", target_feature = "sse2")),
+    allow(dead_code)
+)]
 pub(super) struct BlockFilter {
     /// Fold whitespace: only single spaces and line feeds pass.
     fold_ws: bool,
@@ -45,6 +49,10 @@ pub(super) struct BlockMasks {
 }
 
 impl BlockFilter {
+    /// The filter runs on this target (SSE2); elsewhere the per-character
+    /// loop does everything and callers skip the filter.
+    pub(super) const ENABLED: bool = cfg!(all(target_arch = "x86_64", target_feature = "sse2"));
+
     /// Compiles the filter from the fast path's classes of U+0600–U+06FF
     /// (`FAST_*` bits).
     pub(super) fn new(classes: &[u8; 256], fold_ws: bool) -> Self {

@@ -414,7 +414,7 @@ impl Normalizer {
     /// one of the same width. Returns the end and whether the output then
     /// ends in a folded space. Not inlined: on its own, the loop keeps its
     /// state in registers (measured: inlined into `normalize`, it spills).
-    #[inline(never)]
+    #[cfg_attr(target_arch = "x86_64", inline(never))]
     fn fast_scan(
         &self,
         bytes: &[u8],
@@ -430,7 +430,7 @@ impl Normalizer {
         // `space_before_base`: the output before it ended in a space.
         let (mut prev_base, mut space_before_base) = (false, false);
         while i < bytes.len() {
-            while i > start && i + 16 <= bytes.len() {
+            while BlockFilter::ENABLED && i > start && i + 16 <= bytes.len() {
                 // Skip the bytes the block filter passes, up to the first
                 // character it does not pass, which the loop below takes.
                 let m = self.blocks.scan(bytes, i);
