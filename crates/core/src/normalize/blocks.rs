@@ -20,7 +20,10 @@ type Ranges<const N: usize> = [(u8, u8); N];
 /// Ranges of second bytes, compiled for one normalizer.
 #[derive(Debug, Clone)]
 #[cfg_attr(
-    not(all(target_arch = "x86_64", target_feature = "sse2")),
+    not(any(
+        all(target_arch = "x86_64", target_feature = "sse2"),
+        all(target_arch = "wasm32", target_feature = "simd128")
+    )),
     allow(dead_code)
 )]
 pub(super) struct BlockFilter {
@@ -51,7 +54,10 @@ pub(super) struct BlockMasks {
 impl BlockFilter {
     /// The filter runs on this target (SSE2); elsewhere the per-character
     /// loop does everything and callers skip the filter.
-    pub(super) const ENABLED: bool = cfg!(all(target_arch = "x86_64", target_feature = "sse2"));
+    pub(super) const ENABLED: bool = cfg!(any(
+        all(target_arch = "x86_64", target_feature = "sse2"),
+        all(target_arch = "wasm32", target_feature = "simd128")
+    ));
 
     /// Compiles the filter from the fast path's classes of U+0600–U+06FF
     /// (`FAST_*` bits).
@@ -144,7 +150,64 @@ impl BlockFilter {
         }
     }
 
-    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    /// The same compares in wasm SIMD, when the build enables `simd128`.
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    #[inline]
+    fn scan_block(&self, block: &[u8; 17]) -> BlockMasks {
+        use std::arch::wasm32::*;
+        // SAFETY: both loads read 16 bytes inside `block` (offsets 0 and 1
+        // of 17 bytes); v128_load has no alignment requirement.
+        let (prev, cur) = unsafe {
+            (
+                v128_load(block.as_ptr().cast()),
+                v128_load(block.as_ptr().add(1).cast()),
+            )
+        };
+        let zero = u8x16_splat(0);
+        let in_range = |[first, span]: &[[u8; 16]; 2]| {
+            let offset = u8x16_sub(cur, u8x16_splat(first[0]));
+            u8x16_eq(u8x16_sub_sat(offset, u8x16_splat(span[0])), zero)
+        };
+        let ascii = if self.fold_ws {
+            let printable = i8x16_gt(cur, i8x16_splat(b' ' as i8));
+            let line_feed = u8x16_eq(cur, u8x16_splat(b'\n'));
+            let space = u8x16_eq(cur, u8x16_splat(b' '));
+            let after_space = u8x16_eq(prev, u8x16_splat(b' '));
+            v128_or(
+                v128_or(printable, line_feed),
+                v128_andnot(space, after_space),
+            )
+        } else {
+            i8x16_gt(cur, i8x16_splat(-1))
+        };
+        let lead = v128_or(
+            u8x16_eq(cur, u8x16_splat(0xD8)),
+            u8x16_eq(cur, u8x16_splat(0xD9)),
+        );
+        let mut keep = zero;
+        let mut replace = zero;
+        for (l, tests) in self.splats.chunks_exact(6).enumerate() {
+            let after = u8x16_eq(prev, u8x16_splat(0xD8 + l as u8));
+            let k = tests[..4]
+                .iter()
+                .fold(zero, |acc, t| v128_or(acc, in_range(t)));
+            keep = v128_or(keep, v128_and(after, k));
+            let r = tests[4..]
+                .iter()
+                .fold(zero, |acc, t| v128_or(acc, in_range(t)));
+            replace = v128_or(replace, v128_and(after, r));
+        }
+        let pass = v128_or(v128_or(ascii, lead), v128_or(keep, replace));
+        BlockMasks {
+            pass: u8x16_bitmask(pass),
+            replace: u8x16_bitmask(replace),
+        }
+    }
+
+    #[cfg(not(any(
+        all(target_arch = "x86_64", target_feature = "sse2"),
+        all(target_arch = "wasm32", target_feature = "simd128")
+    )))]
     #[inline]
     fn scan_block(&self, _block: &[u8; 17]) -> BlockMasks {
         BlockMasks {
