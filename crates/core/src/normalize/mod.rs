@@ -194,7 +194,9 @@ impl Normalizer {
         }
         buf.clear();
         rules::fold_full(c, o, buf);
-        let composable = o.compose && buf.chars().last().is_some_and(rules::is_compose_base);
+        // A letter followed by harakat in the output (`ﴼ` → `اً`) composes too.
+        let letter = buf.trim_end_matches(rules::is_haraka);
+        let composable = o.compose && letter.chars().last().is_some_and(rules::is_compose_base);
         // Deleted characters (empty output) are transparent too.
         let transparent = o.compose && (rules::is_haraka(c) || buf.chars().all(rules::is_haraka));
         let action = if buf.chars().eq(std::iter::once(c)) {
@@ -578,10 +580,21 @@ impl Normalizer {
         let mut buf = [0; 4];
         let mut out = String::from(self.output(entry, c, &mut buf));
         let mut composed_any = false;
-        'cluster: while let Some(base) = out.chars().last().filter(|&l| rules::is_compose_base(l)) {
+        'cluster: loop {
+            // The output may end in harakat after its letter (`ﴼ` → `اً`):
+            // they count as marks in between and stay after the letter.
+            let letter_end = out.trim_end_matches(rules::is_haraka).len();
+            let Some(base) = out[..letter_end]
+                .chars()
+                .last()
+                .filter(|&l| rules::is_compose_base(l))
+            else {
+                break;
+            };
+            let trailing = out[letter_end..].to_string();
             // Find the mark past the transparent characters.
             let mut k = j;
-            let mut skipped = 0;
+            let mut skipped = trailing.chars().count();
             let (composed, mark_end) = loop {
                 let Some(next) = text[k..].chars().next() else {
                     break 'cluster;
@@ -591,15 +604,16 @@ impl Normalizer {
                         break (composed, k + next.len_utf8());
                     }
                 }
-                if !self.entry(next).transparent || skipped == MAX_CLUSTER_MARKS {
+                if !self.entry(next).transparent || skipped >= MAX_CLUSTER_MARKS {
                     break 'cluster;
                 }
                 skipped += 1;
                 k += next.len_utf8();
             };
-            out.pop();
+            out.truncate(letter_end - base.len_utf8());
             let e = self.entry(composed);
             out.push_str(self.output(e, composed, &mut buf));
+            out.push_str(&trailing);
             // The characters in between keep their own output, after the letter.
             for m in text[j..k].chars() {
                 let e = self.entry(m);
