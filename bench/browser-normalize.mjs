@@ -4,12 +4,16 @@
 //   bench/make-corpus.sh && ./scripts/build-wasm.sh && node bench/browser-normalize.mjs [RUNS]
 //
 // Serves the repository root on loopback (www/pkg for the module, bench/out
-// for the corpus), loads the module in a page, and times, with
-// performance.now(), `normalize(text, preset)` for each preset and
-// `normalizeWithMap(text, "search")`. Each time includes passing the string
-// into wasm and the result back (what a page pays). Prints the best and the
-// median of RUNS runs (default 7) in MB/s of UTF-8 input. Wall time: on a
-// shared machine the best run is the closest to the real cost.
+// for the corpus), loads the module in a page, and times
+// `normalize(text, preset)` for each preset and
+// `normalizeWithMap(text, "search")`, each including passing the string into
+// wasm and the result back (what a page pays), and, for calibration, the
+// parts of any string crossing: UTF-8 round trip, `encodeInto`, decoding
+// UTF-8 and decoding UTF-16. Two clocks per call: the CPU time of the page's
+// main thread (`ThreadTime` of the DevTools protocol's Performance metrics:
+// what counts on a shared machine, where wall time measures the neighbours)
+// and wall time (performance.now()). Prints the best and the median of RUNS
+// runs (default 7) in MB/s of UTF-8 input.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,40 +35,53 @@ try {
   const page = await browser.newPage();
   page.on('console', (m) => { if (!m.text().includes('404')) console.log('page:', m.text()); });
   await page.goto(`${server.url}/bench/blank`); // a same-origin page (a 404 is enough)
-  const results = await page.evaluate(async ({ runs }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value;
+
+  // The calls, set up once in the page; each run is one evaluate.
+  const setup = await page.evaluate(async () => {
     const mod = await import('/www/pkg/tahlil.js');
     await mod.default();
     const text = await (await fetch('/bench/out/corpus.txt')).text();
-    const bytes = new TextEncoder().encode(text).length;
-    const time = (f) => {
-      f(); // warm-up
-      const t = [];
-      for (let i = 0; i < runs; i++) {
-        const t0 = performance.now();
-        f();
-        t.push(performance.now() - t0);
-      }
-      t.sort((a, b) => a - b);
-      return { best: t[0], median: t[t.length >> 1] };
+    const enc = new TextEncoder(), dec = new TextDecoder(), dec16 = new TextDecoder('utf-16le');
+    const utf8 = enc.encode(text);
+    const utf16 = new Uint16Array(text.length);
+    for (let i = 0; i < text.length; i++) utf16[i] = text.charCodeAt(i);
+    const buffer = new Uint8Array(text.length * 3);
+    const calls = {
+      // Calibration: the string crossing alone, and its parts.
+      'baseline: UTF-8 round trip': () => dec.decode(enc.encode(text)),
+      'baseline: encodeInto': () => enc.encodeInto(text, buffer),
+      'baseline: decode UTF-8': () => dec.decode(utf8),
+      'baseline: decode UTF-16': () => dec16.decode(utf16),
     };
-    const out = { bytes, rows: [] };
-    // Calibration: the string crossing alone (encode to UTF-8 and back), what
-    // any wasm function taking and returning the text pays at least.
-    const enc = new TextEncoder(), dec = new TextDecoder();
-    out.rows.push({ name: 'baseline: UTF-8 round trip', ...time(() => dec.decode(enc.encode(text))) });
     for (const preset of ['search', 'display', 'none']) {
-      out.rows.push({ name: `normalize ${preset}`, ...time(() => mod.normalize(text, preset)) });
+      calls[`normalize ${preset}`] = () => mod.normalize(text, preset);
     }
-    out.rows.push({ name: 'normalizeWithMap search', ...time(() => mod.normalizeWithMap(text, 'search')) });
-    const m = mod.normalizeWithMap(text, 'search');
-    out.segments = m.map.segments.length / 4;
-    return out;
-  }, { runs });
-  const mb = results.bytes / 1e6;
+    calls['normalizeWithMap search'] = () => mod.normalizeWithMap(text, 'search');
+    self.__calls = calls;
+    return { bytes: utf8.length, names: Object.keys(calls), segments: mod.normalizeWithMap(text, 'search').map.segments.length / 4 };
+  });
+  const rows = [];
+  for (const name of setup.names) {
+    const cpu = [], wall = [];
+    for (let i = 0; i <= runs; i++) {
+      const t0 = await threadTime();
+      const ms = await page.evaluate((n) => { const t = performance.now(); self.__calls[n](); return performance.now() - t; }, name);
+      const t1 = await threadTime();
+      if (i > 0) { cpu.push((t1 - t0) * 1000); wall.push(ms); } // the first run warms up
+    }
+    rows.push({ name, cpu: cpu.sort((a, b) => a - b), wall: wall.sort((a, b) => a - b) });
+  }
+  const mb = setup.bytes / 1e6;
+  const rate = (ms) => (mb / (ms / 1000)).toFixed(1).padStart(6);
   console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`);
-  console.log(`corpus: ${results.bytes} bytes; ${runs} runs each; UTF-16 map of the search preset: ${results.segments} segments`);
-  for (const r of results.rows) {
-    console.log(`${r.name.padEnd(26)} best ${(mb / (r.best / 1000)).toFixed(1).padStart(6)} MB/s (${r.best.toFixed(1)} ms)   median ${(mb / (r.median / 1000)).toFixed(1).padStart(6)} MB/s (${r.median.toFixed(1)} ms)`);
+  console.log(`corpus: ${setup.bytes} bytes; ${runs} runs each; UTF-16 map of the search preset: ${setup.segments} segments`);
+  console.log('MB/s of UTF-8 input: CPU time of the page thread (best, median), then wall time (best, median)');
+  for (const r of rows) {
+    const m = r.cpu.length >> 1;
+    console.log(`${r.name.padEnd(28)} cpu ${rate(r.cpu[0])} (${r.cpu[0].toFixed(1)} ms) ${rate(r.cpu[m])}   wall ${rate(r.wall[0])} (${r.wall[0].toFixed(1)} ms) ${rate(r.wall[m])}`);
   }
 } finally {
   await browser.close();

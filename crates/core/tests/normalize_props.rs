@@ -223,6 +223,7 @@ const REGRESSIONS: &[&str] = &[
     "ا\u{FC5E}\u{0654}",        // presentation form of harakat in between
     "a٣a٣a٣",                   // alternating unit shapes (memory bound)
     "x \u{200F} y\r\u{200F}\n", // whitespace around deleted characters
+    "\u{FD3C}\u{0653}",         // presentation form of a letter and haraka, then madda
 ];
 
 #[test]

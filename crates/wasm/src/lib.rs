@@ -14,6 +14,17 @@ use wasm_bindgen::prelude::*;
 thread_local! {
     /// The analyzer, compiled on first use and kept for the module's life.
     static ANALYZER: OnceCell<Analyzer> = const { OnceCell::new() };
+    /// The normalizer of each preset (in [`Preset::ALL`] order), compiled on first use.
+    static NORMALIZERS: [OnceCell<Normalizer>; 3] = const { [OnceCell::new(), OnceCell::new(), OnceCell::new()] };
+}
+
+/// Runs `f` with the normalizer for `options`: a preset's is compiled once
+/// and kept; other option sets are compiled for the call.
+fn with_normalizer<T>(options: NormalizeOptions, f: impl FnOnce(&Normalizer) -> T) -> T {
+    match Preset::ALL.iter().position(|p| p.options() == options) {
+        Some(k) => NORMALIZERS.with(|cells| f(cells[k].get_or_init(|| Normalizer::new(options)))),
+        None => f(&Normalizer::new(options)),
+    }
 }
 
 /// The one place that turns any error into a JavaScript `Error`.
@@ -70,7 +81,7 @@ pub fn analyze_json(text: &str, options: JsValue) -> Result<String, JsValue> {
 #[wasm_bindgen]
 pub fn normalize(text: &str, preset: JsValue) -> Result<String, JsValue> {
     let options = parse_normalize_options(preset)?;
-    Ok(Normalizer::new(options).normalize(text).text)
+    Ok(with_normalizer(options, |n| n.normalize(text).text))
 }
 
 /// Normalizes `text` like [`normalize`] and also returns the map back to
@@ -90,7 +101,7 @@ pub fn normalize(text: &str, preset: JsValue) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = normalizeWithMap)]
 pub fn normalize_with_map(text: &str, preset: JsValue) -> Result<JsValue, JsValue> {
     let options = parse_normalize_options(preset)?;
-    let out = Normalizer::new(options).normalize(text);
+    let out = with_normalizer(options, |n| n.normalize(text));
     let utf16 = out.alignment.to_chars_and_utf16(&out.text, text).utf16;
     let flat: Vec<u32> = utf16
         .segments()

@@ -290,7 +290,8 @@ fn push_unit(out: &mut Vec<Segment>, norm: u32, orig: u32, n: u32, o: u32) {
 /// records where the emitted text came from; nothing else writes the output.
 #[derive(Debug)]
 pub(crate) struct AlignedBuilder {
-    out: String,
+    /// The normalized text so far: whole UTF-8 characters only.
+    out: Vec<u8>,
     segments: Vec<Segment>,
     /// Original byte just past the last emitted unit.
     last_orig_end: u32,
@@ -302,7 +303,7 @@ impl AlignedBuilder {
     pub(crate) fn new(orig_len: usize) -> Self {
         assert!(orig_len <= u32::MAX as usize, "text larger than 4 GiB");
         AlignedBuilder {
-            out: String::with_capacity(orig_len),
+            out: Vec::with_capacity(orig_len),
             segments: Vec::new(),
             last_orig_end: 0,
             orig_len: orig_len as u32,
@@ -346,6 +347,28 @@ impl AlignedBuilder {
         self.push(orig_start as u32, text.len() as u32, text, (1, 1));
     }
 
+    /// Appends a stretch that is 1:1 with the original from `orig_start`
+    /// on: `fill` appends to the output exactly as many bytes as it consumes
+    /// of the original (whole UTF-8 characters: copies, and replacements of
+    /// the same width) and returns the original offset where it stopped.
+    /// The stretch extends the current segment when it continues it.
+    #[inline]
+    pub(crate) fn append_same_width_run(
+        &mut self,
+        orig_start: usize,
+        fill: impl FnOnce(&mut Vec<u8>) -> usize,
+    ) -> usize {
+        let norm_start = self.out.len();
+        let orig_end = fill(&mut self.out);
+        let len = orig_end - orig_start;
+        assert_eq!(self.out.len(), norm_start + len, "a 1:1 stretch");
+        debug_assert!(std::str::from_utf8(&self.out[norm_start..]).is_ok());
+        if len > 0 {
+            self.record(orig_start as u32, len as u32, norm_start as u32, (1, 1));
+        }
+        orig_end
+    }
+
     /// The one place that writes the output and its alignment.
     #[inline]
     fn push(&mut self, o_start: u32, o_len: u32, text: &str, (norm_unit, orig_unit): (u16, u16)) {
@@ -356,10 +379,25 @@ impl AlignedBuilder {
         if text.is_empty() {
             return;
         }
+        let norm_start = self.out.len() as u32;
+        self.out.extend_from_slice(text.as_bytes());
+        self.record(o_start, o_len, norm_start, (norm_unit, orig_unit));
+    }
+
+    /// Records that the output from `norm_start` on came from the original
+    /// bytes `o_start..o_start + o_len`, in units of the given widths:
+    /// extends the last segment when the units continue it.
+    #[inline]
+    fn record(
+        &mut self,
+        o_start: u32,
+        o_len: u32,
+        norm_start: u32,
+        (norm_unit, orig_unit): (u16, u16),
+    ) {
         let extend = o_start == self.last_orig_end
             && matches!(self.segments.last(), Some(s) if s.norm_unit == norm_unit && s.orig_unit == orig_unit);
         if !extend {
-            let norm_start = self.out.len() as u32;
             self.segments.push(Segment {
                 norm_start,
                 orig_start: o_start,
@@ -367,7 +405,6 @@ impl AlignedBuilder {
                 orig_unit,
             });
         }
-        self.out.push_str(text);
         self.last_orig_end = o_start + o_len;
     }
 
@@ -376,8 +413,13 @@ impl AlignedBuilder {
         let norm_len = self.out.len() as u32;
         let mut segments = self.segments;
         segments.shrink_to_fit();
+        debug_assert!(std::str::from_utf8(&self.out).is_ok());
+        // SAFETY: every write to `out` is a `&str` (`push`) or whole UTF-8
+        // characters (`append_same_width_run`, whose callers copy ASCII
+        // bytes and two-byte characters), so `out` is valid UTF-8.
+        let text = unsafe { String::from_utf8_unchecked(self.out) };
         (
-            self.out,
+            text,
             Alignment {
                 segments,
                 norm_len,

@@ -19,6 +19,7 @@
 //! ```
 
 mod alignment;
+mod blocks;
 mod options;
 mod rules;
 
@@ -27,6 +28,7 @@ pub use options::{NormalizeOptions, Preset};
 
 use crate::span::Span;
 use alignment::AlignedBuilder;
+use blocks::BlockFilter;
 
 /// At most this many marks (harakat and deleted characters) may sit between
 /// a letter and the combining hamza or madda it composes with, the limit of
@@ -94,8 +96,13 @@ pub struct Normalizer {
     /// Fast path over the Arabic block U+0600–U+06FF: [`FAST_SLOW`],
     /// [`FAST_BASE`] and [`FAST_MARKISH`] bits per code point.
     arabic_fast: [u8; 256],
-    /// The replacement of the characters marked [`FAST_SAME_WIDTH`].
-    arabic_same_width: [String; 256],
+    /// The replacement (two UTF-8 bytes) of the characters marked
+    /// [`FAST_SAME_WIDTH`].
+    arabic_same_width: [[u8; 2]; 256],
+    /// Every step is off: the output is the input, in one segment.
+    identity: bool,
+    /// The fast path's 16-byte filter, compiled from `arabic_fast`.
+    blocks: BlockFilter,
 }
 
 /// The character needs the full loop (it changes, or it is whitespace).
@@ -143,11 +150,12 @@ impl Normalizer {
         }
         debug_assert_eq!(TABLE_RANGES[1].0 as usize, 0x600);
         let mut arabic_fast = [0; 256];
-        let mut arabic_same_width: [String; 256] = std::array::from_fn(|_| String::new());
+        let mut arabic_same_width = [[0; 2]; 256];
         for (k, fast) in arabic_fast.iter_mut().enumerate() {
             let e = table[ARABIC_OFFSET + k];
             if let (true, Action::Replace { start, len }) = (e.same_width, e.action) {
-                arabic_same_width[k] = pool[start as usize..(start + len) as usize].to_string();
+                let bytes = &pool.as_bytes()[start as usize..(start + len) as usize];
+                arabic_same_width[k] = [bytes[0], bytes[1]];
             }
             let mark = is_combining_mark(char::from_u32(0x600 + k as u32).expect("Arabic block"));
             *fast = u8::from(e.action != Action::Keep) * FAST_SLOW
@@ -161,6 +169,8 @@ impl Normalizer {
             pool,
             arabic_fast,
             arabic_same_width,
+            identity: options == NormalizeOptions::from_bits(0),
+            blocks: BlockFilter::new(&arabic_fast, options.whitespace),
         }
     }
 
@@ -184,7 +194,9 @@ impl Normalizer {
         }
         buf.clear();
         rules::fold_full(c, o, buf);
-        let composable = o.compose && buf.chars().last().is_some_and(rules::is_compose_base);
+        // A letter followed by harakat in the output (`ﴼ` → `اً`) composes too.
+        let letter = buf.trim_end_matches(rules::is_haraka);
+        let composable = o.compose && letter.chars().last().is_some_and(rules::is_compose_base);
         // Deleted characters (empty output) are transparent too.
         let transparent = o.compose && (rules::is_haraka(c) || buf.chars().all(rules::is_haraka));
         let action = if buf.chars().eq(std::iter::once(c)) {
@@ -256,11 +268,19 @@ impl Normalizer {
         let mut b = AlignedBuilder::new(text.len());
         let mut run = 0; // start of the pending run of unchanged bytes
         let mut last_space = false; // the output ends in a folded space
+        let mut patches = Vec::new(); // scratch space of the fast path
         let mut i = 0;
+        if self.identity {
+            b.copy(0, text);
+            let (text, alignment) = b.finish();
+            return NormalizedText { text, alignment };
+        }
         while i < bytes.len() {
             // Fast path: characters copied unchanged or replaced letter for
             // letter, without decoding.
-            (i, last_space) = self.fast_path(text, i, last_space, &mut b, &mut run);
+            Self::flush(&mut b, text, run, i);
+            (i, last_space) = self.fast_path(bytes, i, last_space, &mut b, &mut patches);
+            run = i;
             if i >= bytes.len() {
                 break;
             }
@@ -355,39 +375,108 @@ impl Normalizer {
     }
 
     /// The fast path of [`Normalizer::normalize`]: from `start`, skips
-    /// ASCII other than whitespace, single spaces, and the characters of the
-    /// Arabic block that the table keeps, and replaces those it changes into
-    /// one character of the same width (`ة` → `ه`, `أ` → `ا`). A composition
-    /// base followed by anything that may compose is left to the full loop.
-    /// Returns where the full loop takes over and whether the output then
-    /// ends in a folded space (`last_space` tells it for the output before
-    /// `start`).
+    /// ASCII other than whitespace, single spaces and line feeds, and the
+    /// characters of the Arabic block that the table keeps or replaces by
+    /// one character of the same width (`ة` → `ه`, `أ` → `ا`), then copies
+    /// what it skipped with one `memcpy`, patches the replaced letters in
+    /// the copy, and records it as one 1:1 stretch of the alignment. A
+    /// composition base followed by anything that may compose is left to
+    /// the full loop. Returns where the full loop takes over and whether the
+    /// output then ends in a folded space (`last_space` tells it for the
+    /// output before `start`). `patches` is scratch space.
     #[inline]
     fn fast_path(
         &self,
-        text: &str,
+        bytes: &[u8],
         start: usize,
         last_space: bool,
         b: &mut AlignedBuilder,
-        run: &mut usize,
+        patches: &mut Vec<usize>,
     ) -> (usize, bool) {
-        let bytes = text.as_bytes();
+        patches.clear();
+        let (end, space) = self.fast_scan(bytes, start, last_space, patches);
+        if end > start {
+            b.append_same_width_run(start, |out| {
+                let at = out.len();
+                out.extend_from_slice(&bytes[start..end]);
+                // A replaced base left to the full loop is not patched.
+                for &p in patches.iter().filter(|&&p| p < end) {
+                    let k = (usize::from(bytes[p] & 0x03) << 6) | usize::from(bytes[p + 1] & 0x3F);
+                    let o = at + (p - start);
+                    out[o..o + 2].copy_from_slice(&self.arabic_same_width[k]);
+                }
+                end
+            });
+        }
+        (end, space)
+    }
+
+    /// The loop of [`Normalizer::fast_path`]: finds where the fast path
+    /// ends, pushing onto `patches` the positions of the letters replaced by
+    /// one of the same width. Returns the end and whether the output then
+    /// ends in a folded space. Not inlined: on its own, the loop keeps its
+    /// state in registers (measured: inlined into `normalize`, it spills).
+    #[cfg_attr(target_arch = "x86_64", inline(never))]
+    fn fast_scan(
+        &self,
+        bytes: &[u8],
+        start: usize,
+        last_space: bool,
+        patches: &mut Vec<usize>,
+    ) -> (usize, bool) {
         let fold_ws = self.options.whitespace;
+        let classes = &self.arabic_fast;
         let mut i = start;
         let mut space = last_space;
         // The character before `i` was skipped and is a composition base;
         // `space_before_base`: the output before it ended in a space.
         let (mut prev_base, mut space_before_base) = (false, false);
         while i < bytes.len() {
+            while BlockFilter::ENABLED && i > start && i + 16 <= bytes.len() {
+                // Skip the bytes the block filter passes, up to the first
+                // character it does not pass, which the loop below takes.
+                let m = self.blocks.scan(bytes, i);
+                // Not a lead byte whose character did not pass (branch-free:
+                // the outcome is random).
+                let ones = m.pass.trailing_ones() as usize;
+                let passed = ones - usize::from((ones > 0) & (bytes[i + ones.max(1) - 1] >= 0xC0));
+                let mut replace = u32::from(m.replace) & ((1 << passed) - 1);
+                while replace != 0 {
+                    patches.push(i + replace.trailing_zeros() as usize - 1);
+                    replace &= replace - 1;
+                }
+                if passed > 0 {
+                    i += passed;
+                    let last = bytes[i - 1];
+                    space = fold_ws & (last == b' ');
+                    // The last character passed: a base (kept or replaced)
+                    // lets the loop below check what follows it. `i - 2` is
+                    // at or after `start` (`i` moved past `start + 1`).
+                    let k = (usize::from(bytes[i - 2] & 0x03) << 6) | usize::from(last & 0x3F);
+                    prev_base = (last >= 0x80) & (classes[k] & FAST_BASE != 0);
+                    // Before a two-byte base (at or after `start` then).
+                    space_before_base = prev_base & fold_ws & (bytes[i.saturating_sub(3)] == b' ');
+                }
+                if m.pass != 0xFFFF {
+                    break;
+                }
+            }
+            if i >= bytes.len() {
+                break;
+            }
             let lead = bytes[i];
             if lead < 0x80 {
                 if fold_ws && lead <= b' ' {
-                    // A space that starts a run is kept as it is; the rest
-                    // of a run, and other whitespace, go to the full loop.
-                    if lead != b' ' || space {
+                    // A space that starts a run is kept as it is, and so is
+                    // a line feed; the rest of a run of spaces, and other
+                    // whitespace, go to the full loop.
+                    if lead == b'\n' {
+                        space = false;
+                    } else if lead != b' ' || space {
                         break;
+                    } else {
+                        space = true;
                     }
-                    space = true;
                 } else {
                     space = false;
                 }
@@ -400,7 +489,7 @@ impl Normalizer {
             }
             // Two bytes of the Arabic block (valid UTF-8: the second exists).
             let k = (usize::from(lead & 0x03) << 6) | usize::from(bytes[i + 1] & 0x3F);
-            let class = self.arabic_fast[k];
+            let class = classes[k];
             if prev_base && class & FAST_MARKISH != 0 {
                 break; // the base before may compose: back up to it, below
             }
@@ -411,9 +500,7 @@ impl Normalizer {
                 {
                     break;
                 }
-                Self::flush(b, text, *run, i);
-                b.emit_same_width(i, &self.arabic_same_width[k]);
-                *run = i + 2;
+                patches.push(i);
                 prev_base = false;
             } else {
                 prev_base = class & FAST_BASE != 0;
@@ -493,10 +580,21 @@ impl Normalizer {
         let mut buf = [0; 4];
         let mut out = String::from(self.output(entry, c, &mut buf));
         let mut composed_any = false;
-        'cluster: while let Some(base) = out.chars().last().filter(|&l| rules::is_compose_base(l)) {
+        'cluster: loop {
+            // The output may end in harakat after its letter (`ﴼ` → `اً`):
+            // they count as marks in between and stay after the letter.
+            let letter_end = out.trim_end_matches(rules::is_haraka).len();
+            let Some(base) = out[..letter_end]
+                .chars()
+                .last()
+                .filter(|&l| rules::is_compose_base(l))
+            else {
+                break;
+            };
+            let trailing = out[letter_end..].to_string();
             // Find the mark past the transparent characters.
             let mut k = j;
-            let mut skipped = 0;
+            let mut skipped = trailing.chars().count();
             let (composed, mark_end) = loop {
                 let Some(next) = text[k..].chars().next() else {
                     break 'cluster;
@@ -506,15 +604,16 @@ impl Normalizer {
                         break (composed, k + next.len_utf8());
                     }
                 }
-                if !self.entry(next).transparent || skipped == MAX_CLUSTER_MARKS {
+                if !self.entry(next).transparent || skipped >= MAX_CLUSTER_MARKS {
                     break 'cluster;
                 }
                 skipped += 1;
                 k += next.len_utf8();
             };
-            out.pop();
+            out.truncate(letter_end - base.len_utf8());
             let e = self.entry(composed);
             out.push_str(self.output(e, composed, &mut buf));
+            out.push_str(&trailing);
             // The characters in between keep their own output, after the letter.
             for m in text[j..k].chars() {
                 let e = self.entry(m);

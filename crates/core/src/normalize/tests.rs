@@ -84,3 +84,59 @@ fn none_preset_is_identity() {
     assert_eq!(out.text, text);
     assert_eq!(out.alignment.segment_count(), 1);
 }
+
+/// The 16-byte block filter and the per-character loop agree wherever a
+/// snippet falls in a block: between runs of `ب` (kept, composes with
+/// nothing, no space) normalization is the concatenation of the parts, and
+/// the mapped spans of the snippet land on it.
+#[test]
+fn snippets_normalize_the_same_at_every_block_offset() {
+    let snippets = [
+        "ا\u{0654}",
+        "ى\u{0654}",
+        "أَ",
+        "ة",
+        "مدرسة أولى",
+        "ى",
+        "إ ئ ؤ آ",
+        "  ",
+        " \n ",
+        "\r\n",
+        "،٣",
+        "ـ",
+        "\u{00A0}",
+        "«ا»",
+        "ا\u{200F}\u{0654}",
+        "ي",
+        "و\u{064E}",
+        "ﷲ",
+        "ا ",
+        " ا",
+    ];
+    for preset in Preset::ALL {
+        let n = Normalizer::new(preset.options());
+        for snippet in snippets {
+            for pad in 0..20 {
+                let (before, after) = ("ب".repeat(pad), "ب".repeat(20));
+                let text = format!("{before}{snippet}{after}");
+                let out = n.normalize(&text);
+                let expected = n.normalize(snippet).text;
+                assert_eq!(
+                    out.text,
+                    format!("{before}{expected}{after}"),
+                    "{preset:?} {snippet:?} {pad}"
+                );
+                out.alignment.check().unwrap();
+                let at = before.len();
+                let span = out.to_original(Span::new(at, at + expected.len()));
+                if !expected.is_empty() {
+                    assert_eq!(span.start, at, "{preset:?} {snippet:?} {pad}");
+                    assert!(
+                        span.end <= at + snippet.len(),
+                        "{preset:?} {snippet:?} {pad}"
+                    );
+                }
+            }
+        }
+    }
+}
