@@ -64,8 +64,17 @@ fn comrade_with_role_in_original_spelling() {
 fn organization_chains_stop_where_the_name_ends() {
     assert_eq!(
         texts("توجيهات لجنة الحزب الإقليمية ومجلس الشعب واللجنة الشعبية الإقليمية وبرنامج العمل"),
-        [("organization", "لجنة الحزب الإقليمية".into())],
-        "weak heads (`مجلس`) need a strong head in the chain; a definite weak head with adjectives only is a description"
+        [
+            ("organization", "لجنة الحزب الإقليمية".into()),
+            ("organization", "مجلس الشعب".into()),
+            ("organization", "اللجنة الشعبية الإقليمية".into())
+        ],
+        "a weak head names a body with a strong head or a qualifier (`الشعب`, `الشعبية`) in its chain"
+    );
+    assert_eq!(
+        texts("وافقت اللجنة المختصة على طلب مجلس الإدارة"),
+        [],
+        "a weak head with a plain adjective or genitive is a description"
     );
     assert_eq!(
         texts("انتقل إلى نادي مانشستر يونايتد الإنجليزي"),
