@@ -7,7 +7,44 @@ use super::number::parse_number_at;
 use super::number_words::ordinal_at;
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Num, Value};
+use crate::normalize::search_form;
 use crate::tokenize::TokenKind;
+use crate::word_hash::WordHashMap;
+use std::sync::OnceLock;
+
+/// Definite broken and sound plurals after which the article + digits is a
+/// count (`data/count_plurals.txt`).
+const COUNT_PLURALS: &str = include_str!("../../data/count_plurals.txt");
+
+/// [`COUNT_PLURALS`] in search form, built once.
+fn count_plurals() -> &'static WordHashMap<String, ()> {
+    static TABLE: OnceLock<WordHashMap<String, ()>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        COUNT_PLURALS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| (search_form(l), ()))
+            .collect()
+    })
+}
+
+/// True when `word` (search form) is a definite plural, possibly behind a
+/// clitic (`والدول`, `للدول`, `بالدول`): ending in `ات` or listed in
+/// [`COUNT_PLURALS`].
+fn is_definite_plural(word: &str) -> bool {
+    let bare = word.strip_prefix(['و', 'ف']).unwrap_or(word);
+    let definite = match bare.strip_prefix("لل") {
+        Some(rest) => format!("ال{rest}"),
+        None => bare
+            .strip_prefix(['ب', 'ك'])
+            .filter(|r| r.starts_with("ال"))
+            .unwrap_or(bare)
+            .to_string(),
+    };
+    definite.starts_with("ال")
+        && (definite.ends_with("ات") || count_plurals().contains_key(&definite))
+}
 
 /// The article as it prefixes digits once tatweel is gone (`الـ14` → `ال14`),
 /// possibly behind a clitic (`وال14`, `لل14`).
@@ -136,8 +173,7 @@ fn counts(doc: &Document<'_>, article: usize, last: usize) -> bool {
         .is_some();
     let plural_before = article > 0
         && doc.tokens[article - 1].kind == TokenKind::Word
-        && doc.token_text(article - 1).contains("ال")
-        && doc.token_text(article - 1).ends_with("ات");
+        && is_definite_plural(doc.token_text(article - 1));
     unit_after || plural_before
 }
 
@@ -189,6 +225,12 @@ mod tests {
             [("48".to_string(), 48.0)]
         );
         assert!(ordinals("نتائج المباريات الـ27").is_empty());
+        assert_eq!(ordinals("قادة الدول الـ27 وللأعضاء الـ15 والأطفال الـ3"), []);
+        assert_eq!(
+            found("الدول الـ27", EntityKind::Number),
+            [("27".to_string(), 27.0)]
+        );
+        assert_eq!(ordinals("القمة الـ27 للدول"), [("ال27".to_string(), 27.0)]);
         assert_eq!(
             found("نتائج المباريات الـ27", EntityKind::Number),
             [("27".to_string(), 27.0)]

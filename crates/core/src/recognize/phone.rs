@@ -1,7 +1,8 @@
 //! Telephone numbers: international (`+966 11 234 5678`, `+84-24-3825-3536`,
-//! `00971 4 123 4567`), local with a trunk zero (`0501234567`,
-//! `(02) 2345678`, `02-2345678`), and any digit groups after a phone word
-//! (`هاتف: 2345678`). A long number alone is not a phone.
+//! `00971 4 123 4567`, `00971-4-1234567`), local with a trunk zero
+//! (`0501234567`, `(02) 2345678`, `02-2345678`), the North American
+//! `800-123-4567`, and any digit groups after a phone word (`هاتف: 2345678`).
+//! A long number alone is not a phone.
 
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Value};
@@ -80,9 +81,10 @@ fn digit_groups(doc: &Document<'_>, i: usize, single: bool) -> (usize, usize, us
         let len = if ok { doc.token_text(k).len() } else { 0 };
         let single_inside = single
             && len == 1
-            && t.get(k + 1).is_some_and(|n| {
+            && (t.get(k + 1).is_some_and(|n| {
                 n.kind == TokenKind::Digits && n.space_before && !n.newline_before
-            });
+            }) || (["-", "."].iter().any(|p| doc.is_punct(k + 1, p))
+                && t.get(k + 2).is_some_and(|d| d.kind == TokenKind::Digits)));
         if !ok || (len < 2 && !single_inside) || digits + len > 15 {
             break;
         }
@@ -92,6 +94,30 @@ fn digit_groups(doc: &Document<'_>, i: usize, single: bool) -> (usize, usize, us
         j = k + 1;
     }
     (last, digits, groups)
+}
+
+/// The North American `NXX-NXX-XXXX` (`800-123-4567`, `800.123.4567`) at
+/// token `i`: three digit groups of 3, 3 and 4 digits glued by one repeated
+/// `-` or `.`, the first digit 2–9, nothing glued after: its last token.
+fn north_american(doc: &Document<'_>, i: usize) -> Option<usize> {
+    let t = doc.tokens;
+    if i + 4 >= t.len() {
+        return None;
+    }
+    let sep = doc.token_text(i + 1);
+    if !(sep == "-" || sep == ".") || !doc.is_punct(i + 3, sep) {
+        return None;
+    }
+    let group = |k: usize, len: usize| {
+        t.get(k)
+            .is_some_and(|d| d.kind == TokenKind::Digits && doc.token_text(k).len() == len)
+    };
+    let first_ok = doc.token_text(i).as_bytes()[0] >= b'2';
+    let glued = (i + 1..=i + 4).all(|k| !t[k].space_before) && group(i + 2, 3);
+    let ends = t
+        .get(i + 5)
+        .is_none_or(|n| n.space_before || n.kind == TokenKind::Word);
+    (first_ok && glued && group(i, 3) && group(i + 4, 4) && ends).then_some(i + 4)
 }
 
 impl PhoneRecognizer {
@@ -133,6 +159,18 @@ impl Recognizer for PhoneRecognizer {
                 first = i - 1;
             }
             let lead = doc.token_text(i);
+            if !glued_word && !plus {
+                if let Some(last) = north_american(doc, i) {
+                    out.push(Candidate {
+                        kind: EntityKind::Phone,
+                        span: t[first].span.union(&t[last].span),
+                        value: Value::Empty {},
+                        priority: 25,
+                    });
+                    i = last + 1;
+                    continue;
+                }
+            }
             let (last, digits, groups) = digit_groups(doc, i, plus || lead.starts_with("00"));
             let international = (plus || lead.starts_with("00")) && (8..=15).contains(&digits);
             let local = lead.starts_with('0')
@@ -184,6 +222,21 @@ mod tests {
             ]
         );
         assert_eq!(phones("هاتف: 2345678"), ["2345678"]);
+        assert_eq!(
+            phones("اتصل 800-123-4567 أو 00971-4-1234567 أو (02) 1234567 أو ٠٥٥٥١٢٣٤٥٦"),
+            [
+                "800-123-4567",
+                "00971-4-1234567",
+                "(02) 1234567",
+                "0555123456"
+            ]
+        );
+        assert_eq!(phones("هاتف: 0123456789"), ["0123456789"]);
+        // Not NANP: a first digit 1, dates, a longer last group, a period, a ratio.
+        assert_eq!(
+            phones("المراجع 100-200-3000 و 2024-12-02 و 223-456-78901 و 12.05.2024 و 2025-2030 و 34/37"),
+            Vec::<String>::new()
+        );
         assert!(phones("استقبلت 2619 مواطنا و 53,389.7 و 20250101 و 0.4% و 2025-2030").is_empty());
     }
 }

@@ -1,9 +1,11 @@
 //! Clock times: `10:30`, `٨:١٥ مساءً` (20:15), `الساعة 10 صباحاً`,
-//! `الساعة التاسعة مساءً` (21:00), `العاشرة والنصف`, `الثانية عشرة ظهراً`.
+//! `الساعة التاسعة مساءً` (21:00), `العاشرة والنصف`, `الثانية عشرة ظهراً`,
+//! `الساعة 9 و30 دقيقة`, `الثامنة إلا ربعاً` (7:45).
 
 use super::date_words::{DateLexicon, DateWord, WordMatch};
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Value};
+use crate::normalize::search_form;
 use crate::span::Span;
 use crate::tokenize::TokenKind;
 use std::sync::Arc;
@@ -13,6 +15,9 @@ pub const TIME_PRIORITY: i32 = 30;
 
 /// The word `الساعة` in search form, as written after clitics.
 const HOUR_WORDS: &[&str] = &["الساعه", "والساعه", "بالساعه", "فالساعه"];
+
+/// The word `دقيقة` after minutes in digits (`الساعة 9 و30 دقيقة`), ordinary spelling.
+const MINUTE_WORDS: &[&str] = &["دقيقة", "دقائق", "دقيقه"];
 
 /// The hour on a 24-hour clock for `hour` said with a part of the day
 /// (see `day_period` in `data/date_words.tsv`), or `None` when they disagree.
@@ -35,12 +40,15 @@ pub fn with_day_period(hour: u8, period: Option<u8>) -> Option<u8> {
 #[derive(Debug)]
 pub struct TimeRecognizer {
     lex: Arc<DateLexicon>,
+    /// [`MINUTE_WORDS`] in search form.
+    minute_words: Vec<String>,
 }
 
 impl Default for TimeRecognizer {
     fn default() -> Self {
         TimeRecognizer {
             lex: DateLexicon::shared(),
+            minute_words: MINUTE_WORDS.iter().map(|w| search_form(w)).collect(),
         }
     }
 }
@@ -168,18 +176,24 @@ impl TimeRecognizer {
         } else if hour_word {
             match self.dotted_clock_at(doc, start) {
                 Some(c) => c,
-                None => self.spoken_at(doc, start)?,
+                None => {
+                    let (hour, minute, last, _) = self.spoken_at(doc, start)?;
+                    (hour, minute, last)
+                }
             }
         } else {
             // `حتى السابعة مساءً`, `حتى 5 مساءً`: an hour alone (in words, or
-            // in digits up to 12) needs a part of the day after it.
-            let (hour, minute, last) = self.spoken_at(doc, start)?;
+            // in digits up to 12) needs a part of the day after it, unless
+            // words say the minutes (`التاسعة والنصف`, `الثامنة إلا ربعاً`).
+            let (hour, minute, last, minutes_said) = self.spoken_at(doc, start)?;
             let digits = doc.tokens[start].kind == TokenKind::Digits;
             let glued_before = start > 0 && !doc.tokens[start].space_before;
             if digits && (hour == 0 || hour > 12 || glued_before) {
                 return None;
             }
-            self.day_period_at(doc, last + 1)?;
+            if digits || !minutes_said {
+                self.day_period_at(doc, last + 1)?;
+            }
             // `10 م` is ten metres: after bare digits, the part of the day is
             // spelled out (`5 مساءً`).
             if digits && doc.token_text(last + 1).chars().count() == 1 {
@@ -202,40 +216,80 @@ impl TimeRecognizer {
         })
     }
 
-    /// After `الساعة`: an hour in digits (`10`) or words (`التاسعة`,
-    /// `العاشرة والنصف`, `الحادية عشرة إلا ربعاً`).
-    fn spoken_at(&self, doc: &Document<'_>, i: usize) -> Option<(u8, u8, usize)> {
+    /// Minutes after an hour ending at token `i - 1`: in words from the
+    /// table (`والنصف`, `إلا ربعاً`, negative before the hour) or in digits
+    /// with the word `دقيقة` (`و30 دقيقة`, `و 30 دقيقة`): minutes and last token.
+    fn minutes_at(&self, doc: &Document<'_>, i: usize) -> Option<(i32, usize)> {
+        if let Some(WordMatch {
+            word: DateWord::Minutes(v),
+            last,
+            ..
+        }) = self
+            .lex
+            .find(doc, i, false, |w| matches!(w, DateWord::Minutes(_)))
+        {
+            return Some((v, last));
+        }
+        let and = doc.tokens.get(i)?;
+        let digits = doc.tokens.get(i + 1)?;
+        if and.kind != TokenKind::Word || doc.token_text(i) != "و" {
+            return None;
+        }
+        if digits.kind != TokenKind::Digits || digits.newline_before {
+            return None;
+        }
+        let mm = doc.token_text(i + 1);
+        let minutes: i32 = if mm.len() <= 2 {
+            mm.parse().ok()?
+        } else {
+            return None;
+        };
+        let unit = doc.tokens.get(i + 2)?;
+        let said = unit.kind == TokenKind::Word
+            && unit.space_before
+            && self.minute_words.iter().any(|w| w == doc.token_text(i + 2));
+        (said && (1..=59).contains(&minutes)).then_some((minutes, i + 2))
+    }
+
+    /// After `الساعة`: an hour in digits (`10`, `9 و30 دقيقة`) or words
+    /// (`التاسعة`, `العاشرة والنصف`, `الحادية عشرة إلا ربعاً`): hour (12-hour
+    /// readings kept for the part of the day), minute, last token, and
+    /// whether minutes were said.
+    fn spoken_at(&self, doc: &Document<'_>, i: usize) -> Option<(u8, u8, usize, bool)> {
         let t = doc.tokens.get(i)?;
-        if t.kind == TokenKind::Digits {
+        let (hour, mut last) = if t.kind == TokenKind::Digits {
             let d = doc.token_text(i);
             let next_glued = doc.tokens.get(i + 1).is_some_and(|n| !n.space_before);
             if d.len() > 2 || next_glued {
                 return None;
             }
             let hour: u8 = d.parse().ok()?;
-            return (hour <= 24).then_some((hour, 0, i));
-        }
-        let m = self
-            .lex
-            .find(doc, i, false, |w| matches!(w, DateWord::Hour(_)))?;
-        let DateWord::Hour(hour) = m.word else {
-            return None;
-        };
-        let mut last = m.last;
-        let mut minutes: i32 = 0;
-        if let Some(f) = self
-            .lex
-            .find(doc, last + 1, false, |w| matches!(w, DateWord::Minutes(_)))
-        {
-            if let DateWord::Minutes(v) = f.word {
-                minutes = v;
-                last = f.last;
+            if hour > 24 {
+                return None;
             }
+            (hour, i)
+        } else {
+            let m = self
+                .lex
+                .find(doc, i, false, |w| matches!(w, DateWord::Hour(_)))?;
+            let DateWord::Hour(hour) = m.word else {
+                return None;
+            };
+            (hour, m.last)
+        };
+        let Some((minutes, l)) = self.minutes_at(doc, last + 1) else {
+            return Some((hour, 0, last, false));
+        };
+        last = l;
+        if hour > 23 {
+            return None;
         }
         let total = (hour as i32 * 60 + minutes).rem_euclid(24 * 60);
         let (h, m) = ((total / 60) as u8, (total % 60) as u8);
-        // Keep 12-hour readings for the part of the day: 11:45 stays 11.
-        Some((if h == 0 { 12 } else { h }, m, last))
+        // Keep 12-hour readings for the part of the day: 0:45 from
+        // `الواحدة إلا ربعاً` stays 12:45, as 11:45 stays 11.
+        let twelve = h == 0 && (1..=12).contains(&hour);
+        Some((if twelve { 12 } else { h }, m, last, true))
     }
 }
 
@@ -272,7 +326,6 @@ impl Recognizer for TimeRecognizer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::search_form;
     use crate::tokenize::tokenize;
 
     fn times(text: &str) -> Vec<(String, u8, u8)> {
@@ -304,6 +357,22 @@ mod tests {
         assert_eq!(times("عند منتصف الليل")[0], ("منتصف الليل".into(), 0, 0));
         assert!(times("25:10 و 3:1 و 10:30:45:1 والثانية").is_empty());
         assert_eq!(times("حتى السابعة مساء")[0], ("السابعه مساء".into(), 19, 0));
+        assert_eq!(
+            times("الساعة 9 و30 دقيقة والساعة التاسعة و 15 دقيقه مساء"),
+            [
+                ("الساعه 9 و30 دقيقه".into(), 9, 30),
+                ("الساعه التاسعه و 15 دقيقه مساء".into(), 21, 15),
+            ]
+        );
+        assert_eq!(times("التاسعة والنصف")[0], ("التاسعه والنصف".into(), 9, 30));
+        assert_eq!(times("التاسعة وربع")[0].2, 15);
+        assert_eq!(
+            times("الثامنة إلا ربعًا")[0],
+            ("الثامنه الا ربعا".into(), 7, 45)
+        );
+        assert_eq!(times("الساعة 0 و30 دقيقة")[0].1, 0);
+        // Words alone, digits without `الساعة` or a unit: no time.
+        assert!(times("الدورة التاسعة و30 عضوا و9 و30 دقيقة").is_empty());
     }
 
     #[test]
