@@ -415,6 +415,12 @@ mod tests {
         assert_eq!(one("€ 20 مليون"), (2e7, "EUR".into()));
         assert_eq!(one("٣٠٠ ﷼"), (300.0, "SAR".into()));
         assert_eq!(one("5 مليارات من الدولارات"), (5e9, "USD".into()));
+        assert_eq!(one("800 أوقية موريتانية"), (800.0, "MRU".into()));
+        assert_eq!(one("900 فرنك جيبوتي"), (900.0, "DJF".into()));
+        assert_eq!(one("١٠٠ فرنك قمري"), (100.0, "KMF".into()));
+        assert_eq!(one("3 آلاف شلن صومالي"), (3000.0, "SOS".into()));
+        // An ounce of gold is not the ouguiya.
+        assert!(money("2000 دولار للأوقية").iter().all(|m| m.2 == "USD"));
     }
 
     #[test]
