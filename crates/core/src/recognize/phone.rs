@@ -96,28 +96,38 @@ fn digit_groups(doc: &Document<'_>, i: usize, single: bool) -> (usize, usize, us
     (last, digits, groups)
 }
 
-/// The North American `NXX-NXX-XXXX` (`800-123-4567`, `800.123.4567`) at
-/// token `i`: three digit groups of 3, 3 and 4 digits glued by one repeated
-/// `-` or `.`, the first digit 2–9, nothing glued after: its last token.
+/// The North American number at token `i` (`800-123-4567`, `800.123.4567`,
+/// `(800) 123-4567` with `(` before `i`): groups of 3, 3 and 4 digits glued
+/// by `-` or `.`, the first digit 2–9, nothing glued after: its last token.
 fn north_american(doc: &Document<'_>, i: usize) -> Option<usize> {
     let t = doc.tokens;
-    if i + 4 >= t.len() {
-        return None;
-    }
-    let sep = doc.token_text(i + 1);
-    if !(sep == "-" || sep == ".") || !doc.is_punct(i + 3, sep) {
-        return None;
-    }
     let group = |k: usize, len: usize| {
         t.get(k)
             .is_some_and(|d| d.kind == TokenKind::Digits && doc.token_text(k).len() == len)
     };
-    let first_ok = doc.token_text(i).as_bytes()[0] >= b'2';
-    let glued = (i + 1..=i + 4).all(|k| !t[k].space_before) && group(i + 2, 3);
+    let glued = |k: usize| t.get(k).is_some_and(|d| !d.space_before);
+    let sep = |k: usize| ["-", "."].iter().find(|p| doc.is_punct(k, p) && glued(k));
+    if !group(i, 3) || doc.token_text(i).as_bytes()[0] < b'2' {
+        return None;
+    }
+    let bracketed = i > 0 && doc.is_punct(i - 1, "(") && doc.is_punct(i + 1, ")") && glued(i + 1);
+    // Token of the exchange (second group).
+    let exchange = if bracketed {
+        (t.get(i + 2).is_some_and(|d| !d.newline_before)).then_some(i + 2)?
+    } else {
+        let s = sep(i + 1)?;
+        (sep(i + 3) == Some(s)).then_some(i + 2)?
+    };
+    let tail = exchange + 2;
+    let ok = group(exchange, 3)
+        && sep(exchange + 1).is_some()
+        && group(tail, 4)
+        && glued(tail)
+        && (bracketed || glued(exchange));
     let ends = t
-        .get(i + 5)
+        .get(tail + 1)
         .is_none_or(|n| n.space_before || n.kind == TokenKind::Word);
-    (first_ok && glued && group(i, 3) && group(i + 4, 4) && ends).then_some(i + 4)
+    (ok && ends).then_some(tail)
 }
 
 impl PhoneRecognizer {
