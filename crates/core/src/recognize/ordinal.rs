@@ -166,14 +166,21 @@ impl Recognizer for OrdinalRecognizer {
 
 /// True when the article + digits in tokens `article..=last` is a count, not
 /// an ordinal: before a unit of time (`الـ48 ساعة`) or after a definite
-/// plural (`الساعات الـ24`, `الدول الـ27`).
+/// plural (`الساعات الـ24`, `الدول الـ27`, `الدول العربية الـ22`).
 fn counts(doc: &Document<'_>, article: usize, last: usize) -> bool {
     let unit_after = DateLexicon::shared()
         .find(doc, last + 1, false, |w| matches!(w, DateWord::Unit(..)))
         .is_some();
-    let plural_before = article > 0
-        && doc.tokens[article - 1].kind == TokenKind::Word
-        && is_definite_plural(doc.token_text(article - 1));
+    let definite_plural =
+        |k: usize| doc.tokens[k].kind == TokenKind::Word && is_definite_plural(doc.token_text(k));
+    // `الدول العربية الـ22`: a plural of things takes a feminine nisba
+    // adjective (`العربية`, folded `العربيه`) between it and the number.
+    let nisba = |k: usize| {
+        let w = doc.token_text(k);
+        doc.tokens[k].kind == TokenKind::Word && w.starts_with("ال") && w.ends_with("يه")
+    };
+    let plural_before = (article > 0 && definite_plural(article - 1))
+        || (article > 1 && nisba(article - 1) && definite_plural(article - 2));
     unit_after || plural_before
 }
 
@@ -231,6 +238,11 @@ mod tests {
             [("27".to_string(), 27.0)]
         );
         assert_eq!(ordinals("القمة الـ27 للدول"), [("ال27".to_string(), 27.0)]);
+        assert_eq!(ordinals("الدول العربية الـ22 والبلدان الأوروبية الـ٢٧"), []);
+        assert_eq!(
+            ordinals("القمة العربية الـ33"),
+            [("ال33".to_string(), 33.0)]
+        );
         assert_eq!(
             found("نتائج المباريات الـ27", EntityKind::Number),
             [("27".to_string(), 27.0)]
