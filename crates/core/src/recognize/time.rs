@@ -218,7 +218,8 @@ impl TimeRecognizer {
 
     /// Minutes after an hour ending at token `i - 1`: in words from the
     /// table (`والنصف`, `إلا ربعاً`, negative before the hour) or in digits
-    /// with the word `دقيقة` (`و30 دقيقة`, `و 30 دقيقة`): minutes and last token.
+    /// with the word `دقيقة` (`و30 دقيقة`, `و 30 دقيقة`, `إلا 10 دقائق`):
+    /// minutes and last token.
     fn minutes_at(&self, doc: &Document<'_>, i: usize) -> Option<(i32, usize)> {
         if let Some(WordMatch {
             word: DateWord::Minutes(v),
@@ -232,7 +233,12 @@ impl TimeRecognizer {
         }
         let and = doc.tokens.get(i)?;
         let digits = doc.tokens.get(i + 1)?;
-        if and.kind != TokenKind::Word || doc.token_text(i) != "و" {
+        let sign = match doc.token_text(i) {
+            "و" => 1,
+            "الا" => -1,
+            _ => return None,
+        };
+        if and.kind != TokenKind::Word {
             return None;
         }
         if digits.kind != TokenKind::Digits || digits.newline_before {
@@ -248,7 +254,7 @@ impl TimeRecognizer {
         let said = unit.kind == TokenKind::Word
             && unit.space_before
             && self.minute_words.iter().any(|w| w == doc.token_text(i + 2));
-        (said && (1..=59).contains(&minutes)).then_some((minutes, i + 2))
+        (said && (1..=59).contains(&minutes)).then_some((sign * minutes, i + 2))
     }
 
     /// After `الساعة`: an hour in digits (`10`, `9 و30 دقيقة`) or words
@@ -371,6 +377,13 @@ mod tests {
             ("الثامنه الا ربعا".into(), 7, 45)
         );
         assert_eq!(times("الساعة 0 و30 دقيقة")[0].1, 0);
+        assert_eq!(times("الساعة 9 إلا 10 دقائق")[0].1, 8);
+        assert_eq!(times("الساعة 9 إلا 10 دقائق")[0].2, 50);
+        assert_eq!(
+            times("العاشرة إلا خمس دقائق")[0],
+            (search_form("العاشرة إلا خمس دقائق"), 9, 55)
+        );
+        assert_eq!(times("السادسة وعشر دقائق مساء")[0].1, 18);
         // Words alone, digits without `الساعة` or a unit: no time.
         assert!(times("الدورة التاسعة و30 عضوا و9 و30 دقيقة").is_empty());
     }
