@@ -367,6 +367,11 @@ fn name_words_start(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
         .is_some_and(|n| view.lex.is(n, flag::PARTICLE));
     let next_is_name =
         next_is_particle || view.person_word(i + 1).is_some() || view.is_person_word(i + 1, true);
+    // `علي محمد جيدي`: a given name and another known word after `علي`.
+    let next_is_known_run = view
+        .free_word(i + 1)
+        .is_some_and(|n| view.lex.is(n, flag::PERSON_FIRST))
+        && (view.person_word(i + 2).is_some() || view.is_person_word(i + 2, true));
     let mut found = None;
     clitics::for_each_reading(w, |skip, bare| {
         // Behind `ب`, `ل` or `ك` a table word is more often a common word
@@ -377,7 +382,7 @@ fn name_words_start(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
         let f = view.lex.flags(bare);
         let alone = f & flag::PERSON_ALONE != 0;
         let known_start = f & flag::PERSON_NAME != 0 && (alone || next_is_name);
-        let folded_start = f & flag::FOLDED_NAME != 0 && next_is_particle;
+        let folded_start = f & flag::FOLDED_NAME != 0 && (next_is_particle || next_is_known_run);
         if known_start || folded_start {
             found = Some((skip, f));
         }
@@ -417,6 +422,23 @@ fn starts_coordinated_name(view: &View<'_, '_>, k: usize) -> bool {
         })
 }
 
+/// True when word `w` at token `k` reads as no part of a name after one: a
+/// verb (`يعلم`, `تتواصل`), a verbal noun (`تشكيل`), a word
+/// with a glued preposition (`بتصريح`), a place (`لندن`) or an
+/// ordinal (`العاشر`).
+fn is_plain_word(view: &View<'_, '_>, k: usize, w: &str) -> bool {
+    let n = w.chars().count();
+    let glued_or_verb = (n >= 4 && (w.starts_with('ب') || w.starts_with('ل')))
+        || (n >= 5 && (w.starts_with('ف') || w.starts_with('ت')));
+    looks_like_verb(w)
+        || is_verbal_noun(w)
+        || glued_or_verb
+        || view.lex.is(w, flag::REGNAL)
+        || view
+            .phrase_at(k, false, |p| matches!(p, PhraseKind::Place { .. }))
+            .is_some()
+}
+
 /// The family name the learned table does not know after a name ending at
 /// `last` (`يوسف بطرس [غالي] وزير`, `محمد سليم [العوا] ،`): one word that
 /// can be a person's word, is no verb, place or ordinal and carries no
@@ -430,13 +452,6 @@ fn family_name_after(view: &View<'_, '_>, last: usize, may_extend: bool) -> Opti
     let open = view
         .free_word(last)
         .is_some_and(|l| clitics::split_article(l).is_none());
-    // A glued preposition or conjunction (`بتصريح`), or the feminine
-    // imperfect (`تتواصل`).
-    let glued_or_verb = w.chars().count() >= 5
-        && (w.starts_with('ب') || w.starts_with('ل') || w.starts_with('ف') || w.starts_with('ت'));
-    let place = view
-        .phrase_at(k, false, |p| matches!(p, PhraseKind::Place { .. }))
-        .is_some();
     // `علي` after it may be the preposition or the next name (`بيعة علي`).
     let ends_name = view.word(k + 1).is_none_or(|next| {
         view.line_start(k + 1)
@@ -450,11 +465,7 @@ fn family_name_after(view: &View<'_, '_>, last: usize, may_extend: bool) -> Opti
         && !view.line_start(k)
         && view.person_word(k).is_none()
         && view.is_person_word(k, true)
-        && !looks_like_verb(w)
-        && !is_verbal_noun(w)
-        && !glued_or_verb
-        && !place
-        && !view.lex.is(w, flag::REGNAL)
+        && !is_plain_word(view, k, w)
         && ends_name;
     fits.then_some(k)
 }
