@@ -367,6 +367,11 @@ fn name_words_start(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
         .is_some_and(|n| view.lex.is(n, flag::PARTICLE));
     let next_is_name =
         next_is_particle || view.person_word(i + 1).is_some() || view.is_person_word(i + 1, true);
+    // `علي محمد جيدي`: a given name and another known word after `علي`.
+    let next_is_known_run = view
+        .free_word(i + 1)
+        .is_some_and(|n| view.lex.is(n, flag::PERSON_FIRST))
+        && (view.person_word(i + 2).is_some() || view.is_person_word(i + 2, true));
     let mut found = None;
     clitics::for_each_reading(w, |skip, bare| {
         // Behind `ب`, `ل` or `ك` a table word is more often a common word
@@ -377,7 +382,7 @@ fn name_words_start(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
         let f = view.lex.flags(bare);
         let alone = f & flag::PERSON_ALONE != 0;
         let known_start = f & flag::PERSON_NAME != 0 && (alone || next_is_name);
-        let folded_start = f & flag::FOLDED_NAME != 0 && next_is_particle;
+        let folded_start = f & flag::FOLDED_NAME != 0 && (next_is_particle || next_is_known_run);
         if known_start || folded_start {
             found = Some((skip, f));
         }
@@ -404,6 +409,65 @@ fn after_particles(view: &View<'_, '_>, k: usize) -> Option<usize> {
         || view.is_person_word(m, true)
         || (w.starts_with("ال") && !view.lex.is(w, flag::STOP));
     fits.then_some(m)
+}
+
+/// True when token `k` is `و` glued to a name word or a particle of the
+/// learned table (`ومحمد`, `وعبد`): the start of the next name of a list,
+/// not a part of the one before it.
+fn starts_coordinated_name(view: &View<'_, '_>, k: usize) -> bool {
+    view.free_word(k)
+        .and_then(|w| w.strip_prefix('و'))
+        .is_some_and(|bare| {
+            bare.chars().count() >= 2 && view.lex.is(bare, flag::PERSON_NAME | flag::PARTICLE)
+        })
+}
+
+/// True when word `w` at token `k` reads as no part of a name after one: a
+/// verb (`يعلم`, `تتواصل`), a verbal noun (`تشكيل`), a word
+/// with a glued preposition (`بتصريح`), a place (`لندن`) or an
+/// ordinal (`العاشر`).
+fn is_plain_word(view: &View<'_, '_>, k: usize, w: &str) -> bool {
+    let n = w.chars().count();
+    let glued_or_verb = (n >= 4 && (w.starts_with('ب') || w.starts_with('ل')))
+        || (n >= 5 && (w.starts_with('ف') || w.starts_with('ت')));
+    looks_like_verb(w)
+        || is_verbal_noun(w)
+        || glued_or_verb
+        || view.lex.is(w, flag::REGNAL)
+        || view
+            .phrase_at(k, false, |p| matches!(p, PhraseKind::Place { .. }))
+            .is_some()
+}
+
+/// The family name the learned table does not know after a name ending at
+/// `last` (`يوسف بطرس [غالي] وزير`, `محمد سليم [العوا] ،`): one word that
+/// can be a person's word, is no verb, place or ordinal and carries no
+/// preposition, followed
+/// by punctuation, a function word, a title or an office. Only after a name
+/// of two words or a given name (`may_extend`) whose last word is not a
+/// name by itself (`جورج بوش [سلطاته]`) and has no article.
+fn family_name_after(view: &View<'_, '_>, last: usize, may_extend: bool) -> Option<usize> {
+    let k = last + 1;
+    let w = view.free_word(k)?;
+    let open = view
+        .free_word(last)
+        .is_some_and(|l| clitics::split_article(l).is_none());
+    // `علي` after it may be the preposition or the next name (`بيعة علي`).
+    let ends_name = view.word(k + 1).is_none_or(|next| {
+        view.line_start(k + 1)
+            || (view.lex.is(next, flag::STOP | flag::OFFICE)
+                && !view.lex.is(next, flag::FOLDED_NAME))
+            || view.is_title_word(next)
+    });
+    let fits = may_extend
+        && open
+        && view.person_word(last) != Some(true)
+        && !view.line_start(k)
+        && view.person_word(k).is_none()
+        && view.is_person_word(k, true)
+        && !is_plain_word(view, k, w)
+        && ends_name;
+    fits.then_some(k)
 }
 
 /// Adds the people named by words of the learned person-name table: a run
@@ -439,7 +503,10 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             // A family name with the article may follow a particle part
             // that has none (`بن عبدالرحمن الحذيفي`, not `بن الوليد الجيش`).
             let was_particle_part = std::mem::take(&mut after_particle_part);
-            if view.person_word(k).is_some() {
+            if starts_coordinated_name(view, k) {
+                // `ومحمد سعد [ومحمد هنيدي]`: the conjunction begins the next name.
+                break;
+            } else if view.person_word(k).is_some() {
                 last = k;
             } else if let Some(end) = after_particles(view, k) {
                 last = end;
@@ -457,6 +524,9 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             } else {
                 break;
             }
+        }
+        if let Some(family) = family_name_after(view, last, is_first(last) || last > i) {
+            last = family;
         }
         if last > i || alone {
             let confidence = if last > i {

@@ -186,3 +186,55 @@ fn name_words_run_through_particles() {
         ["خالد بن الوليد"]
     );
 }
+
+#[test]
+fn coordinated_names_split_at_wa() {
+    let table = "محمد\tfirst\nسعد\tname\nهنيدي\tname\nعبد\tname\n";
+    let names = super::NamesRecognizer::with_person_words(table);
+    // `و` glued to a name word of the table begins the next name.
+    assert_eq!(
+        people_with(&names, "عادل امام ومحمد سعد ومحمد هنيدي ؟"),
+        ["محمد سعد", "محمد هنيدي"]
+    );
+}
+
+#[test]
+fn unknown_family_name_before_a_sure_boundary() {
+    let table = "يوسف\tfirst\nبطرس\tname\nخالد\tfirst\nجورج\tfirst\nبوش\talone\n";
+    let names = super::NamesRecognizer::with_person_words(table);
+    // Before a title, an office, punctuation or a function word.
+    assert_eq!(
+        people_with(&names, "أكد يوسف بطرس غالي وزير المالية"),
+        ["يوسف بطرس غالي"]
+    );
+    assert_eq!(
+        people_with(&names, "وقال خالد كمال حسنين ، إن"),
+        ["خالد كمال حسنين"]
+    );
+    // Not before another word, not a verb, a glued preposition or a place,
+    // not after a name by itself.
+    assert_eq!(
+        people_with(&names, "قال يوسف بطرس غالي المالية"),
+        ["يوسف بطرس"]
+    );
+    assert_eq!(
+        people_with(&names, "ادلى يوسف بطرس بتصريح في المطار"),
+        ["يوسف بطرس"]
+    );
+    assert_eq!(people_with(&names, "وصل يوسف بطرس لندن في"), ["يوسف بطرس"]);
+    assert_eq!(
+        people_with(&names, "بين تسلم جورج بوش سلطاته في"),
+        ["جورج بوش"]
+    );
+}
+
+#[test]
+fn folded_ali_starts_a_known_run() {
+    let table = "محمد\tfirst\nجيدي\tname\n";
+    let names = super::NamesRecognizer::with_person_words(table);
+    // `علي` before a given name and another name word is the name `علي`.
+    assert_eq!(
+        people_with(&names, "الصومالية علي محمد جيدي بدعم ما"),
+        ["علي محمد جيدي"]
+    );
+}
