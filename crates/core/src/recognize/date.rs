@@ -349,24 +349,9 @@ impl DateGrammar {
                 }
             }
         }
-        let paren = doc.is_punct(j, "(");
-        if paren {
-            j += 1;
-        }
-        let y = digits(doc, j).filter(|d| (3..=4).contains(&d.len()))?;
-        if continues(doc, j) {
+        let (year, year_digits, mut last) = year_digits_at(doc, j)?;
+        if !YEARS.contains(&year) && year_digits == 4 {
             return None;
-        }
-        let year: i32 = y.parse().ok()?;
-        if !YEARS.contains(&year) && y.len() == 4 {
-            return None;
-        }
-        let mut last = j;
-        if paren {
-            if !doc.is_punct(last + 1, ")") {
-                return None;
-            }
-            last += 1;
         }
         let era = self.era_at(doc, last + 1, year);
         if let Some((_, l)) = era {
@@ -539,23 +524,7 @@ impl DateGrammar {
     /// `عام 2024`, `لسنة ٢٠٢٠`, `العام (1993)`, `عام 1445 هـ`.
     fn marked_year_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
         let m = self.lex.find(doc, i, true, |w| w == DateWord::YearMarker)?;
-        let mut j = m.last + 1;
-        let paren = doc.is_punct(j, "(");
-        if paren {
-            j += 1;
-        }
-        let y = digits(doc, j).filter(|d| (3..=4).contains(&d.len()))?;
-        if continues(doc, j) {
-            return None;
-        }
-        let year: i32 = y.parse().ok()?;
-        let mut last = j;
-        if paren {
-            if !doc.is_punct(last + 1, ")") {
-                return None;
-            }
-            last += 1;
-        }
+        let (year, _, mut last) = year_digits_at(doc, m.last + 1)?;
         let mut calendar = Calendar::Gregorian;
         if let Some((c, l)) = self.era_at(doc, last + 1, year) {
             calendar = c;
@@ -736,6 +705,23 @@ impl Recognizer for DateRecognizer {
             }
         }
     }
+}
+
+/// A year of 3-4 digits at token `j`, alone or in parentheses (`(1993)`),
+/// not continued by more digits: the year, its number of digits and the last
+/// token (the `)` when bracketed).
+fn year_digits_at(doc: &Document<'_>, j: usize) -> Option<(i32, usize, usize)> {
+    let paren = doc.is_punct(j, "(");
+    let j = j + usize::from(paren);
+    let y = digits(doc, j).filter(|d| (3..=4).contains(&d.len()))?;
+    if continues(doc, j) {
+        return None;
+    }
+    let year: i32 = y.parse().ok()?;
+    if paren && !doc.is_punct(j + 1, ")") {
+        return None;
+    }
+    Some((year, y.len(), j + usize::from(paren)))
 }
 
 #[cfg(test)]

@@ -152,6 +152,12 @@ impl Recognizer for PhoneRecognizer {
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
         let t = doc.tokens;
+        let phone = |first: usize, last: usize| Candidate {
+            kind: EntityKind::Phone,
+            span: t[first].span.union(&t[last].span),
+            value: Value::Empty {},
+            priority: 25,
+        };
         let mut i = 0;
         while i < t.len() {
             if t[i].kind != TokenKind::Digits
@@ -171,12 +177,7 @@ impl Recognizer for PhoneRecognizer {
             let lead = doc.token_text(i);
             if !glued_word && !plus {
                 if let Some(last) = north_american(doc, i) {
-                    out.push(Candidate {
-                        kind: EntityKind::Phone,
-                        span: t[first].span.union(&t[last].span),
-                        value: Value::Empty {},
-                        priority: 25,
-                    });
+                    out.push(phone(first, last));
                     i = last + 1;
                     continue;
                 }
@@ -190,12 +191,7 @@ impl Recognizer for PhoneRecognizer {
             let announced = (6..=15).contains(&digits) && self.announced(doc, first);
             // A decimal (`0.4`) never: its groups would be one digit run and a `.`.
             if !glued_word && (international || local || announced) {
-                out.push(Candidate {
-                    kind: EntityKind::Phone,
-                    span: t[first].span.union(&t[last].span),
-                    value: Value::Empty {},
-                    priority: 25,
-                });
+                out.push(phone(first, last));
                 i = last + 1;
             } else {
                 i += 1;
