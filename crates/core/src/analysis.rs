@@ -227,7 +227,8 @@ fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
         taken.insert(start, end);
         kept.push(c);
     }
-    kept.sort_by_key(|c| (c.span.start, c.span.end));
+    // Kept spans never overlap and are not empty: their starts differ.
+    crate::sort::sort_by_u64_key(&mut kept, |c| c.span.start as u64);
     kept
 }
 

@@ -19,6 +19,7 @@ pub mod json;
 pub mod normalize;
 pub mod offsets;
 pub mod recognize;
+pub mod sort;
 pub mod span;
 pub mod stats;
 pub mod tokenize;

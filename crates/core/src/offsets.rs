@@ -26,12 +26,12 @@ impl OffsetConverter {
     /// `text`, at most `text.len()`). Offsets that are not on a char boundary
     /// are rounded down to one.
     pub fn convert(text: &str, bytes: &[usize]) -> Vec<TextOffset> {
-        let mut order: Vec<usize> = (0..bytes.len()).collect();
-        order.sort_unstable_by_key(|&i| bytes[i]);
+        let order = crate::sort::sorted_order(bytes.iter().map(|&b| b as u64));
         let mut out = vec![TextOffset::default(); bytes.len()];
         let raw = text.as_bytes();
         let (mut pos, mut chars, mut utf16) = (0usize, 0usize, 0usize);
         for i in order {
+            let i = i as usize;
             let target = bytes[i].min(raw.len());
             while pos < target {
                 let b = raw[pos];

@@ -1,9 +1,11 @@
 //! WebAssembly bindings of `tahlil-core`: bindings only, no analysis logic.
 //!
-//! Every function returns plain JavaScript objects (built by
-//! `serde-wasm-bindgen`), so results survive `structuredClone` and
-//! `postMessage` and hold no wasm memory. Every error is a JavaScript
-//! `Error` made by [`to_js_error`].
+//! Every function returns plain JavaScript objects (the analysis is the
+//! contract's JSON given to `JSON.parse`), so results survive
+//! `structuredClone` and `postMessage` and hold no wasm memory. Options
+//! objects come in through `JSON.stringify` and serde_json, so they are read
+//! exactly as natively. Every error is a JavaScript `Error` made by
+//! [`to_js_error`].
 
 use std::cell::OnceCell;
 use tahlil_core::input::{read_file, EncodingChoice};
@@ -32,8 +34,21 @@ fn to_js_error(message: impl std::fmt::Display) -> JsValue {
     js_sys::Error::new(&format!("tahlil: {message}")).into()
 }
 
-fn serializer() -> serde_wasm_bindgen::Serializer {
-    serde_wasm_bindgen::Serializer::json_compatible()
+/// Reads a JavaScript options object as `T` through its JSON text (members
+/// that JSON cannot hold, such as `undefined`, are left out).
+fn from_js_object<T: serde::de::DeserializeOwned>(
+    value: &JsValue,
+    what: &str,
+) -> Result<T, JsValue> {
+    let json = js_sys::JSON::stringify(value)
+        .map_err(|_| to_js_error(format!("invalid {what}: not JSON-serializable")))?;
+    let json = json.as_string().unwrap_or_default();
+    serde_json::from_str(&json).map_err(|e| to_js_error(format!("invalid {what}: {e}")))
+}
+
+/// Sets `key` of a plain object.
+fn set(object: &js_sys::Object, key: &str, value: &JsValue) -> Result<(), JsValue> {
+    js_sys::Reflect::set(object, &key.into(), value).map(|_| ())
 }
 
 fn parse_analyze_options(options: JsValue) -> Result<AnalyzeOptions, JsValue> {
@@ -41,9 +56,7 @@ fn parse_analyze_options(options: JsValue) -> Result<AnalyzeOptions, JsValue> {
         return Ok(AnalyzeOptions::default());
     }
     // Through serde_json, so that unknown fields are refused exactly as natively.
-    let json: serde_json::Value = serde_wasm_bindgen::from_value(options)
-        .map_err(|e| to_js_error(format!("invalid options: {e}")))?;
-    serde_json::from_value(json).map_err(|e| to_js_error(format!("invalid options: {e}")))
+    from_js_object(&options, "options")
 }
 
 fn with_analysis<T>(
@@ -64,7 +77,7 @@ fn with_analysis<T>(
 #[wasm_bindgen]
 pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsValue> {
     with_analysis(text, options, |a| {
-        serde::Serialize::serialize(a, &serializer()).map_err(to_js_error)
+        js_sys::JSON::parse(&a.to_json()).map_err(|_| to_js_error("analysis JSON did not parse"))
     })
 }
 
@@ -108,9 +121,6 @@ pub fn normalize_with_map(text: &str, preset: JsValue) -> Result<JsValue, JsValu
         .flat_map(|s| [s.norm_start, s.orig_start, s.norm_unit, s.orig_unit])
         .collect();
     let map = js_sys::Object::new();
-    let set = |obj: &js_sys::Object, key: &str, value: &JsValue| {
-        js_sys::Reflect::set(obj, &key.into(), value).map(|_| ())
-    };
     set(
         &map,
         "normalizedLength",
@@ -146,8 +156,8 @@ fn parse_normalize_options(value: JsValue) -> Result<NormalizeOptions, JsValue> 
             });
     }
     // An object: a preset to start from, then single steps.
-    let mut map: serde_json::Map<String, serde_json::Value> = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| to_js_error(format!("invalid normalize options: {e}")))?;
+    let mut map: serde_json::Map<String, serde_json::Value> =
+        from_js_object(&value, "normalize options")?;
     let base = match map.remove("preset") {
         None => Preset::Search,
         Some(serde_json::Value::String(name)) => Preset::from_name(&name).ok_or_else(|| {
@@ -181,12 +191,11 @@ pub fn decode_file(bytes: &[u8], name: &str, encoding: Option<String>) -> Result
         ))
     })?;
     let decoded = read_file(name, bytes, choice).map_err(to_js_error)?;
-    let object = serde_json::json!({
-        "text": decoded.text,
-        "encoding": decoded.encoding.name(),
-        "format": decoded.format.name(),
-    });
-    serde::Serialize::serialize(&object, &serializer()).map_err(to_js_error)
+    let object = js_sys::Object::new();
+    set(&object, "text", &decoded.text.into())?;
+    set(&object, "encoding", &decoded.encoding.name().into())?;
+    set(&object, "format", &decoded.format.name().into())?;
+    Ok(object.into())
 }
 
 /// The contract version this build produces.

@@ -235,7 +235,10 @@ fn best_runs<const N: usize>(lead: usize, ok: impl Fn(usize) -> bool) -> Ranges<
         let (lo, hi) = (0x600 + (lead << 6) + first, 0x600 + (lead << 6) + last);
         hi >= 0x620 && lo <= 0x64A
     };
-    runs.sort_by_key(|r| (std::cmp::Reverse(letters(r)), std::cmp::Reverse(r.1 - r.0)));
+    // Letters first, then longer runs (one shared sort routine: crate::sort).
+    crate::sort::sort_by_u64_key(&mut runs, |r| {
+        u64::MAX - (u64::from(letters(r)) << 32 | (r.1 - r.0) as u64)
+    });
     let mut out = [(0, 0); N];
     for (slot, &(first, last)) in out.iter_mut().zip(&runs) {
         *slot = (0x80 + first as u8, (last - first) as u8);

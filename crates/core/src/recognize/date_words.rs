@@ -209,7 +209,9 @@ impl DateLexicon {
             );
         }
         for list in phrases.values_mut() {
-            list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+            crate::sort::sort_by_u64_key(list, |(words, _)| {
+                crate::sort::longest_first(words.len())
+            });
         }
         let mut ending_index = vec![0u16; ENDING_SLOTS];
         let mut ending_meanings: Vec<Vec<DateWord>> = Vec::new();

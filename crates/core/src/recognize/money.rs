@@ -133,7 +133,7 @@ impl MoneyRecognizer {
                 });
             }
         }
-        phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        crate::sort::sort_by_u64_key(&mut phrases, |p| crate::sort::longest_first(p.words.len()));
         let mut by_first_word: WordMap<Vec<usize>> = WordMap::default();
         for (k, p) in phrases.iter().enumerate() {
             for form in p.words[0].keys() {

@@ -210,8 +210,9 @@ impl Lexicon {
             }
         }
         for info in lex.words.values_mut() {
-            info.phrases
-                .sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+            crate::sort::sort_by_u64_key(&mut info.phrases, |p| {
+                crate::sort::longest_first(p.rest.len())
+            });
         }
         lex
     }

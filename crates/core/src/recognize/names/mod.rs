@@ -371,7 +371,8 @@ pub fn resolve(mut candidates: Vec<NameCandidate>) -> Vec<NameCandidate> {
             kept.push(c);
         }
     }
-    kept.sort_by_key(|c| c.first);
+    // Kept candidates never share a token: their first tokens differ.
+    crate::sort::sort_by_u64_key(&mut kept, |c| c.first as u64);
     kept
 }
 
