@@ -471,8 +471,20 @@ impl NumberWords {
     /// The [`ORDINAL_WORD`] and [`DUAL_WORD`] bits of token `i`, computed
     /// once per distinct word of the document, on the first call.
     fn word_bits(&self, doc: &Document<'_>, i: usize) -> u8 {
-        let bits = doc.number_word_bits(|| doc.per_word(0, |w| self.bits_of(w)));
-        bits.get(i).copied().unwrap_or(0)
+        self.all_word_bits(doc).get(i).copied().unwrap_or(0)
+    }
+
+    /// The [`ORDINAL_WORD`] and [`DUAL_WORD`] bits of every token.
+    #[inline]
+    fn all_word_bits<'d>(&self, doc: &'d Document<'_>) -> &'d [u8] {
+        doc.number_word_bits(|| doc.per_word(0, |w| self.bits_of(w)))
+    }
+
+    /// The tokens where a cardinal ([`NumberWords::cardinal_at`]) or a dual
+    /// ([`NumberWords::dual_at`]) may start, in order.
+    fn cardinal_or_dual_tokens(&self, doc: &Document<'_>) -> Vec<u32> {
+        let duals = super::tokens_with(self.all_word_bits(doc), DUAL_WORD);
+        super::merge_tokens(self.cardinal_tokens(doc), &duals)
     }
 
     /// The [`ORDINAL_WORD`] and [`DUAL_WORD`] bits of the word `w`: the
@@ -492,7 +504,17 @@ impl NumberWords {
     /// recognizers ask at every token: the answers for all tokens are
     /// computed once per document, on the first call.
     pub fn cardinal_at(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
-        let all = doc.cardinals(|| {
+        self.cardinals(doc).get(i)
+    }
+
+    /// The tokens where a cardinal in words starts, in order.
+    pub fn cardinal_tokens<'d>(&self, doc: &'d Document<'_>) -> &'d [u32] {
+        self.cardinals(doc).present()
+    }
+
+    /// The cardinals of every token, computed on the first call.
+    fn cardinals<'d>(&self, doc: &'d Document<'_>) -> &'d SparseTokenMemo<WordNumber> {
+        doc.cardinals(|| {
             // Only a word that is a number or `سالب` starts one: asked once per distinct word.
             let may_start = doc.per_word(false, |w| {
                 is_arabic_word(w)
@@ -505,8 +527,7 @@ impl NumberWords {
                     None
                 }
             })
-        });
-        all.get(i)
+        })
     }
 
     /// Parses a cardinal starting at token `i`.
@@ -1068,8 +1089,8 @@ impl Recognizer for WordNumberRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
-        let mut i = 0;
-        while i < doc.tokens.len() {
+        // Only the tokens where a cardinal or a dual may start are visited.
+        super::walk(&self.words.cardinal_or_dual_tokens(doc), |i| {
             if let Some(n) = self.words.cardinal_at(doc, i) {
                 out.push(Candidate {
                     kind: EntityKind::Number,
@@ -1079,7 +1100,7 @@ impl Recognizer for WordNumberRecognizer {
                     },
                     priority: 0,
                 });
-                i = n.last + 1;
+                n.last + 1
             } else if let Some(n) = self.words.dual_at(doc, i) {
                 out.push(Candidate {
                     kind: EntityKind::Number,
@@ -1089,11 +1110,11 @@ impl Recognizer for WordNumberRecognizer {
                     },
                     priority: -1,
                 });
-                i += 1;
+                i + 1
             } else {
-                i += 1;
+                i + 1
             }
-        }
+        });
     }
 }
 
