@@ -272,7 +272,7 @@ impl Recognizer for DurationRecognizer {
         // a cardinal in words: only those tokens are visited.
         let starts = super::merge_tokens(
             self.lex.start_tokens(doc),
-            super::number_words::NumberWords::shared().cardinal_tokens(doc),
+            super::number_words::cardinal_tokens(doc),
         );
         super::walk(&starts, |i| match parse_duration_at(&self.lex, doc, i) {
             Some(d) => {

@@ -50,6 +50,8 @@ pub struct Document<'a> {
     digit_tokens: Vec<u32>,
     /// The word tokens that start with an ASCII letter (`DCCI`, `www`), in order.
     latin_tokens: Vec<u32>,
+    /// The punctuation and symbol tokens, in order.
+    punct_tokens: Vec<u32>,
     /// The digit tokens and the words the date lexicon may start a phrase
     /// at, in order: where the date, period, time and relative-date
     /// recognizers look.
@@ -73,6 +75,7 @@ impl<'a> Document<'a> {
         let mut interner = WordInterner::with_capacity(1024);
         let mut digit_tokens = Vec::new();
         let mut latin_tokens = Vec::new();
+        let mut punct_tokens = Vec::new();
         let word_ids = tokens
             .iter()
             .enumerate()
@@ -88,7 +91,10 @@ impl<'a> Document<'a> {
                     digit_tokens.push(i as u32);
                     NOT_A_WORD
                 }
-                TokenKind::Punct => NOT_A_WORD,
+                TokenKind::Punct => {
+                    punct_tokens.push(i as u32);
+                    NOT_A_WORD
+                }
             })
             .collect();
         let words = interner.into_words();
@@ -99,6 +105,7 @@ impl<'a> Document<'a> {
             words,
             digit_tokens,
             latin_tokens,
+            punct_tokens,
             date_start_tokens: std::cell::OnceCell::new(),
             date_starts: std::cell::OnceCell::new(),
             number_word_bits: std::cell::OnceCell::new(),
@@ -162,6 +169,24 @@ impl<'a> Document<'a> {
         &self.latin_tokens
     }
 
+    /// The punctuation and symbol tokens, in order.
+    pub fn punct_tokens(&self) -> &[u32] {
+        &self.punct_tokens
+    }
+
+    /// The word tokens whose text `f` accepts, in order; `f` runs once per
+    /// distinct word of the document, not once per token.
+    pub fn tokens_where_word(&self, mut f: impl FnMut(&'a str) -> bool) -> Vec<u32> {
+        let accepted: Vec<bool> = self.words.iter().map(|w| f(w)).collect();
+        let mut out = Vec::new();
+        for (k, &id) in self.word_ids.iter().enumerate() {
+            if accepted.get(id as usize).copied().unwrap_or(false) {
+                out.push(k as u32);
+            }
+        }
+        out
+    }
+
     /// The memo of [`Document::date_start_tokens`], computed by `compute` on first use.
     pub(crate) fn date_start_tokens(&self, compute: impl FnOnce() -> Vec<u32>) -> &[u32] {
         self.date_start_tokens.get_or_init(compute)
@@ -204,6 +229,12 @@ pub(crate) fn tokens_with(bits: &[u8], mask: u8) -> Vec<u32> {
         }
     }
     out
+}
+
+/// True when the ascending list `tokens` has a token in `from..=to`.
+pub(crate) fn any_token_in(tokens: &[u32], from: usize, to: usize) -> bool {
+    let k = tokens.partition_point(|&t| (t as usize) < from);
+    tokens.get(k).is_some_and(|&t| t as usize <= to)
 }
 
 /// The union of two ascending lists of token indices, ascending.
@@ -303,6 +334,8 @@ mod tests {
         );
         assert_eq!(merge_tokens(&[], &[3]), [3]);
         assert_eq!(tokens_with(&[0, 2, 1, 3, 0], 2), [1, 3]);
+        assert!(any_token_in(&[3, 9], 4, 9) && !any_token_in(&[3, 9], 4, 8));
+        assert!(!any_token_in(&[], 0, 100) && any_token_in(&[0], 0, 0));
         // A reading at 1 covers tokens 1-4: 2 and 4 are not visited.
         let mut visited = Vec::new();
         walk(&[1, 2, 4, 5, 7], |i| {
@@ -323,5 +356,7 @@ mod tests {
         let doc = Document::new(text, &tokens);
         assert_eq!(doc.digit_tokens(), [1, 4]);
         assert_eq!(doc.latin_tokens(), [2, 6]);
+        assert_eq!(doc.punct_tokens(), [5]);
+        assert_eq!(doc.tokens_where_word(|w| w == "عام" || w == "و"), [0, 3]);
     }
 }

@@ -1051,6 +1051,11 @@ pub fn cardinal_at(doc: &Document<'_>, i: usize) -> Option<WordNumber> {
     NumberWords::shared().cardinal_at(doc, i)
 }
 
+/// The tokens where a cardinal in words ([`cardinal_at`]) starts, in order.
+pub fn cardinal_tokens<'d>(doc: &'d Document<'_>) -> &'d [u32] {
+    NumberWords::shared().cardinal_tokens(doc)
+}
+
 /// Reads an ordinal in words starting at token `i`, masculine or feminine,
 /// with or without the article, compound included: `الأول`, `الثاني`,
 /// `الخامس عشر`, `الحادية عشرة`, `الخامسة والتسعين`.
