@@ -877,6 +877,28 @@ impl NumberWords {
         }
     }
 
+    /// The value of `word` when it is a definite tens or hundred word
+    /// (`العشرين`, `المئة`), what [`NumberWords::definite_tens_ordinal_at`] reads.
+    fn definite_tens_value(&self, word: &str) -> Option<f64> {
+        let bare = word.strip_prefix("ال")?;
+        if !self.cardinal_endings.may_match(word) {
+            return None;
+        }
+        match self.cardinals.get(bare)? {
+            Piece::Ten(t) => Some(*t as f64),
+            Piece::Hundred(100) => Some(100.0),
+            _ => None,
+        }
+    }
+
+    /// The word tokens where an ordinal ([`NumberWords::ordinal_at`]) may
+    /// start, in order: words of the ordinal table and definite tens.
+    pub fn ordinal_tokens(&self, doc: &Document<'_>) -> Vec<u32> {
+        let table = super::tokens_with(self.all_word_bits(doc), ORDINAL_WORD);
+        let tens = doc.tokens_where_word(|w| self.definite_tens_value(w).is_some());
+        super::merge_tokens(&table, &tens)
+    }
+
     /// A definite tens or hundred word after an ordinal head (`القرن العشرين`,
     /// `الذكرى الثمانين`, `الدورة المئة`), at token `i` (which reads `word`).
     fn definite_tens_ordinal_at(
@@ -885,15 +907,7 @@ impl NumberWords {
         i: usize,
         word: &str,
     ) -> Option<WordNumber> {
-        let bare = word.strip_prefix("ال")?;
-        if !self.cardinal_endings.may_match(word) {
-            return None;
-        }
-        let value = match self.cardinals.get(bare)? {
-            Piece::Ten(t) => *t as f64,
-            Piece::Hundred(100) => 100.0,
-            _ => return None,
-        };
+        let value = self.definite_tens_value(word)?;
         if i == 0 || doc.tokens[i].newline_before {
             return None;
         }
@@ -1054,6 +1068,11 @@ pub fn cardinal_at(doc: &Document<'_>, i: usize) -> Option<WordNumber> {
 /// The tokens where a cardinal in words ([`cardinal_at`]) starts, in order.
 pub fn cardinal_tokens<'d>(doc: &'d Document<'_>) -> &'d [u32] {
     NumberWords::shared().cardinal_tokens(doc)
+}
+
+/// The word tokens where an ordinal in words ([`ordinal_at`]) may start, in order.
+pub fn ordinal_tokens(doc: &Document<'_>) -> Vec<u32> {
+    NumberWords::shared().ordinal_tokens(doc)
 }
 
 /// Reads an ordinal in words starting at token `i`, masculine or feminine,
