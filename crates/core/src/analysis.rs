@@ -231,8 +231,9 @@ fn resolve(candidates: Vec<Candidate>) -> Vec<Candidate> {
     order.sort_unstable();
     let end = candidates.iter().map(|c| c.span.end).max().unwrap_or(0);
     let mut taken = vec![0u64; end / 64 + 1];
-    // Kept candidates: (start, end, order of choice, index).
-    let mut kept: Vec<(u32, u32, u32, u32)> = Vec::new();
+    // Kept candidates: start and index. Kept spans are disjoint and not
+    // empty, so no two share a start.
+    let mut kept: Vec<u128> = Vec::new();
     for key in order {
         let k = key as u32 as usize;
         let Span { start, end } = candidates[k].span;
@@ -240,12 +241,16 @@ fn resolve(candidates: Vec<Candidate>) -> Vec<Candidate> {
             continue;
         }
         set_bits(&mut taken, start, end);
-        kept.push((start as u32, end as u32, kept.len() as u32, k as u32));
+        kept.push((start as u128) << 32 | k as u128);
     }
     kept.sort_unstable();
     let mut slots: Vec<Option<Candidate>> = candidates.drain(..).map(Some).collect();
     kept.into_iter()
-        .map(|(.., k)| slots[k as usize].take().expect("each candidate kept once"))
+        .map(|key| {
+            slots[key as u32 as usize]
+                .take()
+                .expect("each candidate kept once")
+        })
         .collect()
 }
 
