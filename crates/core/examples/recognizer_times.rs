@@ -44,6 +44,10 @@ fn main() {
         .unwrap_or(3);
     let text = std::fs::read_to_string(&path).expect("corpus file");
     let mb = text.len() as f64 / 1e6;
+    if std::env::var("TAHLIL_ONLY").as_deref() == Ok("stages") {
+        stage_times(&text, runs);
+        return;
+    }
     if let Ok(only) = std::env::var("TAHLIL_ONLY") {
         // For a profiler: only this recognizer, `runs` times.
         let t = best_time(
@@ -93,5 +97,52 @@ fn main() {
             t * 1e3,
             100.0 * t / full
         );
+    }
+}
+
+/// Best CPU time of `runs` calls of `f`.
+fn best_of(runs: usize, mut f: impl FnMut()) -> f64 {
+    (0..runs)
+        .map(|_| {
+            let t = cpu_seconds();
+            f();
+            cpu_seconds() - t
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// `TAHLIL_ONLY=stages`: the stages before any recognizer, each alone.
+fn stage_times(text: &str, runs: usize) {
+    let normalizer = tahlil_core::Normalizer::new(tahlil_core::Preset::Search.options());
+    let normalized = normalizer.normalize(text).text;
+    let tokens = tahlil_core::tokenize::tokenize(&normalized);
+    let times = [
+        (
+            "normalize",
+            best_of(runs, || {
+                std::hint::black_box(normalizer.normalize(text));
+            }),
+        ),
+        (
+            "tokenize",
+            best_of(runs, || {
+                std::hint::black_box(tahlil_core::tokenize::tokenize(&normalized));
+            }),
+        ),
+        (
+            "Document::new",
+            best_of(runs, || {
+                std::hint::black_box(tahlil_core::recognize::Document::new(&normalized, &tokens));
+            }),
+        ),
+        (
+            "stats",
+            best_of(runs, || {
+                std::hint::black_box(tahlil_core::stats::compute(text));
+            }),
+        ),
+    ];
+    for (name, t) in times {
+        println!("{name:<14} {:>9.1} ms", t * 1e3);
     }
 }

@@ -204,32 +204,76 @@ fn extend_over_tatweel(text: &str, span: Span) -> Span {
 
 /// Keeps the longest, then most specific, candidate among overlapping ones;
 /// returns the kept ones sorted by position.
-fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.retain(|c| !c.span.is_empty());
-    candidates.sort_by(|a, b| {
-        b.span
-            .len()
-            .cmp(&a.span.len())
-            .then(b.priority.cmp(&a.priority))
-            .then(a.span.start.cmp(&b.span.start))
-    });
-    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new(); // start -> end
-    let mut kept = Vec::new();
-    for c in candidates {
-        let Span { start, end } = c.span;
-        let before_overlaps = taken
-            .range(..end)
-            .next_back()
-            .is_some_and(|(_, &e)| e > start);
-        if before_overlaps {
+///
+/// Sorts small integer keys, not the candidates (a hundred bytes each), and
+/// marks the bytes taken in a bit set instead of a tree of spans: the same
+/// choice as a stable sort by (length, priority, start) and a tree, for a
+/// tenth of the moves.
+fn resolve(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let mut candidates: Vec<Candidate> = candidates
+        .into_iter()
+        .filter(|c| !c.span.is_empty())
+        .collect();
+    // Longest first, then highest priority, then leftmost, then first pushed
+    // (what a stable sort keeps): one `u128` per candidate.
+    let mut order: Vec<u128> = candidates
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let longest_first = u32::MAX - c.span.len() as u32;
+            let highest_first = u32::MAX - ((c.priority as u32) ^ (1 << 31));
+            (u128::from(longest_first) << 96)
+                | (u128::from(highest_first) << 64)
+                | (u128::from(c.span.start as u32) << 32)
+                | k as u128
+        })
+        .collect();
+    order.sort_unstable();
+    let end = candidates.iter().map(|c| c.span.end).max().unwrap_or(0);
+    let mut taken = vec![0u64; end / 64 + 1];
+    // Kept candidates: start and index. Kept spans are disjoint and not
+    // empty, so no two share a start.
+    let mut kept: Vec<u128> = Vec::new();
+    for key in order {
+        let k = key as u32 as usize;
+        let Span { start, end } = candidates[k].span;
+        if any_bit_set(&taken, start, end) {
             continue;
         }
-        taken.insert(start, end);
-        kept.push(c);
+        set_bits(&mut taken, start, end);
+        kept.push((start as u128) << 32 | k as u128);
     }
-    // Kept spans never overlap and are not empty: their starts differ.
-    crate::sort::sort_by_u64_key(&mut kept, |c| c.span.start as u64);
-    kept
+    kept.sort_unstable();
+    let mut slots: Vec<Option<Candidate>> = candidates.drain(..).map(Some).collect();
+    kept.into_iter()
+        .map(|key| {
+            slots[key as u32 as usize]
+                .take()
+                .expect("each candidate kept once")
+        })
+        .collect()
+}
+
+/// The bits of `bits` from `start` to `end` (excluded), 64 to a word.
+fn bit_words(start: usize, end: usize) -> impl Iterator<Item = (usize, u64)> {
+    (start / 64..=(end - 1) / 64).map(move |w| {
+        let from = start.max(w * 64) - w * 64;
+        let to = end.min(w * 64 + 64) - w * 64;
+        let mask = (u64::MAX >> (64 - (to - from))) << from;
+        (w, mask)
+    })
+}
+
+/// True when a bit from `start` to `end` (excluded, `start < end`) is set.
+fn any_bit_set(bits: &[u64], start: usize, end: usize) -> bool {
+    bit_words(start, end).any(|(w, mask)| bits[w] & mask != 0)
+}
+
+/// Sets the bits from `start` to `end` (excluded, `start < end`).
+fn set_bits(bits: &mut [u64], start: usize, end: usize) {
+    for (w, mask) in bit_words(start, end) {
+        bits[w] |= mask;
+    }
 }
 
 /// Builds the entities, converting all offsets in one pass.
@@ -335,6 +379,51 @@ mod tests {
             "{json}"
         );
         assert!(json.contains(r#""value":{"value":12.5}"#), "{json}");
+    }
+
+    fn candidate(start: usize, end: usize, priority: i32) -> Candidate {
+        Candidate {
+            kind: EntityKind::Number,
+            span: Span::new(start, end),
+            value: Value::Scalar {
+                value: (priority as f64).into(),
+            },
+            priority,
+        }
+    }
+
+    /// Longest first, then highest priority, then leftmost, then first pushed.
+    #[test]
+    fn resolve_keeps_longest_then_most_specific() {
+        let spans = |cs: Vec<Candidate>| -> Vec<(usize, usize, i32)> {
+            resolve(cs)
+                .iter()
+                .map(|c| (c.span.start, c.span.end, c.priority))
+                .collect()
+        };
+        let cs = vec![
+            candidate(0, 4, 0),
+            candidate(2, 8, 0),
+            candidate(8, 10, -1),
+            candidate(8, 10, 5),
+            candidate(60, 130, 1),
+            candidate(129, 200, 1),
+            candidate(5, 5, 9),
+            candidate(200, 202, 0),
+        ];
+        assert_eq!(
+            spans(cs),
+            [(2, 8, 0), (8, 10, 5), (129, 200, 1), (200, 202, 0)]
+        );
+        // Equal length and priority: the leftmost, then the first pushed.
+        let cs = vec![candidate(3, 6, 2), candidate(1, 4, 2), candidate(1, 4, 2)];
+        let kept = resolve(cs);
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].span, Span::new(1, 4));
+        let mut bits = vec![0u64; 4];
+        set_bits(&mut bits, 60, 130);
+        assert!(any_bit_set(&bits, 129, 131) && any_bit_set(&bits, 0, 61));
+        assert!(!any_bit_set(&bits, 130, 256) && !any_bit_set(&bits, 0, 60));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Each `sort_by_key` on a new element type compiles its own copy of the
 //! standard library's sort, about 6 KB of wasm each; the table builders and
 //! resolvers sort by integer keys, so they share the one copy here (sorting
-//! `(key, index)` pairs) and keep the wasm small.
+//! `u128` keys that hold key and index) and keep the wasm small.
 
 /// Sorts `items` by `key`, smallest first; items with equal keys keep their
 /// order (a stable sort).
@@ -19,13 +19,17 @@ pub fn sort_by_u64_key<T>(items: &mut Vec<T>, key: impl Fn(&T) -> u64) {
 
 /// The positions of `keys` in ascending key order; equal keys keep their order.
 pub fn sorted_order(keys: impl Iterator<Item = u64>) -> Vec<u32> {
-    let mut keyed: Vec<(u64, u32)> = keys
+    // One `u128` per item, key above index: indices are distinct, so the
+    // unstable sort orders equal keys by index. (`analysis::resolve` sorts
+    // `u128` keys too: one sort routine in the wasm.)
+    let mut keyed: Vec<u128> = keys
         .enumerate()
-        .map(|(i, k)| (k, u32::try_from(i).expect("fewer than 2^32 items")))
+        .map(|(i, k)| {
+            u128::from(k) << 32 | u128::from(u32::try_from(i).expect("fewer than 2^32 items"))
+        })
         .collect();
-    // Indices are distinct, so the unstable sort orders equal keys by index.
     keyed.sort_unstable();
-    keyed.into_iter().map(|(_, i)| i).collect()
+    keyed.into_iter().map(|key| key as u32).collect()
 }
 
 /// The key that sorts longer first: `u64::MAX - len`.

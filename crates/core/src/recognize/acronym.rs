@@ -25,14 +25,13 @@ impl Recognizer for AcronymRecognizer {
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
         let t = doc.tokens;
-        let mut i = 0;
-        while i < t.len() {
+        // An acronym starts at a Latin word: only those are visited.
+        super::walk(doc.latin_tokens(), |i| {
             // Not the tail of a longer Latin word or code (`fooBAR`, `31-NQ`).
             if !capitals(doc, i)
                 || (i > 0 && !t[i].space_before && t[i - 1].kind != TokenKind::Punct)
             {
-                i += 1;
-                continue;
+                return i + 1;
             }
             let mut last = i;
             while last + 2 < t.len()
@@ -55,8 +54,8 @@ impl Recognizer for AcronymRecognizer {
                     priority: 5,
                 });
             }
-            i = last + 1;
-        }
+            last + 1
+        });
     }
 }
 

@@ -685,8 +685,8 @@ impl Recognizer for DateRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
-        let mut i = 0;
-        while i < doc.tokens.len() {
+        // A date starts at digits or at a word of the lexicon: only those are visited.
+        super::walk(self.grammar.lexicon().start_tokens(doc), |i| {
             let found = self
                 .grammar
                 .parse_at(doc, i)
@@ -699,11 +699,11 @@ impl Recognizer for DateRecognizer {
                         value: Value::Date(d.value),
                         priority: DATE_PRIORITY,
                     });
-                    i = d.last + 1;
+                    d.last + 1
                 }
-                None => i += 1,
+                None => i + 1,
             }
-        }
+        });
     }
 }
 

@@ -256,12 +256,27 @@ impl DateLexicon {
         self.word_bits(doc, i) & MAY_START != 0
     }
 
+    /// The digit tokens and the tokens [`DateLexicon::may_start`] accepts,
+    /// in order (computed once per document): the only tokens where the
+    /// recognizers built on this lexicon and on digits can start.
+    pub fn start_tokens<'d>(&self, doc: &'d Document<'_>) -> &'d [u32] {
+        doc.date_start_tokens(|| {
+            let starts = super::tokens_with(self.all_word_bits(doc), MAY_START);
+            super::merge_tokens(doc.digit_tokens(), &starts)
+        })
+    }
+
     /// The [`MAY_START`] and [`FIRST_WORD`] bits of token `i`, computed
     /// once per distinct word of the document, on the first call.
     #[inline]
     fn word_bits(&self, doc: &Document<'_>, i: usize) -> u8 {
-        let bits = doc.date_starts(|| doc.per_word(0, |w| self.bits_of(w)));
-        bits.get(i).copied().unwrap_or(0)
+        self.all_word_bits(doc).get(i).copied().unwrap_or(0)
+    }
+
+    /// The [`MAY_START`] and [`FIRST_WORD`] bits of every token.
+    #[inline]
+    fn all_word_bits<'d>(&self, doc: &'d Document<'_>) -> &'d [u8] {
+        doc.date_starts(|| doc.per_word(0, |w| self.bits_of(w)))
     }
 
     /// The [`MAY_START`] and [`FIRST_WORD`] bits of the word `word`.

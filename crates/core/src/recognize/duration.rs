@@ -268,24 +268,27 @@ impl Recognizer for DurationRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
-        let mut i = 0;
-        while i < doc.tokens.len() {
-            match parse_duration_at(&self.lex, doc, i) {
-                Some(d) => {
-                    out.push(Candidate {
-                        kind: EntityKind::Duration,
-                        span: d.span(doc),
-                        value: Value::Duration {
-                            value: Num(d.value),
-                            unit: d.unit,
-                        },
-                        priority: DURATION_PRIORITY,
-                    });
-                    i = d.last + 1;
-                }
-                None => i += 1,
+        // A duration starts at digits, at a word of the date lexicon or at
+        // a cardinal in words: only those tokens are visited.
+        let starts = super::merge_tokens(
+            self.lex.start_tokens(doc),
+            super::number_words::cardinal_tokens(doc),
+        );
+        super::walk(&starts, |i| match parse_duration_at(&self.lex, doc, i) {
+            Some(d) => {
+                out.push(Candidate {
+                    kind: EntityKind::Duration,
+                    span: d.span(doc),
+                    value: Value::Duration {
+                        value: Num(d.value),
+                        unit: d.unit,
+                    },
+                    priority: DURATION_PRIORITY,
+                });
+                d.last + 1
             }
-        }
+            None => i + 1,
+        });
     }
 }
 

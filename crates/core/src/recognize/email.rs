@@ -21,7 +21,8 @@ impl Recognizer for EmailRecognizer {
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
         let text = doc.text.as_bytes();
         let mut from = 0;
-        for at in memchr_all(text, b'@') {
+        // `str::match_indices` of a character skips the other bytes a word at a time.
+        for (at, _) in doc.text.match_indices('@') {
             if at < from {
                 continue;
             }
@@ -63,15 +64,6 @@ impl Recognizer for EmailRecognizer {
             }
         }
     }
-}
-
-/// Positions of `needle` in `haystack`.
-fn memchr_all(haystack: &[u8], needle: u8) -> impl Iterator<Item = usize> + '_ {
-    haystack
-        .iter()
-        .enumerate()
-        .filter(move |(_, &b)| b == needle)
-        .map(|(i, _)| i)
 }
 
 #[cfg(test)]

@@ -45,6 +45,17 @@ pub struct Document<'a> {
     word_ids: Vec<u32>,
     /// The distinct words of the document, by id.
     words: Vec<&'a str>,
+    /// The digit tokens, in order: where the recognizers that start at
+    /// digits look, instead of walking every token ([`walk`]).
+    digit_tokens: Vec<u32>,
+    /// The word tokens that start with an ASCII letter (`DCCI`, `www`), in order.
+    latin_tokens: Vec<u32>,
+    /// The punctuation and symbol tokens, in order.
+    punct_tokens: Vec<u32>,
+    /// The digit tokens and the words the date lexicon may start a phrase
+    /// at, in order: where the date, period, time and relative-date
+    /// recognizers look.
+    date_start_tokens: std::cell::OnceCell<Vec<u32>>,
     /// Per token, what the date lexicon says of its word (bits of
     /// [`date_words::DateLexicon`]: may a phrase start there, is some reading
     /// of it a phrase's first word), computed once for all the date recognizers.
@@ -62,11 +73,28 @@ impl<'a> Document<'a> {
     /// The document of `text` (search-normalized) and its `tokens`.
     pub fn new(text: &'a str, tokens: &'a [Token]) -> Self {
         let mut interner = WordInterner::with_capacity(1024);
+        let mut digit_tokens = Vec::new();
+        let mut latin_tokens = Vec::new();
+        let mut punct_tokens = Vec::new();
         let word_ids = tokens
             .iter()
-            .map(|t| match t.kind {
-                TokenKind::Word => interner.intern(&text[t.span.range()]),
-                _ => NOT_A_WORD,
+            .enumerate()
+            .map(|(i, t)| match t.kind {
+                TokenKind::Word => {
+                    let word = &text[t.span.range()];
+                    if word.as_bytes()[0].is_ascii() {
+                        latin_tokens.push(i as u32);
+                    }
+                    interner.intern(word)
+                }
+                TokenKind::Digits => {
+                    digit_tokens.push(i as u32);
+                    NOT_A_WORD
+                }
+                TokenKind::Punct => {
+                    punct_tokens.push(i as u32);
+                    NOT_A_WORD
+                }
             })
             .collect();
         let words = interner.into_words();
@@ -75,6 +103,10 @@ impl<'a> Document<'a> {
             tokens,
             word_ids,
             words,
+            digit_tokens,
+            latin_tokens,
+            punct_tokens,
+            date_start_tokens: std::cell::OnceCell::new(),
             date_starts: std::cell::OnceCell::new(),
             number_word_bits: std::cell::OnceCell::new(),
             cardinals: std::cell::OnceCell::new(),
@@ -127,6 +159,39 @@ impl<'a> Document<'a> {
         self.date_starts.get_or_init(compute)
     }
 
+    /// The digit tokens, in order.
+    pub fn digit_tokens(&self) -> &[u32] {
+        &self.digit_tokens
+    }
+
+    /// The word tokens that start with an ASCII letter, in order.
+    pub fn latin_tokens(&self) -> &[u32] {
+        &self.latin_tokens
+    }
+
+    /// The punctuation and symbol tokens, in order.
+    pub fn punct_tokens(&self) -> &[u32] {
+        &self.punct_tokens
+    }
+
+    /// The word tokens whose text `f` accepts, in order; `f` runs once per
+    /// distinct word of the document, not once per token.
+    pub fn tokens_where_word(&self, mut f: impl FnMut(&'a str) -> bool) -> Vec<u32> {
+        let accepted: Vec<bool> = self.words.iter().map(|w| f(w)).collect();
+        let mut out = Vec::new();
+        for (k, &id) in self.word_ids.iter().enumerate() {
+            if accepted.get(id as usize).copied().unwrap_or(false) {
+                out.push(k as u32);
+            }
+        }
+        out
+    }
+
+    /// The memo of [`Document::date_start_tokens`], computed by `compute` on first use.
+    pub(crate) fn date_start_tokens(&self, compute: impl FnOnce() -> Vec<u32>) -> &[u32] {
+        self.date_start_tokens.get_or_init(compute)
+    }
+
     /// The text of token `i`.
     pub fn token_text(&self, i: usize) -> &'a str {
         &self.text[self.tokens[i].span.range()]
@@ -138,6 +203,55 @@ impl<'a> Document<'a> {
     }
 }
 
+/// Calls `step(i)` at each token `i` of `starts` (ascending token
+/// indices), skipping those before the token the previous call returned:
+/// `step` returns where to go on, `i + 1` when nothing starts at `i`, the
+/// token after a reading it found. The entry loop of a recognizer that can
+/// only start at some tokens (digits, words of a table): it visits those
+/// alone, as a walk over every token would when `step` finds nothing elsewhere.
+#[inline]
+pub fn walk(starts: &[u32], mut step: impl FnMut(usize) -> usize) {
+    let mut next = 0;
+    for &i in starts {
+        let i = i as usize;
+        if i >= next {
+            next = step(i);
+        }
+    }
+}
+
+/// The tokens `k` whose `bits[k]` has one of `mask`'s bits, in order.
+pub(crate) fn tokens_with(bits: &[u8], mask: u8) -> Vec<u32> {
+    let mut out = Vec::new();
+    for (k, &b) in bits.iter().enumerate() {
+        if b & mask != 0 {
+            out.push(k as u32);
+        }
+    }
+    out
+}
+
+/// True when the ascending list `tokens` has a token in `from..=to`.
+pub(crate) fn any_token_in(tokens: &[u32], from: usize, to: usize) -> bool {
+    let k = tokens.partition_point(|&t| (t as usize) < from);
+    tokens.get(k).is_some_and(|&t| t as usize <= to)
+}
+
+/// The union of two ascending lists of token indices, ascending.
+pub(crate) fn merge_tokens(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut x, mut y) = (0, 0);
+    while x < a.len() && y < b.len() {
+        let (p, q) = (a[x], b[y]);
+        out.push(p.min(q));
+        x += usize::from(p <= q);
+        y += usize::from(q <= p);
+    }
+    out.extend_from_slice(&a[x..]);
+    out.extend_from_slice(&b[y..]);
+    out
+}
+
 /// A value per token that most tokens lack (a cardinal in words starting
 /// there): four bytes per token and the values present, not an `Option<T>`
 /// per token (48 bytes for a cardinal: 48 MB of fresh pages for 10 MB of text).
@@ -146,22 +260,35 @@ pub(crate) struct SparseTokenMemo<T> {
     index: Vec<u32>,
     /// The values present, in token order.
     values: Vec<T>,
+    /// The tokens that have a value, in order.
+    present: Vec<u32>,
 }
 
 impl<T: Copy> SparseTokenMemo<T> {
     /// `f(i)` for each token `i` of `n`.
     pub(crate) fn from_fn(n: usize, mut f: impl FnMut(usize) -> Option<T>) -> Self {
         let mut values = Vec::new();
+        let mut present = Vec::new();
         let index = (0..n)
             .map(|i| match f(i) {
                 Some(v) => {
                     values.push(v);
+                    present.push(i as u32);
                     values.len() as u32
                 }
                 None => 0,
             })
             .collect();
-        SparseTokenMemo { index, values }
+        SparseTokenMemo {
+            index,
+            values,
+            present,
+        }
+    }
+
+    /// The tokens that have a value, in order.
+    pub(crate) fn present(&self) -> &[u32] {
+        &self.present
     }
 
     /// The value of token `i`, if it has one (`None` past the end).
@@ -193,4 +320,43 @@ pub trait Recognizer: Send + Sync {
     fn name(&self) -> &'static str;
     /// Appends every candidate found in `doc` to `out`.
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn start_lists_merge_and_walk_skips_what_a_reading_covers() {
+        assert_eq!(
+            merge_tokens(&[1, 4, 9], &[0, 4, 5, 12]),
+            [0, 1, 4, 5, 9, 12]
+        );
+        assert_eq!(merge_tokens(&[], &[3]), [3]);
+        assert_eq!(tokens_with(&[0, 2, 1, 3, 0], 2), [1, 3]);
+        assert!(any_token_in(&[3, 9], 4, 9) && !any_token_in(&[3, 9], 4, 8));
+        assert!(!any_token_in(&[], 0, 100) && any_token_in(&[0], 0, 0));
+        // A reading at 1 covers tokens 1-4: 2 and 4 are not visited.
+        let mut visited = Vec::new();
+        walk(&[1, 2, 4, 5, 7], |i| {
+            visited.push(i);
+            if i == 1 {
+                5
+            } else {
+                i + 1
+            }
+        });
+        assert_eq!(visited, [1, 5, 7]);
+    }
+
+    #[test]
+    fn document_lists_digit_and_latin_tokens() {
+        let text = "عام 2024 DCCI و 5% www";
+        let tokens = crate::tokenize::tokenize(text);
+        let doc = Document::new(text, &tokens);
+        assert_eq!(doc.digit_tokens(), [1, 4]);
+        assert_eq!(doc.latin_tokens(), [2, 6]);
+        assert_eq!(doc.punct_tokens(), [5]);
+        assert_eq!(doc.tokens_where_word(|w| w == "عام" || w == "و"), [0, 3]);
+    }
 }

@@ -5,7 +5,7 @@
 //! currency table is `crates/core/data/currencies.tsv`.
 
 use super::number::parse_scaled_number_at;
-use super::number_words::{cardinal_at, WordMap};
+use super::number_words::{cardinal_at, cardinal_tokens, WordMap};
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Num, Value};
 use crate::normalize::search_form;
@@ -289,27 +289,36 @@ impl Recognizer for MoneyRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
-        // Amounts in words are only read near a currency word or symbol:
-        // the index of the next such token, from each token on.
-        let word_anchors = doc.per_word(false, |w| self.by_first_word.contains_key(w));
-        // Four bytes per token (a `usize` each cost 8 MB of fresh pages per 10 MB of text).
-        let mut next_anchor = vec![u32::MAX; doc.tokens.len() + 1];
-        for k in (0..doc.tokens.len()).rev() {
-            // Symbols (`$`) are punctuation tokens: looked up one by one.
-            let anchor = word_anchors[k]
-                || doc.tokens[k].kind != TokenKind::Word
-                    && self.by_first_word.contains_key(doc.token_text(k));
-            next_anchor[k] = if anchor { k as u32 } else { next_anchor[k + 1] };
-        }
-        let mut i = 0;
-        while i < doc.tokens.len() {
+        // Amounts in words are only read near a currency word or symbol
+        // (an anchor): the anchors, in order. Symbols (`$`) are punctuation
+        // tokens: looked up one by one.
+        let word_anchors = doc.tokens_where_word(|w| self.by_first_word.contains_key(w));
+        let other_anchors = |tokens: &[u32]| -> Vec<u32> {
+            let anchor = |k: &&u32| {
+                self.by_first_word
+                    .contains_key(doc.token_text(**k as usize))
+            };
+            tokens.iter().filter(anchor).copied().collect()
+        };
+        let anchors = super::merge_tokens(
+            &word_anchors,
+            &super::merge_tokens(
+                &other_anchors(doc.punct_tokens()),
+                &other_anchors(doc.digit_tokens()),
+            ),
+        );
+        // An amount starts at digits, at a cardinal in words or at `واحد`;
+        // the dual of a currency word (`دولارين`) is an anchor itself.
+        let ones = doc.tokens_where_word(|w| w == ONE);
+        let words = super::merge_tokens(&ones, &word_anchors);
+        let words = super::merge_tokens(cardinal_tokens(doc), &words);
+        let starts = super::merge_tokens(doc.digit_tokens(), &words);
+        super::walk(&starts, |i| {
             let digits = doc.tokens[i].kind == TokenKind::Digits;
             // A symbol may also stand up to two tokens before the amount (`US $`).
-            let near =
-                (next_anchor[i.saturating_sub(2)] as usize).saturating_sub(i.saturating_sub(2));
-            if !digits && near > MAX_AMOUNT_WORDS + 2 {
-                i += 1;
-                continue;
+            let from = i.saturating_sub(2);
+            if !digits && !super::any_token_in(&anchors, from, from + MAX_AMOUNT_WORDS + 2) {
+                return i + 1;
             }
             let Some(amount) = Self::amount_at(doc, i) else {
                 // `دولارين`, `ريالان`: the dual of a currency word is two of it.
@@ -323,11 +332,9 @@ impl Recognizer for MoneyRecognizer {
                         },
                         priority: 15,
                     });
-                    i = last + 1;
-                    continue;
+                    return last + 1;
                 }
-                i += 1;
-                continue;
+                return i + 1;
             };
             let mut found = None;
             if let Some((k, last)) = self.phrase_at(doc, amount.last + 1, true) {
@@ -361,11 +368,11 @@ impl Recognizer for MoneyRecognizer {
                         },
                         priority: 15,
                     });
-                    i = end + 1;
+                    end + 1
                 }
-                None => i = amount.last + 1,
+                None => amount.last + 1,
             }
-        }
+        });
     }
 }
 

@@ -318,8 +318,8 @@ impl Recognizer for NumberRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
-        let mut i = 0;
-        while i < doc.tokens.len() {
+        // A number starts at digits: only those are visited.
+        super::walk(doc.digit_tokens(), |i| {
             // A digit run glued after letters or another number's tail is part of a code (`05-CT`), skip those.
             let prev_glued_word = i > 0
                 && !doc.tokens[i].space_before
@@ -335,11 +335,11 @@ impl Recognizer for NumberRecognizer {
                         },
                         priority: 0,
                     });
-                    i = n.last + 1;
+                    n.last + 1
                 }
-                _ => i += 1,
+                _ => i + 1,
             }
-        }
+        });
     }
 }
 

@@ -471,8 +471,20 @@ impl NumberWords {
     /// The [`ORDINAL_WORD`] and [`DUAL_WORD`] bits of token `i`, computed
     /// once per distinct word of the document, on the first call.
     fn word_bits(&self, doc: &Document<'_>, i: usize) -> u8 {
-        let bits = doc.number_word_bits(|| doc.per_word(0, |w| self.bits_of(w)));
-        bits.get(i).copied().unwrap_or(0)
+        self.all_word_bits(doc).get(i).copied().unwrap_or(0)
+    }
+
+    /// The [`ORDINAL_WORD`] and [`DUAL_WORD`] bits of every token.
+    #[inline]
+    fn all_word_bits<'d>(&self, doc: &'d Document<'_>) -> &'d [u8] {
+        doc.number_word_bits(|| doc.per_word(0, |w| self.bits_of(w)))
+    }
+
+    /// The tokens where a cardinal ([`NumberWords::cardinal_at`]) or a dual
+    /// ([`NumberWords::dual_at`]) may start, in order.
+    fn cardinal_or_dual_tokens(&self, doc: &Document<'_>) -> Vec<u32> {
+        let duals = super::tokens_with(self.all_word_bits(doc), DUAL_WORD);
+        super::merge_tokens(self.cardinal_tokens(doc), &duals)
     }
 
     /// The [`ORDINAL_WORD`] and [`DUAL_WORD`] bits of the word `w`: the
@@ -492,7 +504,17 @@ impl NumberWords {
     /// recognizers ask at every token: the answers for all tokens are
     /// computed once per document, on the first call.
     pub fn cardinal_at(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
-        let all = doc.cardinals(|| {
+        self.cardinals(doc).get(i)
+    }
+
+    /// The tokens where a cardinal in words starts, in order.
+    pub fn cardinal_tokens<'d>(&self, doc: &'d Document<'_>) -> &'d [u32] {
+        self.cardinals(doc).present()
+    }
+
+    /// The cardinals of every token, computed on the first call.
+    fn cardinals<'d>(&self, doc: &'d Document<'_>) -> &'d SparseTokenMemo<WordNumber> {
+        doc.cardinals(|| {
             // Only a word that is a number or `سالب` starts one: asked once per distinct word.
             let may_start = doc.per_word(false, |w| {
                 is_arabic_word(w)
@@ -505,8 +527,7 @@ impl NumberWords {
                     None
                 }
             })
-        });
-        all.get(i)
+        })
     }
 
     /// Parses a cardinal starting at token `i`.
@@ -856,6 +877,28 @@ impl NumberWords {
         }
     }
 
+    /// The value of `word` when it is a definite tens or hundred word
+    /// (`العشرين`, `المئة`), what [`NumberWords::definite_tens_ordinal_at`] reads.
+    fn definite_tens_value(&self, word: &str) -> Option<f64> {
+        let bare = word.strip_prefix("ال")?;
+        if !self.cardinal_endings.may_match(word) {
+            return None;
+        }
+        match self.cardinals.get(bare)? {
+            Piece::Ten(t) => Some(*t as f64),
+            Piece::Hundred(100) => Some(100.0),
+            _ => None,
+        }
+    }
+
+    /// The word tokens where an ordinal ([`NumberWords::ordinal_at`]) may
+    /// start, in order: words of the ordinal table and definite tens.
+    pub fn ordinal_tokens(&self, doc: &Document<'_>) -> Vec<u32> {
+        let table = super::tokens_with(self.all_word_bits(doc), ORDINAL_WORD);
+        let tens = doc.tokens_where_word(|w| self.definite_tens_value(w).is_some());
+        super::merge_tokens(&table, &tens)
+    }
+
     /// A definite tens or hundred word after an ordinal head (`القرن العشرين`,
     /// `الذكرى الثمانين`, `الدورة المئة`), at token `i` (which reads `word`).
     fn definite_tens_ordinal_at(
@@ -864,15 +907,7 @@ impl NumberWords {
         i: usize,
         word: &str,
     ) -> Option<WordNumber> {
-        let bare = word.strip_prefix("ال")?;
-        if !self.cardinal_endings.may_match(word) {
-            return None;
-        }
-        let value = match self.cardinals.get(bare)? {
-            Piece::Ten(t) => *t as f64,
-            Piece::Hundred(100) => 100.0,
-            _ => return None,
-        };
+        let value = self.definite_tens_value(word)?;
         if i == 0 || doc.tokens[i].newline_before {
             return None;
         }
@@ -1030,6 +1065,16 @@ pub fn cardinal_at(doc: &Document<'_>, i: usize) -> Option<WordNumber> {
     NumberWords::shared().cardinal_at(doc, i)
 }
 
+/// The tokens where a cardinal in words ([`cardinal_at`]) starts, in order.
+pub fn cardinal_tokens<'d>(doc: &'d Document<'_>) -> &'d [u32] {
+    NumberWords::shared().cardinal_tokens(doc)
+}
+
+/// The word tokens where an ordinal in words ([`ordinal_at`]) may start, in order.
+pub fn ordinal_tokens(doc: &Document<'_>) -> Vec<u32> {
+    NumberWords::shared().ordinal_tokens(doc)
+}
+
 /// Reads an ordinal in words starting at token `i`, masculine or feminine,
 /// with or without the article, compound included: `الأول`, `الثاني`,
 /// `الخامس عشر`, `الحادية عشرة`, `الخامسة والتسعين`.
@@ -1068,8 +1113,8 @@ impl Recognizer for WordNumberRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
-        let mut i = 0;
-        while i < doc.tokens.len() {
+        // Only the tokens where a cardinal or a dual may start are visited.
+        super::walk(&self.words.cardinal_or_dual_tokens(doc), |i| {
             if let Some(n) = self.words.cardinal_at(doc, i) {
                 out.push(Candidate {
                     kind: EntityKind::Number,
@@ -1079,7 +1124,7 @@ impl Recognizer for WordNumberRecognizer {
                     },
                     priority: 0,
                 });
-                i = n.last + 1;
+                n.last + 1
             } else if let Some(n) = self.words.dual_at(doc, i) {
                 out.push(Candidate {
                     kind: EntityKind::Number,
@@ -1089,11 +1134,11 @@ impl Recognizer for WordNumberRecognizer {
                     },
                     priority: -1,
                 });
-                i += 1;
+                i + 1
             } else {
-                i += 1;
+                i + 1
             }
-        }
+        });
     }
 }
 

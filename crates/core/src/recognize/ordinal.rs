@@ -4,7 +4,7 @@
 
 use super::date_words::{DateLexicon, DateWord};
 use super::number::parse_number_at;
-use super::number_words::ordinal_at;
+use super::number_words::{ordinal_at, ordinal_tokens};
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Num, Value};
 use crate::normalize::search_form;
@@ -82,8 +82,16 @@ impl Recognizer for OrdinalRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
-        let mut i = 0;
-        while i < doc.tokens.len() {
+        // An ordinal starts at digits (after a rank word), at the word
+        // before glued digits (`الـ14`) or at an ordinal word: only those
+        // tokens are visited.
+        let digits = doc.digit_tokens();
+        let before_digits: Vec<u32> = digits.iter().filter(|&&d| d > 0).map(|d| d - 1).collect();
+        let starts = super::merge_tokens(
+            &super::merge_tokens(digits, &before_digits),
+            &ordinal_tokens(doc),
+        );
+        super::walk(&starts, |i| {
             let token = &doc.tokens[i];
             if token.kind == TokenKind::Digits
                 && i > 0
@@ -102,14 +110,12 @@ impl Recognizer for OrdinalRecognizer {
                             },
                             priority: 5,
                         });
-                        i = n.last + 1;
-                        continue;
+                        return n.last + 1;
                     }
                 }
             }
             if token.kind != TokenKind::Word {
-                i += 1;
-                continue;
+                return i + 1;
             }
             if let Some(n) = ordinal_at(doc, i) {
                 out.push(Candidate {
@@ -120,8 +126,7 @@ impl Recognizer for OrdinalRecognizer {
                     },
                     priority: 5,
                 });
-                i = n.last + 1;
-                continue;
+                return n.last + 1;
             }
             // `الـ14`: the article glued to a whole number.
             let word = doc.token_text(i);
@@ -130,8 +135,7 @@ impl Recognizer for OrdinalRecognizer {
                 .get(i + 1)
                 .is_some_and(|n| n.kind == TokenKind::Digits && !n.space_before);
             if !glued_digits {
-                i += 1;
-                continue;
+                return i + 1;
             }
             if let Some(article) = ARTICLES.iter().find(|a| **a == word) {
                 if let Some(n) = parse_number_at(doc, i + 1) {
@@ -154,13 +158,12 @@ impl Recognizer for OrdinalRecognizer {
                             },
                             priority: 5,
                         });
-                        i = n.last + 1;
-                        continue;
+                        return n.last + 1;
                     }
                 }
             }
-            i += 1;
-        }
+            i + 1
+        });
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::date::is_bare_year;
 use super::number::parse_number_at;
-use super::number_words::cardinal_at;
+use super::number_words::{cardinal_at, cardinal_tokens};
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Num, Value};
 use crate::normalize::search_form;
@@ -117,27 +117,22 @@ impl Recognizer for PercentRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
-        // Numbers in words are only read near a sign or a phrase: the
-        // index of the next such token, from each token on.
-        let word_anchors = doc.per_word(false, |w| self.phrases.iter().any(|p| p[0] == w));
-        // Four bytes per token (a `usize` each cost 8 MB of fresh pages per 10 MB of text).
-        let mut next_anchor = vec![u32::MAX; doc.tokens.len() + 1];
-        for k in (0..doc.tokens.len()).rev() {
-            let anchor = word_anchors[k]
-                || doc.tokens[k].kind != TokenKind::Word && {
-                    let text = doc.token_text(k);
-                    text == "%" || self.phrases.iter().any(|p| p[0] == text)
-                };
-            next_anchor[k] = if anchor { k as u32 } else { next_anchor[k + 1] };
-        }
-        let mut i = 0;
+        // Numbers in words are only read near a sign or a phrase (an
+        // anchor), looked at from the few tokens where a cardinal starts.
+        let is_anchor = |k: usize| {
+            let text = doc.token_text(k);
+            text == "%" || self.phrases.iter().any(|p| p[0] == text)
+        };
+        let near_anchor =
+            |i: usize| (i..doc.tokens.len().min(i + MAX_WORDS_BEFORE_SIGN + 1)).any(is_anchor);
         // Token after the last sign used, so that `5% 6` does not give the `%` to both.
         let mut free_from = 0;
-        while i < doc.tokens.len() {
+        // A number starts at digits or at a cardinal in words: only those are visited.
+        let starts = super::merge_tokens(doc.digit_tokens(), cardinal_tokens(doc));
+        super::walk(&starts, |i| {
             let digits = doc.tokens[i].kind == TokenKind::Digits;
-            if !digits && (next_anchor[i] as usize).saturating_sub(i) > MAX_WORDS_BEFORE_SIGN {
-                i += 1;
-                continue;
+            if !digits && !near_anchor(i) {
+                return i + 1;
             }
             // The number: digits (`17.5`) or words (`خمسة`, `عشرين`).
             let (first, last, span, value) = if let Some(n) = parse_number_at(doc, i) {
@@ -154,8 +149,7 @@ impl Recognizer for PercentRecognizer {
             } else if let Some(n) = cardinal_at(doc, i) {
                 (n.first, n.last, n.span, n.value)
             } else {
-                i += 1;
-                continue;
+                return i + 1;
             };
             let mut found = None;
             if doc.is_punct(last + 1, "%") && !doc.tokens[last + 1].newline_before {
@@ -186,11 +180,11 @@ impl Recognizer for PercentRecognizer {
                     priority: 10,
                 });
                 free_from = end + 1;
-                i = end + 1;
+                end + 1
             } else {
-                i = last + 1;
+                last + 1
             }
-        }
+        });
     }
 }
 

@@ -342,8 +342,8 @@ impl Recognizer for PeriodRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
-        let mut i = 0;
-        while i < doc.tokens.len() {
+        // A period starts at digits or at a word of the date lexicon: only those are visited.
+        super::walk(self.grammar.lexicon().start_tokens(doc), |i| {
             let found = match doc.tokens[i].kind {
                 TokenKind::Digits => self
                     .year_range_at(doc, i)
@@ -362,11 +362,11 @@ impl Recognizer for PeriodRecognizer {
                         value: Value::Period { start, end },
                         priority: PERIOD_PRIORITY,
                     });
-                    i = last + 1;
+                    last + 1
                 }
-                None => i += 1,
+                None => i + 1,
             }
-        }
+        });
     }
 }
 

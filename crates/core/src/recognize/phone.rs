@@ -158,13 +158,10 @@ impl Recognizer for PhoneRecognizer {
             value: Value::Empty {},
             priority: 25,
         };
-        let mut i = 0;
-        while i < t.len() {
-            if t[i].kind != TokenKind::Digits
-                || (i > 0 && !t[i].space_before && t[i - 1].kind == TokenKind::Digits)
-            {
-                i += 1;
-                continue;
+        // A phone number starts at digits: only those are visited.
+        super::walk(doc.digit_tokens(), |i| {
+            if i > 0 && !t[i].space_before && t[i - 1].kind == TokenKind::Digits {
+                return i + 1;
             }
             let mut first = i;
             let plus = i > 0 && doc.is_punct(i - 1, "+") && !t[i].space_before;
@@ -178,8 +175,7 @@ impl Recognizer for PhoneRecognizer {
             if !glued_word && !plus {
                 if let Some(last) = north_american(doc, i) {
                     out.push(phone(first, last));
-                    i = last + 1;
-                    continue;
+                    return last + 1;
                 }
             }
             let (last, digits, groups) = digit_groups(doc, i, plus || lead.starts_with("00"));
@@ -192,11 +188,11 @@ impl Recognizer for PhoneRecognizer {
             // A decimal (`0.4`) never: its groups would be one digit run and a `.`.
             if !glued_word && (international || local || announced) {
                 out.push(phone(first, last));
-                i = last + 1;
+                last + 1
             } else {
-                i += 1;
+                i + 1
             }
-        }
+        });
     }
 }
 

@@ -29,15 +29,14 @@ impl Recognizer for RatioRecognizer {
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
         let t = doc.tokens;
-        let mut i = 0;
-        while i + 2 < t.len() {
-            let is_ratio_shape = t[i].kind == TokenKind::Digits
+        // A ratio starts at digits: only those are visited.
+        super::walk(doc.digit_tokens(), |i| {
+            let is_ratio_shape = i + 2 < t.len()
                 && doc.is_punct(i + 1, "/")
                 && !t[i + 1].space_before
                 && glued_digits(doc, i + 2);
             if !is_ratio_shape {
-                i += 1;
-                continue;
+                return i + 1;
             }
             // Not inside a longer code or date: nothing glued before
             // (except a clitic: `و21/23`) and no `/`, `-`, `.` or letters glued after.
@@ -55,12 +54,10 @@ impl Recognizer for RatioRecognizer {
             });
             let (a, b) = (doc.token_text(i), doc.token_text(i + 2));
             if glued_before || glued_after || (looks_like_year(a) && looks_like_year(b)) {
-                i += 3;
-                continue;
+                return i + 3;
             }
             let (Ok(num), Ok(den)) = (a.parse::<f64>(), b.parse::<f64>()) else {
-                i += 3;
-                continue;
+                return i + 3;
             };
             if den > 0.0 && num <= den {
                 out.push(Candidate {
@@ -73,8 +70,8 @@ impl Recognizer for RatioRecognizer {
                     priority: 30,
                 });
             }
-            i += 3;
-        }
+            i + 3
+        });
     }
 }
 

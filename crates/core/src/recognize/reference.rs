@@ -173,16 +173,16 @@ impl Recognizer for ReferenceRecognizer {
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
         let t = doc.tokens;
-        // Three bytes per token: clitics are at most 8 bytes.
-        let document_words = doc.per_word(None, |w| {
-            self.document_word(w)
-                .map(|(clitic, numbered)| (clitic as u8, numbered))
-        });
-        let mut i = 0;
-        while i < t.len() {
+        // A reference starts at a document word (`القرار`), digits or a
+        // Latin word: only those tokens are visited.
+        let document_words = doc.tokens_where_word(|w| self.document_word(w).is_some());
+        let codes = super::merge_tokens(doc.digit_tokens(), doc.latin_tokens());
+        super::walk(&super::merge_tokens(&document_words, &codes), |i| {
             let mut found: Option<(Span, usize, usize)> = None; // span, code first, code last
-            if let Some((clitic, numbered)) = document_words[i] {
-                let clitic = clitic as usize;
+            let document_word = (t[i].kind == TokenKind::Word)
+                .then(|| self.document_word(doc.token_text(i)))
+                .flatten();
+            if let Some((clitic, numbered)) = document_word {
                 // The document word, up to two words (`الوزاري`), `رقم`, the code.
                 let mut j = i + 1;
                 let mut k = 0;
@@ -269,11 +269,11 @@ impl Recognizer for ReferenceRecognizer {
                         value: Value::Reference { code },
                         priority: 40,
                     });
-                    i = ce + 1;
+                    ce + 1
                 }
-                None => i += 1,
+                None => i + 1,
             }
-        }
+        });
     }
 }
 

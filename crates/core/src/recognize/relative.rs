@@ -202,8 +202,9 @@ impl Recognizer for RelativeDateRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
-        let mut i = 0;
-        while i < doc.tokens.len() {
+        // A relative date starts at a word of the date lexicon: only the
+        // tokens it may start at (and digits) are visited.
+        super::walk(self.lex.start_tokens(doc), |i| {
             match self.parse_at(doc, i) {
                 Some((span, unit, offset, last, year)) => {
                     out.push(Candidate {
@@ -215,11 +216,11 @@ impl Recognizer for RelativeDateRecognizer {
                         }),
                         priority: RELATIVE_PRIORITY,
                     });
-                    i = last + 1;
+                    last + 1
                 }
-                None => i += 1,
+                None => i + 1,
             }
-        }
+        });
     }
 }
 

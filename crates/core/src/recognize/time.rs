@@ -305,8 +305,9 @@ impl Recognizer for TimeRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
-        let mut i = 0;
-        while i < doc.tokens.len() {
+        // A time starts at digits or at a word of the date lexicon
+        // (`الساعة`, `ظهرا`): only those are visited.
+        super::walk(self.lex.start_tokens(doc), |i| {
             match self.parse_at(doc, i) {
                 Some(t) => {
                     out.push(Candidate {
@@ -321,11 +322,11 @@ impl Recognizer for TimeRecognizer {
                         },
                         priority: TIME_PRIORITY,
                     });
-                    i = t.last + 1;
+                    t.last + 1
                 }
-                None => i += 1,
+                None => i + 1,
             }
-        }
+        });
     }
 }
 
