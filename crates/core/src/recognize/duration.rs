@@ -6,6 +6,7 @@ use super::date_words::{glued_to_word, DateLexicon, DateWord, UnitForm};
 use super::number::parse_number_at;
 use super::number_words::cardinal_at;
 use super::ordinal::ARTICLES;
+use super::range::far_end_after;
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Num, TimeUnit, Value};
 use crate::span::Span;
@@ -283,10 +284,41 @@ impl Recognizer for DurationRecognizer {
                     });
                     i = d.last + 1;
                 }
-                None => i += 1,
+                None => {
+                    // `بين 20 و25 عاما`, `20-25 عاما`: the near end of a range.
+                    if let Some((span, value, unit)) = near_end_of_range(&self.lex, doc, i) {
+                        out.push(Candidate {
+                            kind: EntityKind::Duration,
+                            span,
+                            value: Value::Duration {
+                                value: Num(value),
+                                unit,
+                            },
+                            priority: DURATION_PRIORITY,
+                        });
+                    }
+                    i += 1;
+                }
             }
         }
     }
+}
+
+/// When bare digits at token `i` are the near end of a range of durations
+/// (`بين 20 و25 عاما`, `من 3 إلى 5 أيام`, `2-3 ساعات`): their span, value and
+/// the far end's unit.
+fn near_end_of_range(
+    lex: &DateLexicon,
+    doc: &Document<'_>,
+    i: usize,
+) -> Option<(Span, f64, TimeUnit)> {
+    if doc.tokens[i].kind != TokenKind::Digits || glued_to_word(doc, i) {
+        return None;
+    }
+    let n = parse_number_at(doc, i).filter(|n| n.first == i && n.value > 0.0)?;
+    let far = far_end_after(doc, n.first, n.last, n.value)?;
+    let d = parse_duration_at(lex, doc, far.first).filter(|d| d.first == far.first)?;
+    Some((n.span(doc), n.value * far.scale, d.unit))
 }
 
 #[cfg(test)]
@@ -328,6 +360,16 @@ mod tests {
             ("خمسه وعشرين عاما".into(), 25.0, TimeUnit::Year)
         );
         assert!(durations("2619 مواطنا في العامين الماضيين").is_empty());
+        // Both ends of a range of durations.
+        assert_eq!(
+            durations("تراوحت أعمارهم بين 20-25 عاما ومن 3 إلى 5 أيام"),
+            [
+                ("20".into(), 20.0, TimeUnit::Year),
+                ("25 عاما".into(), 25.0, TimeUnit::Year),
+                ("3".into(), 3.0, TimeUnit::Day),
+                ("5 ايام".into(), 5.0, TimeUnit::Day),
+            ]
+        );
         assert_eq!(
             durations("ونصف ساعة")[0],
             ("نصف ساعه".into(), 0.5, TimeUnit::Hour)

@@ -3,6 +3,7 @@
 //! scale word: `5 ملايين` (5000000), `53,389.7 مليار` (53389700000000).
 
 use super::number_words::scale_at;
+use super::range::far_end_after;
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Num, Value};
 use crate::span::Span;
@@ -327,11 +328,17 @@ impl Recognizer for NumberRecognizer {
                 && !is_clitic(doc.token_text(i - 1));
             match parse_scaled_number_at(doc, i) {
                 Some(n) if !prev_glued_word => {
+                    // `بين 10 و15 ألف`: the near end of a range takes the far end's scale.
+                    let shared_scale = match n.last == n.number.last {
+                        true => far_end_after(doc, n.number.first, n.last, n.value)
+                            .map_or(1.0, |f| f.scale),
+                        false => 1.0,
+                    };
                     out.push(Candidate {
                         kind: EntityKind::Number,
                         span: n.span(doc),
                         value: Value::Scalar {
-                            value: Num(n.value),
+                            value: Num(n.value * shared_scale),
                         },
                         priority: 0,
                     });
@@ -421,6 +428,19 @@ mod tests {
                 ("12 الفا و500".into(), 12500.0),
                 ("3 الاف".into(), 3000.0),
                 ("15".into(), 15.0),
+            ]
+        );
+        // The near end of a range takes the far end's scale word.
+        let text = crate::normalize::search_form("بين 10 و15 ألف ومن 3 إلى 5 ملايين و2-3 مليار");
+        assert_eq!(
+            numbers(&text),
+            [
+                ("10".into(), 1e4),
+                ("15 الف".into(), 15e3),
+                ("3".into(), 3e6),
+                ("5 ملايين".into(), 5e6),
+                ("2".into(), 2e9),
+                ("3 مليار".into(), 3e9),
             ]
         );
     }

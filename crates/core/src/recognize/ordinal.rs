@@ -50,10 +50,17 @@ fn is_definite_plural(word: &str) -> bool {
 /// possibly behind a clitic (`وال14`, `لل14`).
 pub(crate) const ARTICLES: &[&str] = &["ال", "وال", "بال", "فال", "كال", "لل", "ولل"];
 
-/// Rank words (search form) after which digits are an ordinal: `احتل
-/// المرتبة 44` is the 44th place. Other designators (`المادة 103`, `رقم 5`)
-/// name a thing by its number and stay numbers.
-const RANK_WORDS: &[&str] = &["المرتبه", "الرتبه", "المركز", "الترتيب"];
+/// Rank and designator words (search form) after which digits are an
+/// ordinal: `احتل المرتبة 44` is the 44th place, and Arabic reads the
+/// numbered parts of a text as ordinals (`المادة 103` is المادة الثالثة بعد
+/// المائة, `الفقرة ( 1 )` الفقرة الأولى, `العدد 80` العدد الثمانون).
+/// `رقم 5` stays a number (رقم is followed by a cardinal), and so do
+/// indefinite nouns that also count (`عدد 5 أشخاص`).
+const RANK_WORDS: &[&str] = &[
+    "المرتبه", "الرتبه", "المركز", "الترتيب", "الماده", "ماده", "الفقره", "فقره", "البند", "بند",
+    "الفصل", "الباب", "الجزء", "العدد", "الحلقه", "القسم", "المشهد", "مشهد", "الطبعه",
+    "المجلد", "الصفحه", "صفحه",
+];
 
 /// True when token `i` is a rank word, possibly behind a clitic (`بالمرتبة`, `للمركز`).
 fn is_rank_word(doc: &Document<'_>, i: usize) -> bool {
@@ -85,14 +92,19 @@ impl Recognizer for OrdinalRecognizer {
         let mut i = 0;
         while i < doc.tokens.len() {
             let token = &doc.tokens[i];
+            // `المادة ( 103 )`: the number in brackets after the word.
+            let bracketed = i > 1 && doc.is_punct(i - 1, "(") && is_rank_word(doc, i - 2);
             if token.kind == TokenKind::Digits
                 && i > 0
-                && token.space_before
-                && is_rank_word(doc, i - 1)
+                && (token.space_before || bracketed)
+                && (bracketed || is_rank_word(doc, i - 1))
             {
                 // `المرتبة 44`: a whole number standing alone after a rank word.
                 if let Some(n) = parse_number_at(doc, i) {
-                    let alone = doc.tokens.get(n.last + 1).is_none_or(|t| t.space_before);
+                    let alone = match bracketed {
+                        true => doc.is_punct(n.last + 1, ")"),
+                        false => doc.tokens.get(n.last + 1).is_none_or(|t| t.space_before),
+                    };
                     if n.first == i && !n.has_fraction && n.value >= 1.0 && alone {
                         out.push(Candidate {
                             kind: EntityKind::Ordinal,
@@ -225,7 +237,16 @@ mod tests {
             ordinals("احتل المرتبة 44 من بين 63 وحل بالمركز ٣"),
             [("44".to_string(), 44.0), ("3".to_string(), 3.0)]
         );
-        assert!(ordinals("المادة 103 والمرتبة 4.5").is_empty());
+        assert!(ordinals("القرار رقم 103 والمرتبة 4.5 وعدد 5 أشخاص").is_empty());
+        assert_eq!(
+            ordinals("تنص المادة 103 والفقرة (2) من مادة ( 46 ) في العدد 80"),
+            [
+                ("103".to_string(), 103.0),
+                ("2".to_string(), 2.0),
+                ("46".to_string(), 46.0),
+                ("80".to_string(), 80.0)
+            ]
+        );
         assert!(ordinals("خلال الـ48 ساعة الماضية").is_empty());
         assert_eq!(
             found("خلال الـ48 ساعة الماضية", EntityKind::Number),

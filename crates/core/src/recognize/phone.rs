@@ -33,16 +33,59 @@ const PHONE_WORDS: &[&str] = &[
     "Fax",
 ];
 
+/// Words of calling, besides [`PHONE_WORDS`], that announce a short service
+/// number a few words later (`اتصلوا على الرقم 911`, `الخط الساخن 19999`).
+const CALL_WORDS: &[&str] = &[
+    "اتصل",
+    "اتصلوا",
+    "اتصلي",
+    "يتصل",
+    "تتصل",
+    "يتصلون",
+    "الاتصال",
+    "بالاتصال",
+    "الطوارئ",
+    "للطوارئ",
+    "الساخن",
+    "المجاني",
+    "الموحد",
+    "الإسعاف",
+    "بالإسعاف",
+];
+
+/// Words that may stand right before a short service number, after a call
+/// word: the number word and the prepositions of calling.
+const SERVICE_LEADS: &[&str] = &["الرقم", "رقم", "بالرقم", "برقم", "على", "ب"];
+
+/// Nouns counted by a number after a call word (`تلقى الخط الساخن 500
+/// مكالمة`): then the number is a count, not a phone.
+const CALL_COUNTS: &[&str] = &[
+    "مكالمة", "مكالمات", "اتصالا", "اتصالات", "بلاغا", "بلاغات", "بلاغ", "مرة", "مرات",
+];
+
+/// How many words before a short number a call word may stand.
+const CALL_WINDOW: usize = 4;
+
 /// Finds phone numbers.
 #[derive(Debug)]
 pub struct PhoneRecognizer {
     words: Vec<String>,
+    /// [`CALL_WORDS`], search form.
+    call_words: Vec<String>,
+    /// [`SERVICE_LEADS`], search form.
+    leads: Vec<String>,
+    /// [`CALL_COUNTS`], search form.
+    counts: Vec<String>,
 }
 
 impl Default for PhoneRecognizer {
     fn default() -> Self {
+        let fold = |words: &[&str]| words.iter().map(|w| search_form(w)).collect();
         PhoneRecognizer {
-            words: PHONE_WORDS.iter().map(|w| search_form(w)).collect(),
+            words: fold(PHONE_WORDS),
+            call_words: fold(CALL_WORDS),
+            leads: fold(SERVICE_LEADS),
+            counts: fold(CALL_COUNTS),
         }
     }
 }
@@ -131,6 +174,38 @@ fn north_american(doc: &Document<'_>, i: usize) -> Option<usize> {
 }
 
 impl PhoneRecognizer {
+    /// True for a short service number (`911`, `997`, `19999`) at tokens
+    /// `first..=last`: a call word or a phone word at most [`CALL_WINDOW`]
+    /// words before, and right before it that word, the number word or a
+    /// preposition (`اتصلوا على الرقم 911`, `هاتف 997`, `اتصل بـ911`), not
+    /// followed by what calls count (`500 مكالمة`).
+    fn service_number(&self, doc: &Document<'_>, first: usize, last: usize) -> bool {
+        let word_at = |k: usize| {
+            (doc.tokens[k].kind == TokenKind::Word).then(|| {
+                let w = doc.token_text(k);
+                w.strip_prefix('و').filter(|r| r.len() > 2).unwrap_or(w)
+            })
+        };
+        let is_call = |w: &str| {
+            self.call_words.iter().any(|c| c == w) || self.words.iter().any(|c| c == w)
+        };
+        let mut k = first;
+        while k > 0 && doc.is_punct(k - 1, ":") {
+            k -= 1;
+        }
+        let Some(before) = k.checked_sub(1).and_then(word_at) else {
+            return false;
+        };
+        if !is_call(before) && !self.leads.iter().any(|l| l == before) {
+            return false;
+        }
+        let called = (k.saturating_sub(CALL_WINDOW)..k).any(|j| word_at(j).is_some_and(is_call));
+        let counted = doc.tokens.get(last + 1).is_some_and(|t| {
+            t.kind == TokenKind::Word && self.counts.iter().any(|c| c == doc.token_text(last + 1))
+        });
+        called && !counted
+    }
+
     /// True when a phone word comes right before token `i` (`هاتف:`, `هاتف`).
     fn announced(&self, doc: &Document<'_>, i: usize) -> bool {
         let mut j = i;
@@ -171,6 +246,8 @@ impl Recognizer for PhoneRecognizer {
             let open = i > 0 && doc.is_punct(i - 1, "(") && !t[i].space_before;
             // Glued to a word before it (a code such as `QD12`): no phone.
             let glued_word = i > 0 && !t[i].space_before && t[i - 1].kind == TokenKind::Word;
+            // `بـ911`: a preposition glued to a short service number.
+            let glued_clitic = glued_word && doc.token_text(i - 1) == "ب";
             if plus || open {
                 first = i - 1;
             }
@@ -189,8 +266,13 @@ impl Recognizer for PhoneRecognizer {
                 && (9..=11).contains(&digits)
                 && (groups == 1 || lead.len() <= 4);
             let announced = (6..=15).contains(&digits) && self.announced(doc, first);
+            let service = !plus
+                && groups == 1
+                && (3..=10).contains(&digits)
+                && (!glued_word || glued_clitic)
+                && self.service_number(doc, first, last);
             // A decimal (`0.4`) never: its groups would be one digit run and a `.`.
-            if !glued_word && (international || local || announced) {
+            if service || !glued_word && (international || local || announced) {
                 out.push(phone(first, last));
                 i = last + 1;
             } else {
@@ -244,5 +326,16 @@ mod tests {
             Vec::<String>::new()
         );
         assert!(phones("استقبلت 2619 مواطنا و 53,389.7 و 20250101 و 0.4% و 2025-2030").is_empty());
+    }
+
+    #[test]
+    fn short_service_numbers_after_a_call_word() {
+        assert_eq!(phones("اتصلوا على الرقم 911 فورا"), ["911"]);
+        assert_eq!(phones("يرجى الاتصال على هاتف 997"), ["997"]);
+        assert_eq!(phones("اتصل بـ911"), ["911"]);
+        assert_eq!(phones("الخط الساخن 19999 للشكاوى"), ["19999"]);
+        // Counts after a call word, and short numbers with no call word.
+        assert!(phones("تلقى الخط الساخن 500 مكالمة").is_empty());
+        assert!(phones("قتل 911 شخصا والقرار رقم 997").is_empty());
     }
 }
