@@ -586,10 +586,25 @@ impl DateGrammar {
         // `(1948)`: a year alone in parentheses, as archives and captions date things.
         let in_parens = doc.is_punct(i - 1, "(") && doc.is_punct(i + 1, ")");
         if !in_parens && !and_after_year {
-            let prep = self
-                .lex
-                .find(doc, i - 1, true, |w| w == DateWord::YearPreposition)?;
-            if prep.last != i - 1 {
+            let prep_ends_at = |end: usize| {
+                self.lex
+                    .find(doc, end, true, |w| w == DateWord::YearPreposition)
+                    .is_some_and(|p| p.last == end)
+            };
+            // `الانتفاضة الأولى 1987`, `الحرب العالمية الثانية 1939`, `كأس
+            // العالم 2022`: an event word, then up to two definite words
+            // (its adjectives, ordinal or complement).
+            let definite = |k: usize| {
+                doc.tokens[k].kind == TokenKind::Word && doc.token_text(k).starts_with("ال")
+            };
+            let mut k = i - 1;
+            let mut found = prep_ends_at(k);
+            while !found && k > 0 && i - k <= 2 && definite(k) && !doc.tokens[k].newline_before {
+                k -= 1;
+                // An event word, not a preposition (`في الهجوم 2000 شخص` counts).
+                found = prep_ends_at(k) && !PLAIN_PREPOSITIONS.contains(&doc.token_text(k));
+            }
+            if !found {
                 return None;
             }
         }
@@ -651,6 +666,23 @@ impl DateGrammar {
         })
     }
 }
+
+/// Year prepositions (search form, with their clitics) that take the year
+/// right after them only: words between (`في الهجوم 2000 شخص`) make it a count.
+const PLAIN_PREPOSITIONS: &[&str] = &[
+    "في",
+    "وفي",
+    "منذ",
+    "ومنذ",
+    "حتي",
+    "وحتي",
+    "قبل",
+    "وقبل",
+    "بعد",
+    "وبعد",
+    "خلال",
+    "وخلال",
+];
 
 /// True when `year` is plausible as a bare year (no marker): 1800–2100.
 pub fn is_bare_year(year: i32) -> bool {

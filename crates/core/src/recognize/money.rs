@@ -5,8 +5,8 @@
 //! currency table is `crates/core/data/currencies.tsv`.
 
 use super::number::{parse_number_at, parse_scaled_number_at};
-use super::range::far_end_after;
 use super::number_words::{cardinal_at, WordMap};
+use super::range::far_end_after;
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Num, Value};
 use crate::normalize::search_form;
@@ -501,8 +501,20 @@ mod tests {
         let mut d = c.clone();
         restore_currency_spelling("50 د.أ", &mut c);
         restore_currency_spelling("50 د.إ", &mut d);
-        assert_eq!(c.value, Value::Money { amount: Num(50.0), currency: "JOD".into() });
-        assert_eq!(d.value, Value::Money { amount: Num(50.0), currency: "AED".into() });
+        assert_eq!(
+            c.value,
+            Value::Money {
+                amount: Num(50.0),
+                currency: "JOD".into()
+            }
+        );
+        assert_eq!(
+            d.value,
+            Value::Money {
+                amount: Num(50.0),
+                currency: "AED".into()
+            }
+        );
     }
 
     #[test]

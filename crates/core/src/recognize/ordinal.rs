@@ -57,9 +57,28 @@ pub(crate) const ARTICLES: &[&str] = &["ال", "وال", "بال", "فال", "ك
 /// `رقم 5` stays a number (رقم is followed by a cardinal), and so do
 /// indefinite nouns that also count (`عدد 5 أشخاص`).
 const RANK_WORDS: &[&str] = &[
-    "المرتبه", "الرتبه", "المركز", "الترتيب", "الماده", "ماده", "الفقره", "فقره", "البند", "بند",
-    "الفصل", "الباب", "الجزء", "العدد", "الحلقه", "القسم", "المشهد", "مشهد", "الطبعه",
-    "المجلد", "الصفحه", "صفحه",
+    "المرتبه",
+    "الرتبه",
+    "المركز",
+    "الترتيب",
+    "الماده",
+    "ماده",
+    "الفقره",
+    "فقره",
+    "البند",
+    "بند",
+    "الفصل",
+    "الباب",
+    "الجزء",
+    "العدد",
+    "الحلقه",
+    "القسم",
+    "المشهد",
+    "مشهد",
+    "الطبعه",
+    "المجلد",
+    "الصفحه",
+    "صفحه",
 ];
 
 /// True when token `i` is a rank word, possibly behind a clitic (`بالمرتبة`, `للمركز`).
@@ -92,6 +111,19 @@ impl Recognizer for OrdinalRecognizer {
         let mut i = 0;
         while i < doc.tokens.len() {
             let token = &doc.tokens[i];
+            if let Some(last) = list_item_number(doc, i) {
+                let n = parse_number_at(doc, i).expect("list_item_number read it");
+                out.push(Candidate {
+                    kind: EntityKind::Ordinal,
+                    span: n.span(doc),
+                    value: Value::Scalar {
+                        value: Num(n.value),
+                    },
+                    priority: 5,
+                });
+                i = last + 1;
+                continue;
+            }
             // `المادة ( 103 )`: the number in brackets after the word.
             let bracketed = i > 1 && doc.is_punct(i - 1, "(") && is_rank_word(doc, i - 2);
             if token.kind == TokenKind::Digits
@@ -176,6 +208,25 @@ impl Recognizer for OrdinalRecognizer {
     }
 }
 
+/// The number of a list item at token `i`, read as its rank (`أولاً`,
+/// `ثانياً`): 1–99 opening a line, then `-`, `.` or `)` and a word
+/// (`1 - يحق لكل مرشح`, `2. تزويد الأطفال`). Not `3 - 1` nor `12.5`.
+/// Returns the number's last token.
+fn list_item_number(doc: &Document<'_>, i: usize) -> Option<usize> {
+    let t = doc.tokens;
+    if t[i].kind != TokenKind::Digits || (i > 0 && !t[i].newline_before) {
+        return None;
+    }
+    let n = parse_number_at(doc, i).filter(|n| n.first == i && !n.has_fraction)?;
+    let marker = ["-", ".", ")", "–"]
+        .iter()
+        .any(|p| doc.is_punct(n.last + 1, p));
+    let word_after = t
+        .get(n.last + 2)
+        .is_some_and(|w| w.kind == TokenKind::Word && !w.newline_before);
+    (marker && word_after && (1.0..100.0).contains(&n.value)).then_some(n.last)
+}
+
 /// True when the article + digits in tokens `article..=last` is a count, not
 /// an ordinal: before a unit of time (`الـ48 ساعة`) or after a definite
 /// plural (`الساعات الـ24`, `الدول الـ27`, `الدول العربية الـ22`).
@@ -248,6 +299,10 @@ mod tests {
             ]
         );
         assert!(ordinals("خلال الـ48 ساعة الماضية").is_empty());
+        assert_eq!(
+            ordinals("1 - يحق لكل مرشح\n2. تزويد الأطفال\n3 - 1 النتيجة\n5 أشخاص"),
+            [("1".to_string(), 1.0), ("2".to_string(), 2.0)]
+        );
         assert_eq!(
             found("خلال الـ48 ساعة الماضية", EntityKind::Number),
             [("48".to_string(), 48.0)]

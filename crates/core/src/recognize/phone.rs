@@ -60,7 +60,15 @@ const SERVICE_LEADS: &[&str] = &["الرقم", "رقم", "بالرقم", "برق
 /// Nouns counted by a number after a call word (`تلقى الخط الساخن 500
 /// مكالمة`): then the number is a count, not a phone.
 const CALL_COUNTS: &[&str] = &[
-    "مكالمة", "مكالمات", "اتصالا", "اتصالات", "بلاغا", "بلاغات", "بلاغ", "مرة", "مرات",
+    "مكالمة",
+    "مكالمات",
+    "اتصالا",
+    "اتصالات",
+    "بلاغا",
+    "بلاغات",
+    "بلاغ",
+    "مرة",
+    "مرات",
 ];
 
 /// How many words before a short number a call word may stand.
@@ -186,9 +194,8 @@ impl PhoneRecognizer {
                 w.strip_prefix('و').filter(|r| r.len() > 2).unwrap_or(w)
             })
         };
-        let is_call = |w: &str| {
-            self.call_words.iter().any(|c| c == w) || self.words.iter().any(|c| c == w)
-        };
+        let is_call =
+            |w: &str| self.call_words.iter().any(|c| c == w) || self.words.iter().any(|c| c == w);
         let mut k = first;
         while k > 0 && doc.is_punct(k - 1, ":") {
             k -= 1;

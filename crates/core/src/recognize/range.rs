@@ -76,8 +76,7 @@ pub fn far_end_after(doc: &Document<'_>, first: usize, last: usize, value: f64) 
     }
     let n = parse_number_at(doc, far).filter(|n| n.first == far)?;
     let year_like = value.fract() == 0.0 && is_bare_year(value as i32);
-    if value < 0.0 || n.value <= 0.0 || (year_like && n.value < value) || value > 10.0 * n.value
-    {
+    if value < 0.0 || n.value <= 0.0 || (year_like && n.value < value) || value > 10.0 * n.value {
         return None;
     }
     let next = n.last + 1;
