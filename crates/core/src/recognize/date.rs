@@ -604,7 +604,12 @@ impl DateGrammar {
                 // An event word, not a preposition (`في الهجوم 2000 شخص` counts).
                 found = prep_ends_at(k) && !PLAIN_PREPOSITIONS.contains(&doc.token_text(k));
             }
-            if !found {
+            // `الربع الأول من 2024`, `النصف الثاني من ٢٠٢٣`: a part of the year.
+            let part_of_year = i >= 3
+                && doc.token_text(i - 1) == "من"
+                && super::number_words::ordinal_at(doc, i - 2).is_some_and(|o| o.last == i - 2)
+                && YEAR_PARTS.contains(&doc.token_text(i - 3));
+            if !found && !part_of_year {
                 return None;
             }
         }
@@ -666,6 +671,19 @@ impl DateGrammar {
         })
     }
 }
+
+/// Parts of a year (search form) named by an ordinal before `من` and a
+/// year: `الربع الأول من 2024`, `النصف الثاني من 2023`.
+const YEAR_PARTS: &[&str] = &[
+    "الربع",
+    "النصف",
+    "الثلث",
+    "الفصل",
+    "الشهر",
+    "الاسبوع",
+    "اليوم",
+    "العقد",
+];
 
 /// Year prepositions (search form, with their clitics) that take the year
 /// right after them only: words between (`في الهجوم 2000 شخص`) make it a count.

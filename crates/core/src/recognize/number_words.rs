@@ -686,6 +686,13 @@ impl NumberWords {
                 }
             }
             if last == Last::Fraction {
+                // `مليونين ونصف المليون`: the scale word again, with the article.
+                let again = word_at(doc, end + 1)
+                    .and_then(|w| w.strip_prefix("ال"))
+                    .and_then(|w| self.piece(w, false));
+                if matches!(again, Some(Piece::Scale(m, _)) if m == last_scale) {
+                    end += 1;
+                }
                 break;
             }
         }
@@ -1145,6 +1152,10 @@ mod tests {
         assert_eq!(value("مليونين"), Some(2e6));
         assert_eq!(value("نصف مليون"), Some(5e5));
         assert_eq!(value("مليون ونصف"), Some(1.5e6));
+        assert_eq!(
+            cardinal("مليونين ونصف المليون"),
+            Some((search_form("مليونين ونصف المليون"), 2.5e6))
+        );
         assert_eq!(value("مليون و500 ألف"), Some(1.5e6));
         assert_eq!(
             value("تسعمائة و ثلاثة و عشرون ألفاً و أربعمائة و أحد عشر"),

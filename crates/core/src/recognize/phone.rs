@@ -203,7 +203,10 @@ impl PhoneRecognizer {
         let Some(before) = k.checked_sub(1).and_then(word_at) else {
             return false;
         };
-        if !is_call(before) && !self.leads.iter().any(|l| l == before) {
+        // `اتصل بـ999 أو 112`: one of several numbers.
+        let listed =
+            ["او", "و"].contains(&before) && k >= 2 && doc.tokens[k - 2].kind == TokenKind::Digits;
+        if !is_call(before) && !self.leads.iter().any(|l| l == before) && !listed {
             return false;
         }
         let called = (k.saturating_sub(CALL_WINDOW)..k).any(|j| word_at(j).is_some_and(is_call));
@@ -340,6 +343,7 @@ mod tests {
         assert_eq!(phones("اتصلوا على الرقم 911 فورا"), ["911"]);
         assert_eq!(phones("يرجى الاتصال على هاتف 997"), ["997"]);
         assert_eq!(phones("اتصل بـ911"), ["911"]);
+        assert_eq!(phones("للطوارئ اتصل بـ 999 أو 112"), ["999", "112"]);
         assert_eq!(phones("الخط الساخن 19999 للشكاوى"), ["19999"]);
         // Counts after a call word, and short numbers with no call word.
         assert!(phones("تلقى الخط الساخن 500 مكالمة").is_empty());
