@@ -300,6 +300,20 @@ fn units_after_accusative(doc: &Document<'_>, end: usize, m: f64) -> Option<(f64
     ok.then_some((part.value, part.last))
 }
 
+/// Words for minus before a number (search form): `سالب 5` is -5.
+const MINUS_WORDS: &[&str] = &["سالب"];
+
+/// When a minus word (`سالب 5 درجات`, `سالب خمسة`) stands right before
+/// token `first` on its line: its span, to extend the number's over it.
+pub fn minus_word_before(doc: &Document<'_>, first: usize) -> Option<Span> {
+    let k = first.checked_sub(1)?;
+    let t = &doc.tokens[k];
+    (t.kind == TokenKind::Word
+        && !doc.tokens[first].newline_before
+        && MINUS_WORDS.contains(&doc.token_text(k)))
+    .then_some(t.span)
+}
+
 /// Clitics that may be glued to a number (`و15`, `ب5`), in search form.
 const CLITICS: &[&str] = &["و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك"];
 
@@ -334,11 +348,15 @@ impl Recognizer for NumberRecognizer {
                             .map_or(1.0, |f| f.scale),
                         false => 1.0,
                     };
+                    let (span, sign) = match minus_word_before(doc, n.number.first) {
+                        Some(minus) if n.value > 0.0 => (minus.union(&n.span(doc)), -1.0),
+                        _ => (n.span(doc), 1.0),
+                    };
                     out.push(Candidate {
                         kind: EntityKind::Number,
-                        span: n.span(doc),
+                        span,
                         value: Value::Scalar {
-                            value: Num(n.value * shared_scale),
+                            value: Num(sign * n.value * shared_scale),
                         },
                         priority: 0,
                     });
@@ -393,6 +411,7 @@ mod tests {
         assert_eq!(numbers("1.234"), [("1.234".into(), 1.234)]);
         assert_eq!(numbers("إف-35"), [("35".into(), 35.0)]);
         assert_eq!(numbers("(-3)"), [("-3".into(), -3.0)]);
+        assert_eq!(numbers("سالب 5 درجات"), [("سالب 5".into(), -5.0)]);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! last token, byte span without leading clitics, value). The word tables
 //! are compiled once per process ([`NumberWords::shared`]).
 
-use super::number::smaller_part_after;
+use super::number::{minus_word_before, smaller_part_after};
 use super::{Candidate, Document, Recognizer, SparseTokenMemo};
 use crate::entity::{EntityKind, Num, Value};
 use crate::normalize::search_form;
@@ -63,6 +63,15 @@ const UNITS: &[(&str, u8, u8)] = &[
     ("تسعة", 9, 0),
     ("عشر", 10, 0),
     ("عشرة", 10, 0),
+    // Accusative forms of the feminine-counted units (`خمسًا وأربعين`).
+    ("ثلاثا", 3, 0),
+    ("أربعا", 4, 0),
+    ("خمسا", 5, 0),
+    ("ستا", 6, 0),
+    ("سبعا", 7, 0),
+    ("ثمانيا", 8, 0),
+    ("تسعا", 9, 0),
+    ("عشرا", 10, 0),
 ];
 
 /// Units that may take the article (`الأشهر التسعة`, `السنوات الثلاث`).
@@ -1078,12 +1087,17 @@ impl Recognizer for WordNumberRecognizer {
         let mut i = 0;
         while i < doc.tokens.len() {
             if let Some(n) = self.words.cardinal_at(doc, i) {
+                // `سالب خمسة`: minus, as num2words writes negative numbers.
+                let (span, value) = match minus_word_before(doc, n.first) {
+                    Some(minus) if n.span.start == doc.tokens[n.first].span.start => {
+                        (minus.union(&n.span), -n.value)
+                    }
+                    _ => (n.span, n.value),
+                };
                 out.push(Candidate {
                     kind: EntityKind::Number,
-                    span: n.span,
-                    value: Value::Scalar {
-                        value: Num(n.value),
-                    },
+                    span,
+                    value: Value::Scalar { value: Num(value) },
                     priority: 0,
                 });
                 i = n.last + 1;
@@ -1152,6 +1166,7 @@ mod tests {
         assert_eq!(value("مليونين"), Some(2e6));
         assert_eq!(value("نصف مليون"), Some(5e5));
         assert_eq!(value("مليون ونصف"), Some(1.5e6));
+        assert_eq!(value("خمسًا وأربعين"), Some(45.0));
         assert_eq!(
             cardinal("مليونين ونصف المليون"),
             Some((search_form("مليونين ونصف المليون"), 2.5e6))
