@@ -857,5 +857,14 @@ mod tests {
         assert_eq!(dates("وفي 1948")[0].0, "1948");
         assert!(dates("2619 مواطنا و 96.5% و في 2000 عام").is_empty());
         assert!(dates("صفر و رمضان").is_empty());
+        // An event word, up to two definite words, then the year.
+        assert_eq!(dates("الانتفاضة الأولى 1987")[0].0, "1987");
+        assert_eq!(dates("الحرب العالمية الثانية 1939")[0].0, "1939");
+        assert_eq!(dates("كأس العالم 2022")[0].0, "2022");
+        assert_eq!(dates("في صيف 2019")[0].0, "2019");
+        assert_eq!(dates("الربع الأول من 2024")[0].0, "2024");
+        // Not after a preposition and a noun, nor `من` after another ordinal.
+        assert!(dates("قتل في الهجوم 2000 شخص").is_empty());
+        assert!(dates("فاز الأول من 2000 متسابق").is_empty());
     }
 }
