@@ -4,7 +4,7 @@
 
 use super::date_words::{glued_to_word, DateLexicon, DateWord, UnitForm};
 use super::number::parse_number_at;
-use super::number_words::cardinal_at;
+use super::number_words::{cardinal_at, scale_at};
 use super::ordinal::ARTICLES;
 use super::range::far_end_after;
 use super::{Candidate, Document, Recognizer};
@@ -286,7 +286,7 @@ impl Recognizer for DurationRecognizer {
                 }
                 None => {
                     // `بين 20 و25 عاما`, `20-25 عاما`: the near end of a range.
-                    if let Some((span, value, unit)) = near_end_of_range(&self.lex, doc, i) {
+                    if let Some((span, value, unit, last)) = near_end_of_range(&self.lex, doc, i) {
                         out.push(Candidate {
                             kind: EntityKind::Duration,
                             span,
@@ -296,6 +296,7 @@ impl Recognizer for DurationRecognizer {
                             },
                             priority: DURATION_PRIORITY,
                         });
+                        i = last;
                     }
                     i += 1;
                 }
@@ -304,21 +305,29 @@ impl Recognizer for DurationRecognizer {
     }
 }
 
-/// When bare digits at token `i` are the near end of a range of durations
-/// (`بين 20 و25 عاما`, `من 3 إلى 5 أيام`, `2-3 ساعات`): their span, value and
-/// the far end's unit.
+/// When a bare count at token `i`, digits or words, is the near end of a
+/// range of durations (`بين 20 و25 عاما`, `من 3 إلى 5 أيام`, `2-3 ساعات`,
+/// `بين ثلاثة وخمسة أيام`): its span, value, the far end's unit and its last token.
 fn near_end_of_range(
     lex: &DateLexicon,
     doc: &Document<'_>,
     i: usize,
-) -> Option<(Span, f64, TimeUnit)> {
-    if doc.tokens[i].kind != TokenKind::Digits || glued_to_word(doc, i) {
-        return None;
-    }
-    let n = parse_number_at(doc, i).filter(|n| n.first == i && n.value > 0.0)?;
-    let far = far_end_after(doc, n.first, n.last, n.value)?;
+) -> Option<(Span, f64, TimeUnit, usize)> {
+    let (first, last, span, value) = match doc.tokens[i].kind {
+        TokenKind::Digits if !glued_to_word(doc, i) => {
+            let n = parse_number_at(doc, i).filter(|n| n.first == i && n.value > 0.0)?;
+            (n.first, n.last, n.span(doc), n.value)
+        }
+        TokenKind::Word => {
+            let n = cardinal_at(doc, i).filter(|n| n.first == i && n.value > 0.0)?;
+            scale_at(doc, n.last).is_none().then_some(())?;
+            (n.first, n.last, n.span, n.value)
+        }
+        _ => return None,
+    };
+    let far = far_end_after(doc, first, last, value)?;
     let d = parse_duration_at(lex, doc, far.first).filter(|d| d.first == far.first)?;
-    Some((n.span(doc), n.value * far.scale, d.unit))
+    Some((span, value * far.scale, d.unit, last))
 }
 
 #[cfg(test)]
@@ -369,6 +378,10 @@ mod tests {
                 ("3".into(), 3.0, TimeUnit::Day),
                 ("5 ايام".into(), 5.0, TimeUnit::Day),
             ]
+        );
+        assert_eq!(
+            durations("بين ثلاثة وخمسة أيام")[0],
+            ("ثلاثه".into(), 3.0, TimeUnit::Day)
         );
         assert_eq!(
             durations("ونصف ساعة")[0],

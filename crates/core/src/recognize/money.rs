@@ -5,7 +5,7 @@
 //! currency table is `crates/core/data/currencies.tsv`.
 
 use super::number::{parse_number_at, parse_scaled_number_at};
-use super::number_words::{cardinal_at, WordMap};
+use super::number_words::{cardinal_at, scale_at, WordMap};
 use super::range::far_end_after;
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Num, Value};
@@ -211,9 +211,12 @@ impl MoneyRecognizer {
     /// of money (`من 3 إلى 5 ملايين دولار`, `بين 20 و30 دولارا`): its value
     /// with the far end's scale word, and the far end's currency.
     fn near_end_of_range(&self, doc: &Document<'_>, amount: &Amount) -> Option<(f64, &str)> {
-        if doc.tokens[amount.first].kind != TokenKind::Digits
-            || parse_number_at(doc, amount.first)?.last != amount.last
-        {
+        // A bare count, digits or words, without a scale word of its own.
+        let bare = match doc.tokens[amount.first].kind {
+            TokenKind::Digits => parse_number_at(doc, amount.first)?.last == amount.last,
+            _ => scale_at(doc, amount.last).is_none(),
+        };
+        if !bare {
             return None;
         }
         let far = far_end_after(doc, amount.first, amount.last, amount.value)?;
@@ -531,6 +534,10 @@ mod tests {
             ("70".to_string(), 70.0, "USD".to_string())
         );
         assert_eq!(money("20-25 دينارا كويتيا")[0].2, "KWD");
+        assert_eq!(
+            money("من خمسة إلى سبعة ملايين دولار")[0],
+            ("خمسه".to_string(), 5e6, "USD".to_string())
+        );
         assert_eq!(money("قتل 3 و5 ملايين دولار").len(), 1);
     }
 

@@ -9,6 +9,7 @@
 //! are compiled once per process ([`NumberWords::shared`]).
 
 use super::number::{minus_word_before, smaller_part_after};
+use super::range::far_end_after;
 use super::{Candidate, Document, Recognizer, SparseTokenMemo};
 use crate::entity::{EntityKind, Num, Value};
 use crate::normalize::search_form;
@@ -1087,6 +1088,15 @@ impl Recognizer for WordNumberRecognizer {
         let mut i = 0;
         while i < doc.tokens.len() {
             if let Some(n) = self.words.cardinal_at(doc, i) {
+                // `بين ثلاثة وأربعة آلاف`: the near end of a range takes the far end's scale.
+                let shared_scale = match scale_at(doc, n.last) {
+                    None => far_end_after(doc, n.first, n.last, n.value).map_or(1.0, |f| f.scale),
+                    Some(_) => 1.0,
+                };
+                let n = WordNumber {
+                    value: n.value * shared_scale,
+                    ..n
+                };
                 // `سالب خمسة`: minus, as num2words writes negative numbers.
                 let (span, value) = match minus_word_before(doc, n.first) {
                     Some(minus) if n.span.start == doc.tokens[n.first].span.start => {
@@ -1167,6 +1177,18 @@ mod tests {
         assert_eq!(value("نصف مليون"), Some(5e5));
         assert_eq!(value("مليون ونصف"), Some(1.5e6));
         assert_eq!(value("خمسًا وأربعين"), Some(45.0));
+        // The near end of a range takes the far end's scale word.
+        let found = with_doc("بين ثلاثة وأربعة آلاف", |doc, _| {
+            let mut out = Vec::new();
+            WordNumberRecognizer::default().recognize(doc, &mut out);
+            out.iter()
+                .map(|c| match c.value {
+                    Value::Scalar { value } => value.0,
+                    _ => unreachable!(),
+                })
+                .collect::<Vec<f64>>()
+        });
+        assert_eq!(found, [3000.0, 4000.0]);
         assert_eq!(
             cardinal("مليونين ونصف المليون"),
             Some((search_form("مليونين ونصف المليون"), 2.5e6))

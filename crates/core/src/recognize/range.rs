@@ -10,7 +10,7 @@
 
 use super::date::is_bare_year;
 use super::number::parse_number_at;
-use super::number_words::scale_at;
+use super::number_words::{cardinal_at, scale_at};
 use super::Document;
 use crate::tokenize::TokenKind;
 
@@ -44,18 +44,25 @@ pub fn is_range_connector(doc: &Document<'_>, k: usize) -> bool {
 }
 
 /// When the bare number at tokens `first..=last` (value `value`, no scale
-/// word of its own) is the near end of a range, the far end. `و` needs
-/// `بين` before the near end (`بين 20 و25`: a list `20 و25` is not a
-/// range); `إلى`/`حتى` need `من` or `بين`; a dash needs nothing. A near end
-/// that reads as a year before a smaller far end is a date, not an amount
-/// (`من 2014 إلى 4.82%`), and a near end ten times the far end does not
-/// share its unit (`من 300 إلى 5 ملايين`).
+/// word of its own; digits or words) is the near end of a range, the far
+/// end (digits or words). `و` needs `بين` before the near end (`بين 20
+/// و25`: a list `20 و25` is not a range) and may be glued to a far end in
+/// words (`بين ثلاثة وخمسة أيام`); `إلى`/`حتى` need `من` or `بين`; a dash
+/// needs nothing. A near end that reads as a year before a smaller far end
+/// is a date, not an amount (`من 2014 إلى 4.82%`), and a near end ten
+/// times the far end does not share its unit (`من 300 إلى 5 ملايين`).
 pub fn far_end_after(doc: &Document<'_>, first: usize, last: usize, value: f64) -> Option<FarEnd> {
-    let connector = last + 1;
-    if !is_range_connector(doc, connector) {
+    let next = doc.tokens.get(last + 1)?;
+    let (word, far) = if is_range_connector(doc, last + 1) {
+        (doc.token_text(last + 1), last + 2)
+    } else if next.kind == TokenKind::Word
+        && !next.newline_before
+        && doc.token_text(last + 1).starts_with('و')
+    {
+        ("و", last + 1)
+    } else {
         return None;
-    }
-    let word = doc.token_text(connector);
+    };
     let lead = first
         .checked_sub(1)
         .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
@@ -66,26 +73,42 @@ pub fn far_end_after(doc: &Document<'_>, first: usize, last: usize, value: f64) 
         "الي" | "حتي" => matches!(lead, Some("من" | "بين")),
         _ => true,
     };
-    if !introduced {
-        return None;
-    }
-    let far = connector + 1;
     let t = doc.tokens.get(far)?;
-    if t.kind != TokenKind::Digits || t.newline_before {
+    if !introduced || t.newline_before {
         return None;
     }
-    let n = parse_number_at(doc, far).filter(|n| n.first == far)?;
+    // The far end's count (before its scale word) and its scale.
+    let (count, scale) = match t.kind {
+        TokenKind::Digits => {
+            let n = parse_number_at(doc, far).filter(|n| n.first == far)?;
+            let after = n.last + 1;
+            let scale = doc
+                .tokens
+                .get(after)
+                .filter(|t| !t.newline_before)
+                .and_then(|_| scale_at(doc, after))
+                .unwrap_or(1.0);
+            (n.value, scale)
+        }
+        TokenKind::Word => {
+            let n = cardinal_at(doc, far).filter(|n| n.first == far)?;
+            // The glued `و` is the only clitic: `وبخمسة` is no range end.
+            let clitic = n.span.start - t.span.start;
+            if clitic != if far == last + 1 { "و".len() } else { 0 } {
+                return None;
+            }
+            // `سبعة ملايين`: the cardinal's value holds its scale word.
+            let scale = scale_at(doc, n.last)
+                .filter(|&m| n.value > m)
+                .unwrap_or(1.0);
+            (n.value / scale, scale)
+        }
+        TokenKind::Punct => return None,
+    };
     let year_like = value.fract() == 0.0 && is_bare_year(value as i32);
-    if value < 0.0 || n.value <= 0.0 || (year_like && n.value < value) || value > 10.0 * n.value {
+    if value < 0.0 || count <= 0.0 || (year_like && count < value) || value > 10.0 * count {
         return None;
     }
-    let next = n.last + 1;
-    let scale = doc
-        .tokens
-        .get(next)
-        .filter(|t| !t.newline_before)
-        .and_then(|_| scale_at(doc, next))
-        .unwrap_or(1.0);
     Some(FarEnd { first: far, scale })
 }
 
@@ -112,6 +135,8 @@ mod tests {
         assert_eq!(far("تراوحت بين 20-25 عاما"), Some(("25".into(), 1.0)));
         assert_eq!(far("ومن 3 إلى 5 ملايين"), Some(("5".into(), 1e6)));
         assert_eq!(far("ما بين ٣٠ حتى ٤٠ ألف"), Some(("40".into(), 1e3)));
+        assert_eq!(far("بين 3 وخمسة"), Some(("وخمسه".into(), 1.0)));
+        assert_eq!(far("من 5 إلى سبعة ملايين"), Some(("سبعه".into(), 1e6)));
         // A list, not a range; a year before a smaller rate; a near end too large.
         assert_eq!(far("قتل 20 و25 جريحا"), None);
         assert_eq!(far("3 إلى 5 ملايين"), None);
