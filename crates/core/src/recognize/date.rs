@@ -586,29 +586,35 @@ impl DateGrammar {
         // `(1948)`: a year alone in parentheses, as archives and captions date things.
         let in_parens = doc.is_punct(i - 1, "(") && doc.is_punct(i + 1, ")");
         if !in_parens && !and_after_year {
-            let prep_ends_at = |end: usize| {
+            // A preposition or an event word ends at token `end`.
+            let cue_ends_at = |end: usize, events_only: bool| {
                 self.lex
-                    .find(doc, end, true, |w| w == DateWord::YearPreposition)
+                    .find(doc, end, true, |w| {
+                        w == DateWord::YearEvent || (!events_only && w == DateWord::YearPreposition)
+                    })
                     .is_some_and(|p| p.last == end)
             };
             // `الانتفاضة الأولى 1987`, `الحرب العالمية الثانية 1939`, `كأس
             // العالم 2022`: an event word, then up to two definite words
-            // (its adjectives, ordinal or complement).
+            // (its adjectives, ordinal or complement); not a preposition
+            // (`في الهجوم 2000 شخص` counts).
             let definite = |k: usize| {
                 doc.tokens[k].kind == TokenKind::Word && doc.token_text(k).starts_with("ال")
             };
             let mut k = i - 1;
-            let mut found = prep_ends_at(k);
+            let mut found = cue_ends_at(k, false);
             while !found && k > 0 && i - k <= 2 && definite(k) && !doc.tokens[k].newline_before {
                 k -= 1;
-                // An event word, not a preposition (`في الهجوم 2000 شخص` counts).
-                found = prep_ends_at(k) && !PLAIN_PREPOSITIONS.contains(&doc.token_text(k));
+                found = cue_ends_at(k, true);
             }
             // `الربع الأول من 2024`, `النصف الثاني من ٢٠٢٣`: a part of the year.
             let part_of_year = i >= 3
                 && doc.token_text(i - 1) == "من"
                 && super::number_words::ordinal_at(doc, i - 2).is_some_and(|o| o.last == i - 2)
-                && YEAR_PARTS.contains(&doc.token_text(i - 3));
+                && self
+                    .lex
+                    .find(doc, i - 3, false, |w| w == DateWord::YearPart)
+                    .is_some_and(|p| p.last == i - 3);
             if !found && !part_of_year {
                 return None;
             }
@@ -671,36 +677,6 @@ impl DateGrammar {
         })
     }
 }
-
-/// Parts of a year (search form) named by an ordinal before `من` and a
-/// year: `الربع الأول من 2024`, `النصف الثاني من 2023`.
-const YEAR_PARTS: &[&str] = &[
-    "الربع",
-    "النصف",
-    "الثلث",
-    "الفصل",
-    "الشهر",
-    "الاسبوع",
-    "اليوم",
-    "العقد",
-];
-
-/// Year prepositions (search form, with their clitics) that take the year
-/// right after them only: words between (`في الهجوم 2000 شخص`) make it a count.
-const PLAIN_PREPOSITIONS: &[&str] = &[
-    "في",
-    "وفي",
-    "منذ",
-    "ومنذ",
-    "حتي",
-    "وحتي",
-    "قبل",
-    "وقبل",
-    "بعد",
-    "وبعد",
-    "خلال",
-    "وخلال",
-];
 
 /// True when `year` is plausible as a bare year (no marker): 1800–2100.
 pub fn is_bare_year(year: i32) -> bool {

@@ -410,17 +410,11 @@ pub fn restore_currency_spelling(original: &str, c: &mut Candidate) {
     let Value::Money { currency, .. } = &mut c.value else {
         return;
     };
-    if currency != "AED" {
-        return;
-    }
-    let Some(text) = original.get(c.span.range()) else {
-        return;
-    };
-    let letters: String = text
-        .chars()
-        .filter(|ch| !ch.is_whitespace() && *ch != '\u{0640}')
-        .collect();
-    if letters.contains("د.أ") {
+    let hamza_above = original.get(c.span.range()).is_some_and(|text| {
+        text.trim_end_matches(|ch: char| ch.is_whitespace() || ch == '\u{0640}')
+            .ends_with('أ')
+    });
+    if currency == "AED" && hamza_above {
         *currency = "JOD".to_string();
     }
 }

@@ -81,6 +81,12 @@ const RANK_WORDS: &[&str] = &[
     "صفحه",
 ];
 
+/// [`RANK_WORDS`] as a table, built once.
+fn rank_words() -> &'static WordHashMap<String, ()> {
+    static TABLE: OnceLock<WordHashMap<String, ()>> = OnceLock::new();
+    TABLE.get_or_init(|| RANK_WORDS.iter().map(|w| (w.to_string(), ())).collect())
+}
+
 /// True when token `i` is a rank word, possibly behind a clitic (`بالمرتبة`, `للمركز`).
 fn is_rank_word(doc: &Document<'_>, i: usize) -> bool {
     if doc.tokens[i].kind != TokenKind::Word {
@@ -93,8 +99,8 @@ fn is_rank_word(doc: &Document<'_>, i: usize) -> bool {
         .unwrap_or(w);
     // `للمركز` is ل + `المركز`.
     match bare.strip_prefix("لل").or_else(|| bare.strip_prefix("ولل")) {
-        Some(r) => RANK_WORDS.iter().any(|k| k.strip_prefix("ال") == Some(r)),
-        None => RANK_WORDS.contains(&bare),
+        Some(r) => rank_words().contains_key(&format!("ال{r}")),
+        None => rank_words().contains_key(bare),
     }
 }
 

@@ -8,6 +8,7 @@ use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Value};
 use crate::normalize::search_form;
 use crate::tokenize::TokenKind;
+use crate::word_hash::WordHashMap;
 
 /// Words that announce a phone number (clitics and the article allowed).
 const PHONE_WORDS: &[&str] = &[
@@ -74,26 +75,37 @@ const CALL_COUNTS: &[&str] = &[
 /// How many words before a short number a call word may stand.
 const CALL_WINDOW: usize = 4;
 
+/// Bits of [`PhoneRecognizer::call_table`]: a call or phone word, a lead
+/// word, a counted noun.
+const CALL: u8 = 1;
+const LEAD: u8 = 2;
+const COUNTED: u8 = 4;
+
 /// Finds phone numbers.
 #[derive(Debug)]
 pub struct PhoneRecognizer {
     words: Vec<String>,
-    /// [`CALL_WORDS`], search form.
-    call_words: Vec<String>,
-    /// [`SERVICE_LEADS`], search form.
-    leads: Vec<String>,
-    /// [`CALL_COUNTS`], search form.
-    counts: Vec<String>,
+    /// [`PHONE_WORDS`] and [`CALL_WORDS`] ([`CALL`]), [`SERVICE_LEADS`]
+    /// ([`LEAD`]) and [`CALL_COUNTS`] ([`COUNTED`]), search form.
+    call_table: WordHashMap<String, u8>,
 }
 
 impl Default for PhoneRecognizer {
     fn default() -> Self {
-        let fold = |words: &[&str]| words.iter().map(|w| search_form(w)).collect();
+        let mut call_table = WordHashMap::default();
+        for (words, bit) in [
+            (PHONE_WORDS, CALL),
+            (CALL_WORDS, CALL),
+            (SERVICE_LEADS, LEAD),
+            (CALL_COUNTS, COUNTED),
+        ] {
+            for w in words {
+                *call_table.entry(search_form(w)).or_insert(0) |= bit;
+            }
+        }
         PhoneRecognizer {
-            words: fold(PHONE_WORDS),
-            call_words: fold(CALL_WORDS),
-            leads: fold(SERVICE_LEADS),
-            counts: fold(CALL_COUNTS),
+            words: PHONE_WORDS.iter().map(|w| search_form(w)).collect(),
+            call_table,
         }
     }
 }
@@ -188,32 +200,27 @@ impl PhoneRecognizer {
     /// preposition (`اتصلوا على الرقم 911`, `هاتف 997`, `اتصل بـ911`), not
     /// followed by what calls count (`500 مكالمة`).
     fn service_number(&self, doc: &Document<'_>, first: usize, last: usize) -> bool {
-        let word_at = |k: usize| {
-            (doc.tokens[k].kind == TokenKind::Word).then(|| {
+        let bits = |k: usize| match doc.tokens.get(k) {
+            Some(t) if t.kind == TokenKind::Word => {
                 let w = doc.token_text(k);
-                w.strip_prefix('و').filter(|r| r.len() > 2).unwrap_or(w)
-            })
+                let w = w.strip_prefix('و').filter(|r| r.len() > 2).unwrap_or(w);
+                self.call_table.get(w).copied().unwrap_or(0)
+            }
+            _ => 0,
         };
-        let is_call =
-            |w: &str| self.call_words.iter().any(|c| c == w) || self.words.iter().any(|c| c == w);
         let mut k = first;
         while k > 0 && doc.is_punct(k - 1, ":") {
             k -= 1;
         }
-        let Some(before) = k.checked_sub(1).and_then(word_at) else {
-            return false;
-        };
-        // `اتصل بـ999 أو 112`: one of several numbers.
-        let listed =
-            ["او", "و"].contains(&before) && k >= 2 && doc.tokens[k - 2].kind == TokenKind::Digits;
-        if !is_call(before) && !self.leads.iter().any(|l| l == before) && !listed {
+        if k == 0 {
             return false;
         }
-        let called = (k.saturating_sub(CALL_WINDOW)..k).any(|j| word_at(j).is_some_and(is_call));
-        let counted = doc.tokens.get(last + 1).is_some_and(|t| {
-            t.kind == TokenKind::Word && self.counts.iter().any(|c| c == doc.token_text(last + 1))
-        });
-        called && !counted
+        // `اتصل بـ999 أو 112`: one of several numbers.
+        let listed = ["او", "و"].contains(&doc.token_text(k - 1))
+            && k >= 2
+            && doc.tokens[k - 2].kind == TokenKind::Digits;
+        let called = (k.saturating_sub(CALL_WINDOW)..k).any(|j| bits(j) & CALL != 0);
+        (bits(k - 1) & (CALL | LEAD) != 0 || listed) && called && bits(last + 1) & COUNTED == 0
     }
 
     /// True when a phone word comes right before token `i` (`هاتف:`, `هاتف`).
