@@ -586,13 +586,23 @@ impl DateGrammar {
         // `(1948)`: a year alone in parentheses, as archives and captions date things.
         let in_parens = doc.is_punct(i - 1, "(") && doc.is_punct(i + 1, ")");
         if !in_parens && !and_after_year {
-            // A preposition or an event word ends at token `end`.
-            let cue_ends_at = |end: usize, events_only: bool| {
+            // The year cue (preposition, event word, part of a year) ending at
+            // token `end`: one lookup, its meaning told apart after.
+            let cue_at = |end: usize| {
                 self.lex
                     .find(doc, end, true, |w| {
-                        w == DateWord::YearEvent || (!events_only && w == DateWord::YearPreposition)
+                        matches!(
+                            w,
+                            DateWord::YearPreposition | DateWord::YearEvent | DateWord::YearPart
+                        )
                     })
-                    .is_some_and(|p| p.last == end)
+                    .filter(|p| p.last == end)
+                    .map(|p| p.word)
+            };
+            let cue_ends_at = |end: usize, events_only: bool| match cue_at(end) {
+                Some(DateWord::YearEvent) => true,
+                Some(DateWord::YearPreposition) => !events_only,
+                _ => false,
             };
             // `الانتفاضة الأولى 1987`, `الحرب العالمية الثانية 1939`, `كأس
             // العالم 2022`: an event word, then up to two definite words
@@ -611,10 +621,7 @@ impl DateGrammar {
             let part_of_year = i >= 3
                 && doc.token_text(i - 1) == "من"
                 && super::number_words::ordinal_at(doc, i - 2).is_some_and(|o| o.last == i - 2)
-                && self
-                    .lex
-                    .find(doc, i - 3, false, |w| w == DateWord::YearPart)
-                    .is_some_and(|p| p.last == i - 3);
+                && cue_at(i - 3) == Some(DateWord::YearPart);
             if !found && !part_of_year {
                 return None;
             }

@@ -410,10 +410,9 @@ pub fn restore_currency_spelling(original: &str, c: &mut Candidate) {
     let Value::Money { currency, .. } = &mut c.value else {
         return;
     };
-    let hamza_above = original.get(c.span.range()).is_some_and(|text| {
-        text.trim_end_matches(|ch: char| ch.is_whitespace() || ch == '\u{0640}')
-            .ends_with('أ')
-    });
+    let hamza_above = original
+        .get(c.span.range())
+        .is_some_and(|text| text.ends_with('أ'));
     if currency == "AED" && hamza_above {
         *currency = "JOD".to_string();
     }

@@ -75,37 +75,28 @@ const CALL_COUNTS: &[&str] = &[
 /// How many words before a short number a call word may stand.
 const CALL_WINDOW: usize = 4;
 
-/// Bits of [`PhoneRecognizer::call_table`]: a call or phone word, a lead
-/// word, a counted noun.
-const CALL: u8 = 1;
-const LEAD: u8 = 2;
-const COUNTED: u8 = 4;
-
 /// Finds phone numbers.
 #[derive(Debug)]
 pub struct PhoneRecognizer {
     words: Vec<String>,
-    /// [`PHONE_WORDS`] and [`CALL_WORDS`] ([`CALL`]), [`SERVICE_LEADS`]
-    /// ([`LEAD`]) and [`CALL_COUNTS`] ([`COUNTED`]), search form.
-    call_table: WordHashMap<String, u8>,
+    /// [`PHONE_WORDS`] and [`CALL_WORDS`], search form.
+    call_words: WordHashMap<String, ()>,
+    /// [`SERVICE_LEADS`], search form.
+    leads: WordHashMap<String, ()>,
+    /// [`CALL_COUNTS`], search form.
+    counts: WordHashMap<String, ()>,
 }
 
 impl Default for PhoneRecognizer {
     fn default() -> Self {
-        let mut call_table = WordHashMap::default();
-        for (words, bit) in [
-            (PHONE_WORDS, CALL),
-            (CALL_WORDS, CALL),
-            (SERVICE_LEADS, LEAD),
-            (CALL_COUNTS, COUNTED),
-        ] {
-            for w in words {
-                *call_table.entry(search_form(w)).or_insert(0) |= bit;
-            }
-        }
+        let fold = |words: &[&str]| words.iter().map(|w| (search_form(w), ())).collect();
+        let mut call_words: WordHashMap<String, ()> = fold(CALL_WORDS);
+        call_words.extend(fold(PHONE_WORDS));
         PhoneRecognizer {
             words: PHONE_WORDS.iter().map(|w| search_form(w)).collect(),
-            call_table,
+            call_words,
+            leads: fold(SERVICE_LEADS),
+            counts: fold(CALL_COUNTS),
         }
     }
 }
@@ -200,13 +191,13 @@ impl PhoneRecognizer {
     /// preposition (`اتصلوا على الرقم 911`, `هاتف 997`, `اتصل بـ911`), not
     /// followed by what calls count (`500 مكالمة`).
     fn service_number(&self, doc: &Document<'_>, first: usize, last: usize) -> bool {
-        let bits = |k: usize| match doc.tokens.get(k) {
+        // The word of token `k` (without a glued `و`) is in `table`.
+        let in_table = |table: &WordHashMap<String, ()>, k: usize| match doc.tokens.get(k) {
             Some(t) if t.kind == TokenKind::Word => {
                 let w = doc.token_text(k);
-                let w = w.strip_prefix('و').filter(|r| r.len() > 2).unwrap_or(w);
-                self.call_table.get(w).copied().unwrap_or(0)
+                table.contains_key(w.strip_prefix('و').filter(|r| r.len() > 2).unwrap_or(w))
             }
-            _ => 0,
+            _ => false,
         };
         let mut k = first;
         while k > 0 && doc.is_punct(k - 1, ":") {
@@ -219,8 +210,9 @@ impl PhoneRecognizer {
         let listed = ["او", "و"].contains(&doc.token_text(k - 1))
             && k >= 2
             && doc.tokens[k - 2].kind == TokenKind::Digits;
-        let called = (k.saturating_sub(CALL_WINDOW)..k).any(|j| bits(j) & CALL != 0);
-        (bits(k - 1) & (CALL | LEAD) != 0 || listed) && called && bits(last + 1) & COUNTED == 0
+        let lead = in_table(&self.call_words, k - 1) || in_table(&self.leads, k - 1) || listed;
+        let called = (k.saturating_sub(CALL_WINDOW)..k).any(|j| in_table(&self.call_words, j));
+        lead && called && !in_table(&self.counts, last + 1)
     }
 
     /// True when a phone word comes right before token `i` (`هاتف:`, `هاتف`).
