@@ -81,10 +81,21 @@ const RANK_WORDS: &[&str] = &[
     "صفحه",
 ];
 
-/// [`RANK_WORDS`] as a table, built once.
+/// [`RANK_WORDS`] as a table, built once, with the forms behind `ل`
+/// (`للمركز`, `وللمركز`) of those with the article.
 fn rank_words() -> &'static WordHashMap<String, ()> {
     static TABLE: OnceLock<WordHashMap<String, ()>> = OnceLock::new();
-    TABLE.get_or_init(|| RANK_WORDS.iter().map(|w| (w.to_string(), ())).collect())
+    TABLE.get_or_init(|| {
+        let mut table = WordHashMap::default();
+        for w in RANK_WORDS {
+            if let Some(stem) = w.strip_prefix("ال") {
+                table.insert(format!("لل{stem}"), ());
+                table.insert(format!("ولل{stem}"), ());
+            }
+            table.insert(w.to_string(), ());
+        }
+        table
+    })
 }
 
 /// True when token `i` is a rank word, possibly behind a clitic (`بالمرتبة`, `للمركز`).
@@ -97,11 +108,7 @@ fn is_rank_word(doc: &Document<'_>, i: usize) -> bool {
         .iter()
         .find_map(|c| w.strip_prefix(c).filter(|r| r.starts_with("ال")))
         .unwrap_or(w);
-    // `للمركز` is ل + `المركز`.
-    match bare.strip_prefix("لل").or_else(|| bare.strip_prefix("ولل")) {
-        Some(r) => rank_words().contains_key(&format!("ال{r}")),
-        None => rank_words().contains_key(bare),
-    }
+    rank_words().contains_key(bare)
 }
 
 /// Finds ordinals.
@@ -291,8 +298,12 @@ mod tests {
         assert_eq!(ordinals("للمرة الأولى"), [("الاولي".to_string(), 1.0)]);
         assert!(ordinals("التقرير الأولي").is_empty());
         assert_eq!(
-            ordinals("احتل المرتبة 44 من بين 63 وحل بالمركز ٣"),
-            [("44".to_string(), 44.0), ("3".to_string(), 3.0)]
+            ordinals("احتل المرتبة 44 من بين 63 وحل بالمركز ٣ وللمركز 7"),
+            [
+                ("44".to_string(), 44.0),
+                ("3".to_string(), 3.0),
+                ("7".to_string(), 7.0)
+            ]
         );
         assert!(ordinals("القرار رقم 103 والمرتبة 4.5 وعدد 5 أشخاص").is_empty());
         assert_eq!(
