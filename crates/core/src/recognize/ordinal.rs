@@ -1,6 +1,7 @@
 //! Ordinals: in words (`الأول`, `الأولى`, `الرابع عشر`, `الخامسة والتسعين`,
-//! read by [`super::number_words::ordinal_at`]) and in digits behind the
-//! article (`الـ14`, `ال 14` is not one).
+//! read by [`super::number_words::ordinal_at`]), in digits behind the
+//! article (`الـ14`, `ال 14` is not one), after a rank or designator word
+//! (`المرتبة 44`, `المادة ( 103 )`) and opening a list item (`1 - يحق`).
 
 use super::date_words::{DateLexicon, DateWord};
 use super::number::parse_number_at;
