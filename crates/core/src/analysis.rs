@@ -169,6 +169,7 @@ impl Analyzer {
                 text,
                 crate::normalize::extend_over_marks(text, normalized.to_original(c.span)),
             );
+            recognize::money::restore_currency_spelling(text, c);
         }
         let chosen = resolve(candidates);
         let entities = to_entities(text, chosen);

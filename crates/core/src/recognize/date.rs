@@ -586,10 +586,43 @@ impl DateGrammar {
         // `(1948)`: a year alone in parentheses, as archives and captions date things.
         let in_parens = doc.is_punct(i - 1, "(") && doc.is_punct(i + 1, ")");
         if !in_parens && !and_after_year {
-            let prep = self
-                .lex
-                .find(doc, i - 1, true, |w| w == DateWord::YearPreposition)?;
-            if prep.last != i - 1 {
+            // The year cue (preposition, event word, part of a year) ending at
+            // token `end`: one lookup, its meaning told apart after.
+            let cue_at = |end: usize| {
+                self.lex
+                    .find(doc, end, true, |w| {
+                        matches!(
+                            w,
+                            DateWord::YearPreposition | DateWord::YearEvent | DateWord::YearPart
+                        )
+                    })
+                    .filter(|p| p.last == end)
+                    .map(|p| p.word)
+            };
+            let cue_ends_at = |end: usize, events_only: bool| match cue_at(end) {
+                Some(DateWord::YearEvent) => true,
+                Some(DateWord::YearPreposition) => !events_only,
+                _ => false,
+            };
+            // `الانتفاضة الأولى 1987`, `الحرب العالمية الثانية 1939`, `كأس
+            // العالم 2022`: an event word, then up to two definite words
+            // (its adjectives, ordinal or complement); not a preposition
+            // (`في الهجوم 2000 شخص` counts).
+            let definite = |k: usize| {
+                doc.tokens[k].kind == TokenKind::Word && doc.token_text(k).starts_with("ال")
+            };
+            let mut k = i - 1;
+            let mut found = cue_ends_at(k, false);
+            while !found && k > 0 && i - k <= 2 && definite(k) && !doc.tokens[k].newline_before {
+                k -= 1;
+                found = cue_ends_at(k, true);
+            }
+            // `الربع الأول من 2024`, `النصف الثاني من ٢٠٢٣`: a part of the year.
+            let part_of_year = i >= 3
+                && doc.token_text(i - 1) == "من"
+                && super::number_words::ordinal_at(doc, i - 2).is_some_and(|o| o.last == i - 2)
+                && cue_at(i - 3) == Some(DateWord::YearPart);
+            if !found && !part_of_year {
                 return None;
             }
         }
@@ -807,5 +840,14 @@ mod tests {
         assert_eq!(dates("وفي 1948")[0].0, "1948");
         assert!(dates("2619 مواطنا و 96.5% و في 2000 عام").is_empty());
         assert!(dates("صفر و رمضان").is_empty());
+        // An event word, up to two definite words, then the year.
+        assert_eq!(dates("الانتفاضة الأولى 1987")[0].0, "1987");
+        assert_eq!(dates("الحرب العالمية الثانية 1939")[0].0, "1939");
+        assert_eq!(dates("كأس العالم 2022")[0].0, "2022");
+        assert_eq!(dates("في صيف 2019")[0].0, "2019");
+        assert_eq!(dates("الربع الأول من 2024")[0].0, "2024");
+        // Not after a preposition and a noun, nor `من` after another ordinal.
+        assert!(dates("قتل في الهجوم 2000 شخص").is_empty());
+        assert!(dates("فاز الأول من 2000 متسابق").is_empty());
     }
 }

@@ -62,6 +62,11 @@ pub enum DateWord {
     Era(Calendar),
     /// A preposition after which a bare four-digit year is a date (`في`, `منذ`).
     YearPreposition,
+    /// An event named by its year (`حرب 1948`), also across up to two
+    /// definite words (`الحرب العالمية الثانية 1939`, `كأس العالم 2022`).
+    YearEvent,
+    /// A part of a year named by an ordinal (`الربع الأول من 2024`).
+    YearPart,
     /// A part of the day after a clock time (`صباحاً` 1, `مساءً` 2, `ظهراً` 3, `ليلاً` 4).
     DayPeriod(u8),
     /// Minutes added to a clock hour in words (`والنصف` 30, `إلا ربعاً` −15).
@@ -185,6 +190,8 @@ impl DateLexicon {
                 "era" if v == 2 => DateWord::Era(Calendar::Hijri),
                 "era" => DateWord::Era(Calendar::Gregorian),
                 "year_preposition" => DateWord::YearPreposition,
+                "year_event" => DateWord::YearEvent,
+                "year_part" => DateWord::YearPart,
                 "day_period" => DateWord::DayPeriod(v as u8),
                 "minutes" => DateWord::Minutes(f[2].parse().expect("minutes")),
                 "fraction" => DateWord::Fraction(v as u8),

@@ -4,8 +4,9 @@
 
 use super::date_words::{glued_to_word, DateLexicon, DateWord, UnitForm};
 use super::number::parse_number_at;
-use super::number_words::cardinal_at;
+use super::number_words::{cardinal_at, scale_at};
 use super::ordinal::ARTICLES;
+use super::range::far_end_after;
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Num, TimeUnit, Value};
 use crate::span::Span;
@@ -287,9 +288,51 @@ impl Recognizer for DurationRecognizer {
                 });
                 d.last + 1
             }
-            None => i + 1,
+            None => {
+                // `بين 20 و25 عاما`, `20-25 عاما`: the near end of a range.
+                match near_end_of_range(&self.lex, doc, i) {
+                    Some((span, value, unit, last)) => {
+                        out.push(Candidate {
+                            kind: EntityKind::Duration,
+                            span,
+                            value: Value::Duration {
+                                value: Num(value),
+                                unit,
+                            },
+                            priority: DURATION_PRIORITY,
+                        });
+                        last + 1
+                    }
+                    None => i + 1,
+                }
+            }
         });
     }
+}
+
+/// When a bare count at token `i`, digits or words, is the near end of a
+/// range of durations (`بين 20 و25 عاما`, `من 3 إلى 5 أيام`, `2-3 ساعات`,
+/// `بين ثلاثة وخمسة أيام`): its span, value, the far end's unit and its last token.
+fn near_end_of_range(
+    lex: &DateLexicon,
+    doc: &Document<'_>,
+    i: usize,
+) -> Option<(Span, f64, TimeUnit, usize)> {
+    let (first, last, span, value) = match doc.tokens[i].kind {
+        TokenKind::Digits if !glued_to_word(doc, i) => {
+            let n = parse_number_at(doc, i).filter(|n| n.first == i && n.value > 0.0)?;
+            (n.first, n.last, n.span(doc), n.value)
+        }
+        TokenKind::Word => {
+            let n = cardinal_at(doc, i).filter(|n| n.first == i && n.value > 0.0)?;
+            scale_at(doc, n.last).is_none().then_some(())?;
+            (n.first, n.last, n.span, n.value)
+        }
+        _ => return None,
+    };
+    let far = far_end_after(doc, first, last, value)?;
+    let d = parse_duration_at(lex, doc, far.first).filter(|d| d.first == far.first)?;
+    Some((span, value * far.scale, d.unit, last))
 }
 
 #[cfg(test)]
@@ -331,6 +374,20 @@ mod tests {
             ("خمسه وعشرين عاما".into(), 25.0, TimeUnit::Year)
         );
         assert!(durations("2619 مواطنا في العامين الماضيين").is_empty());
+        // Both ends of a range of durations.
+        assert_eq!(
+            durations("تراوحت أعمارهم بين 20-25 عاما ومن 3 إلى 5 أيام"),
+            [
+                ("20".into(), 20.0, TimeUnit::Year),
+                ("25 عاما".into(), 25.0, TimeUnit::Year),
+                ("3".into(), 3.0, TimeUnit::Day),
+                ("5 ايام".into(), 5.0, TimeUnit::Day),
+            ]
+        );
+        assert_eq!(
+            durations("بين ثلاثة وخمسة أيام")[0],
+            ("ثلاثه".into(), 3.0, TimeUnit::Day)
+        );
         assert_eq!(
             durations("ونصف ساعة")[0],
             ("نصف ساعه".into(), 0.5, TimeUnit::Hour)

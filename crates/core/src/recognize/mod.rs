@@ -19,6 +19,7 @@ pub mod ordinal;
 pub mod percent;
 pub mod period;
 pub mod phone;
+pub mod range;
 pub mod ratio;
 pub mod reference;
 pub mod relative;

@@ -4,8 +4,9 @@
 //! `ستمائة و اثنان و خمسون ريالاً و اثنتا عشرة هللة` (652.12 SAR). The
 //! currency table is `crates/core/data/currencies.tsv`.
 
-use super::number::parse_scaled_number_at;
-use super::number_words::{cardinal_at, cardinal_tokens, WordMap};
+use super::number::{parse_number_at, parse_scaled_number_at};
+use super::number_words::{cardinal_at, cardinal_tokens, scale_at, WordMap};
+use super::range::far_end_after;
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Num, Value};
 use crate::normalize::search_form;
@@ -206,6 +207,24 @@ impl MoneyRecognizer {
         })
     }
 
+    /// When `amount` is bare digits before a range connector and an amount
+    /// of money (`من 3 إلى 5 ملايين دولار`, `بين 20 و30 دولارا`): its value
+    /// with the far end's scale word, and the far end's currency.
+    fn near_end_of_range(&self, doc: &Document<'_>, amount: &Amount) -> Option<(f64, &str)> {
+        // A bare count, digits or words, without a scale word of its own.
+        let bare = match doc.tokens[amount.first].kind {
+            TokenKind::Digits => parse_number_at(doc, amount.first)?.last == amount.last,
+            _ => scale_at(doc, amount.last).is_none(),
+        };
+        if !bare {
+            return None;
+        }
+        let far = far_end_after(doc, amount.first, amount.last, amount.value)?;
+        let far_amount = Self::amount_at(doc, far.first)?;
+        let (k, _) = self.phrase_at(doc, far_amount.last + 1, true)?;
+        Some((amount.value * far.scale, self.phrases[k].code.as_str()))
+    }
+
     /// An amount at token `i`: digits with an optional scale, or words.
     fn amount_at(doc: &Document<'_>, i: usize) -> Option<Amount> {
         if let Some(n) = parse_scaled_number_at(doc, i) {
@@ -370,9 +389,39 @@ impl Recognizer for MoneyRecognizer {
                     });
                     end + 1
                 }
-                None => amount.last + 1,
+                None => {
+                    // `من 3 إلى 5 ملايين دولار`: the near end of a range of amounts.
+                    if let Some((value, code)) = self.near_end_of_range(doc, &amount) {
+                        out.push(Candidate {
+                            kind: EntityKind::Money,
+                            span: amount.span,
+                            value: Value::Money {
+                                amount: Num(value),
+                                currency: code.to_string(),
+                            },
+                            priority: 15,
+                        });
+                    }
+                    amount.last + 1
+                }
             }
         });
+    }
+}
+
+/// `د.أ` (Jordanian dinar) and `د.إ` (UAE dirham) fold to the same search
+/// form, read as AED: when the candidate's original text (`original` is the
+/// text the candidate's span is now in) writes the alif with hamza above,
+/// the currency is JOD.
+pub fn restore_currency_spelling(original: &str, c: &mut Candidate) {
+    let Value::Money { currency, .. } = &mut c.value else {
+        return;
+    };
+    let hamza_above = original
+        .get(c.span.range())
+        .is_some_and(|text| text.ends_with('أ'));
+    if currency == "AED" && hamza_above {
+        *currency = "JOD".to_string();
     }
 }
 
@@ -439,6 +488,57 @@ mod tests {
         assert_eq!(one("دفع دولارين فقط"), (2.0, "USD".into()));
         assert_eq!(one("دفع ليرتين"), (2.0, "TRY".into()));
         assert!(money("بلغ 500 يوان").iter().all(|m| m.1 == 500.0));
+    }
+
+    #[test]
+    fn jordanian_dinar_and_uae_dirham_abbreviations() {
+        let mut c = Candidate {
+            kind: EntityKind::Money,
+            span: Span::new(0, "50 د.أ".len()),
+            value: Value::Money {
+                amount: Num(50.0),
+                currency: "AED".into(),
+            },
+            priority: 15,
+        };
+        let mut d = c.clone();
+        restore_currency_spelling("50 د.أ", &mut c);
+        restore_currency_spelling("50 د.إ", &mut d);
+        assert_eq!(
+            c.value,
+            Value::Money {
+                amount: Num(50.0),
+                currency: "JOD".into()
+            }
+        );
+        assert_eq!(
+            d.value,
+            Value::Money {
+                amount: Num(50.0),
+                currency: "AED".into()
+            }
+        );
+    }
+
+    #[test]
+    fn ranges_of_amounts_give_both_ends() {
+        assert_eq!(
+            money("ما بين 3 و5 ملايين دولار"),
+            [
+                ("3".to_string(), 3e6, "USD".to_string()),
+                ("5 ملايين دولار".to_string(), 5e6, "USD".to_string())
+            ]
+        );
+        assert_eq!(
+            money("من 70 إلى 80 دولارا")[0],
+            ("70".to_string(), 70.0, "USD".to_string())
+        );
+        assert_eq!(money("20-25 دينارا كويتيا")[0].2, "KWD");
+        assert_eq!(
+            money("من خمسة إلى سبعة ملايين دولار")[0],
+            ("خمسه".to_string(), 5e6, "USD".to_string())
+        );
+        assert_eq!(money("قتل 3 و5 ملايين دولار").len(), 1);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! scale word: `5 ملايين` (5000000), `53,389.7 مليار` (53389700000000).
 
 use super::number_words::scale_at;
+use super::range::far_end_after;
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Num, Value};
 use crate::span::Span;
@@ -299,6 +300,20 @@ fn units_after_accusative(doc: &Document<'_>, end: usize, m: f64) -> Option<(f64
     ok.then_some((part.value, part.last))
 }
 
+/// Words for minus before a number (search form): `سالب 5` is -5.
+const MINUS_WORDS: &[&str] = &["سالب"];
+
+/// When a minus word (`سالب 5 درجات`, `سالب خمسة`) stands right before
+/// token `first` on its line: its span, to extend the number's over it.
+pub fn minus_word_before(doc: &Document<'_>, first: usize) -> Option<Span> {
+    let k = first.checked_sub(1)?;
+    let t = &doc.tokens[k];
+    (t.kind == TokenKind::Word
+        && !doc.tokens[first].newline_before
+        && MINUS_WORDS.contains(&doc.token_text(k)))
+    .then_some(t.span)
+}
+
 /// Clitics that may be glued to a number (`و15`, `ب5`), in search form.
 const CLITICS: &[&str] = &["و", "ب", "ل", "ف", "ك", "وب", "ول", "فب", "فل", "وك"];
 
@@ -327,11 +342,21 @@ impl Recognizer for NumberRecognizer {
                 && !is_clitic(doc.token_text(i - 1));
             match parse_scaled_number_at(doc, i) {
                 Some(n) if !prev_glued_word => {
+                    // `بين 10 و15 ألف`: the near end of a range takes the far end's scale.
+                    let shared_scale = match n.last == n.number.last {
+                        true => far_end_after(doc, n.number.first, n.last, n.value)
+                            .map_or(1.0, |f| f.scale),
+                        false => 1.0,
+                    };
+                    let (span, sign) = match minus_word_before(doc, n.number.first) {
+                        Some(minus) if n.value > 0.0 => (minus.union(&n.span(doc)), -1.0),
+                        _ => (n.span(doc), 1.0),
+                    };
                     out.push(Candidate {
                         kind: EntityKind::Number,
-                        span: n.span(doc),
+                        span,
                         value: Value::Scalar {
-                            value: Num(n.value),
+                            value: Num(sign * n.value * shared_scale),
                         },
                         priority: 0,
                     });
@@ -386,6 +411,7 @@ mod tests {
         assert_eq!(numbers("1.234"), [("1.234".into(), 1.234)]);
         assert_eq!(numbers("إف-35"), [("35".into(), 35.0)]);
         assert_eq!(numbers("(-3)"), [("-3".into(), -3.0)]);
+        assert_eq!(numbers("سالب 5 درجات"), [("سالب 5".into(), -5.0)]);
     }
 
     #[test]
@@ -421,6 +447,19 @@ mod tests {
                 ("12 الفا و500".into(), 12500.0),
                 ("3 الاف".into(), 3000.0),
                 ("15".into(), 15.0),
+            ]
+        );
+        // The near end of a range takes the far end's scale word.
+        let text = crate::normalize::search_form("بين 10 و15 ألف ومن 3 إلى 5 ملايين و2-3 مليار");
+        assert_eq!(
+            numbers(&text),
+            [
+                ("10".into(), 1e4),
+                ("15 الف".into(), 15e3),
+                ("3".into(), 3e6),
+                ("5 ملايين".into(), 5e6),
+                ("2".into(), 2e9),
+                ("3 مليار".into(), 3e9),
             ]
         );
     }

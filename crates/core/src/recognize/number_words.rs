@@ -8,7 +8,8 @@
 //! last token, byte span without leading clitics, value). The word tables
 //! are compiled once per process ([`NumberWords::shared`]).
 
-use super::number::smaller_part_after;
+use super::number::{minus_word_before, smaller_part_after};
+use super::range::far_end_after;
 use super::{Candidate, Document, Recognizer, SparseTokenMemo};
 use crate::entity::{EntityKind, Num, Value};
 use crate::normalize::search_form;
@@ -63,6 +64,15 @@ const UNITS: &[(&str, u8, u8)] = &[
     ("تسعة", 9, 0),
     ("عشر", 10, 0),
     ("عشرة", 10, 0),
+    // Accusative forms of the feminine-counted units (`خمسًا وأربعين`).
+    ("ثلاثا", 3, 0),
+    ("أربعا", 4, 0),
+    ("خمسا", 5, 0),
+    ("ستا", 6, 0),
+    ("سبعا", 7, 0),
+    ("ثمانيا", 8, 0),
+    ("تسعا", 9, 0),
+    ("عشرا", 10, 0),
 ];
 
 /// Units that may take the article (`الأشهر التسعة`, `السنوات الثلاث`).
@@ -707,6 +717,13 @@ impl NumberWords {
                 }
             }
             if last == Last::Fraction {
+                // `مليونين ونصف المليون`: the scale word again, with the article.
+                let again = word_at(doc, end + 1)
+                    .and_then(|w| w.strip_prefix("ال"))
+                    .and_then(|w| self.piece(w, false));
+                if matches!(again, Some(Piece::Scale(m, _)) if m == last_scale) {
+                    end += 1;
+                }
                 break;
             }
         }
@@ -1116,12 +1133,26 @@ impl Recognizer for WordNumberRecognizer {
         // Only the tokens where a cardinal or a dual may start are visited.
         super::walk(&self.words.cardinal_or_dual_tokens(doc), |i| {
             if let Some(n) = self.words.cardinal_at(doc, i) {
+                // `بين ثلاثة وأربعة آلاف`: the near end of a range takes the far end's scale.
+                let shared_scale = match scale_at(doc, n.last) {
+                    None => far_end_after(doc, n.first, n.last, n.value).map_or(1.0, |f| f.scale),
+                    Some(_) => 1.0,
+                };
+                let n = WordNumber {
+                    value: n.value * shared_scale,
+                    ..n
+                };
+                // `سالب خمسة`: minus, as num2words writes negative numbers.
+                let (span, value) = match minus_word_before(doc, n.first) {
+                    Some(minus) if n.span.start == doc.tokens[n.first].span.start => {
+                        (minus.union(&n.span), -n.value)
+                    }
+                    _ => (n.span, n.value),
+                };
                 out.push(Candidate {
                     kind: EntityKind::Number,
-                    span: n.span,
-                    value: Value::Scalar {
-                        value: Num(n.value),
-                    },
+                    span,
+                    value: Value::Scalar { value: Num(value) },
                     priority: 0,
                 });
                 n.last + 1
@@ -1190,6 +1221,23 @@ mod tests {
         assert_eq!(value("مليونين"), Some(2e6));
         assert_eq!(value("نصف مليون"), Some(5e5));
         assert_eq!(value("مليون ونصف"), Some(1.5e6));
+        assert_eq!(value("خمسًا وأربعين"), Some(45.0));
+        // The near end of a range takes the far end's scale word.
+        let found = with_doc("بين ثلاثة وأربعة آلاف", |doc, _| {
+            let mut out = Vec::new();
+            WordNumberRecognizer::default().recognize(doc, &mut out);
+            out.iter()
+                .map(|c| match c.value {
+                    Value::Scalar { value } => value.0,
+                    _ => unreachable!(),
+                })
+                .collect::<Vec<f64>>()
+        });
+        assert_eq!(found, [3000.0, 4000.0]);
+        assert_eq!(
+            cardinal("مليونين ونصف المليون"),
+            Some((search_form("مليونين ونصف المليون"), 2.5e6))
+        );
         assert_eq!(value("مليون و500 ألف"), Some(1.5e6));
         assert_eq!(
             value("تسعمائة و ثلاثة و عشرون ألفاً و أربعمائة و أحد عشر"),

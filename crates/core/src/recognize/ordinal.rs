@@ -1,6 +1,7 @@
 //! Ordinals: in words (`الأول`, `الأولى`, `الرابع عشر`, `الخامسة والتسعين`,
-//! read by [`super::number_words::ordinal_at`]) and in digits behind the
-//! article (`الـ14`, `ال 14` is not one).
+//! read by [`super::number_words::ordinal_at`]), in digits behind the
+//! article (`الـ14`, `ال 14` is not one), after a rank or designator word
+//! (`المرتبة 44`, `المادة ( 103 )`) and opening a list item (`1 - يحق`).
 
 use super::date_words::{DateLexicon, DateWord};
 use super::number::parse_number_at;
@@ -50,10 +51,53 @@ fn is_definite_plural(word: &str) -> bool {
 /// possibly behind a clitic (`وال14`, `لل14`).
 pub(crate) const ARTICLES: &[&str] = &["ال", "وال", "بال", "فال", "كال", "لل", "ولل"];
 
-/// Rank words (search form) after which digits are an ordinal: `احتل
-/// المرتبة 44` is the 44th place. Other designators (`المادة 103`, `رقم 5`)
-/// name a thing by its number and stay numbers.
-const RANK_WORDS: &[&str] = &["المرتبه", "الرتبه", "المركز", "الترتيب"];
+/// Rank and designator words (search form) after which digits are an
+/// ordinal: `احتل المرتبة 44` is the 44th place, and Arabic reads the
+/// numbered parts of a text as ordinals (`المادة 103` is المادة الثالثة بعد
+/// المائة, `الفقرة ( 1 )` الفقرة الأولى, `العدد 80` العدد الثمانون).
+/// `رقم 5` stays a number (رقم is followed by a cardinal), and so do
+/// indefinite nouns that also count (`عدد 5 أشخاص`).
+const RANK_WORDS: &[&str] = &[
+    "المرتبه",
+    "الرتبه",
+    "المركز",
+    "الترتيب",
+    "الماده",
+    "ماده",
+    "الفقره",
+    "فقره",
+    "البند",
+    "بند",
+    "الفصل",
+    "الباب",
+    "الجزء",
+    "العدد",
+    "الحلقه",
+    "القسم",
+    "المشهد",
+    "مشهد",
+    "الطبعه",
+    "المجلد",
+    "الصفحه",
+    "صفحه",
+];
+
+/// [`RANK_WORDS`] as a table, built once, with the forms behind `ل`
+/// (`للمركز`, `وللمركز`) of those with the article.
+fn rank_words() -> &'static WordHashMap<String, ()> {
+    static TABLE: OnceLock<WordHashMap<String, ()>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = WordHashMap::default();
+        for w in RANK_WORDS {
+            if let Some(stem) = w.strip_prefix("ال") {
+                table.insert(format!("لل{stem}"), ());
+                table.insert(format!("ولل{stem}"), ());
+            }
+            table.insert(w.to_string(), ());
+        }
+        table
+    })
+}
 
 /// True when token `i` is a rank word, possibly behind a clitic (`بالمرتبة`, `للمركز`).
 fn is_rank_word(doc: &Document<'_>, i: usize) -> bool {
@@ -65,11 +109,7 @@ fn is_rank_word(doc: &Document<'_>, i: usize) -> bool {
         .iter()
         .find_map(|c| w.strip_prefix(c).filter(|r| r.starts_with("ال")))
         .unwrap_or(w);
-    // `للمركز` is ل + `المركز`.
-    match bare.strip_prefix("لل").or_else(|| bare.strip_prefix("ولل")) {
-        Some(r) => RANK_WORDS.iter().any(|k| k.strip_prefix("ال") == Some(r)),
-        None => RANK_WORDS.contains(&bare),
-    }
+    rank_words().contains_key(bare)
 }
 
 /// Finds ordinals.
@@ -93,14 +133,31 @@ impl Recognizer for OrdinalRecognizer {
         );
         super::walk(&starts, |i| {
             let token = &doc.tokens[i];
+            if let Some(last) = list_item_number(doc, i) {
+                let n = parse_number_at(doc, i).expect("list_item_number read it");
+                out.push(Candidate {
+                    kind: EntityKind::Ordinal,
+                    span: n.span(doc),
+                    value: Value::Scalar {
+                        value: Num(n.value),
+                    },
+                    priority: 5,
+                });
+                return last + 1;
+            }
+            // `المادة ( 103 )`: the number in brackets after the word.
+            let bracketed = i > 1 && doc.is_punct(i - 1, "(") && is_rank_word(doc, i - 2);
             if token.kind == TokenKind::Digits
                 && i > 0
-                && token.space_before
-                && is_rank_word(doc, i - 1)
+                && (token.space_before || bracketed)
+                && (bracketed || is_rank_word(doc, i - 1))
             {
                 // `المرتبة 44`: a whole number standing alone after a rank word.
                 if let Some(n) = parse_number_at(doc, i) {
-                    let alone = doc.tokens.get(n.last + 1).is_none_or(|t| t.space_before);
+                    let alone = match bracketed {
+                        true => doc.is_punct(n.last + 1, ")"),
+                        false => doc.tokens.get(n.last + 1).is_none_or(|t| t.space_before),
+                    };
                     if n.first == i && !n.has_fraction && n.value >= 1.0 && alone {
                         out.push(Candidate {
                             kind: EntityKind::Ordinal,
@@ -167,6 +224,25 @@ impl Recognizer for OrdinalRecognizer {
     }
 }
 
+/// The number of a list item at token `i`, read as its rank (`أولاً`,
+/// `ثانياً`): 1–99 opening a line, then `-`, `.` or `)` and a word
+/// (`1 - يحق لكل مرشح`, `2. تزويد الأطفال`). Not `3 - 1` nor `12.5`.
+/// Returns the number's last token.
+fn list_item_number(doc: &Document<'_>, i: usize) -> Option<usize> {
+    let t = doc.tokens;
+    if t[i].kind != TokenKind::Digits || (i > 0 && !t[i].newline_before) {
+        return None;
+    }
+    let n = parse_number_at(doc, i).filter(|n| n.first == i && !n.has_fraction)?;
+    let marker = ["-", ".", ")", "–"]
+        .iter()
+        .any(|p| doc.is_punct(n.last + 1, p));
+    let word_after = t
+        .get(n.last + 2)
+        .is_some_and(|w| w.kind == TokenKind::Word && !w.newline_before);
+    (marker && word_after && (1.0..100.0).contains(&n.value)).then_some(n.last)
+}
+
 /// True when the article + digits in tokens `article..=last` is a count, not
 /// an ordinal: before a unit of time (`الـ48 ساعة`) or after a definite
 /// plural (`الساعات الـ24`, `الدول الـ27`, `الدول العربية الـ22`).
@@ -225,11 +301,28 @@ mod tests {
         assert_eq!(ordinals("للمرة الأولى"), [("الاولي".to_string(), 1.0)]);
         assert!(ordinals("التقرير الأولي").is_empty());
         assert_eq!(
-            ordinals("احتل المرتبة 44 من بين 63 وحل بالمركز ٣"),
-            [("44".to_string(), 44.0), ("3".to_string(), 3.0)]
+            ordinals("احتل المرتبة 44 من بين 63 وحل بالمركز ٣ وللمركز 7"),
+            [
+                ("44".to_string(), 44.0),
+                ("3".to_string(), 3.0),
+                ("7".to_string(), 7.0)
+            ]
         );
-        assert!(ordinals("المادة 103 والمرتبة 4.5").is_empty());
+        assert!(ordinals("القرار رقم 103 والمرتبة 4.5 وعدد 5 أشخاص").is_empty());
+        assert_eq!(
+            ordinals("تنص المادة 103 والفقرة (2) من مادة ( 46 ) في العدد 80"),
+            [
+                ("103".to_string(), 103.0),
+                ("2".to_string(), 2.0),
+                ("46".to_string(), 46.0),
+                ("80".to_string(), 80.0)
+            ]
+        );
         assert!(ordinals("خلال الـ48 ساعة الماضية").is_empty());
+        assert_eq!(
+            ordinals("1 - يحق لكل مرشح\n2. تزويد الأطفال\n3 - 1 النتيجة\n5 أشخاص"),
+            [("1".to_string(), 1.0), ("2".to_string(), 2.0)]
+        );
         assert_eq!(
             found("خلال الـ48 ساعة الماضية", EntityKind::Number),
             [("48".to_string(), 48.0)]

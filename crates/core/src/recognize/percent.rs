@@ -4,6 +4,7 @@
 use super::date::is_bare_year;
 use super::number::parse_number_at;
 use super::number_words::{cardinal_at, cardinal_tokens};
+use super::range::is_range_connector;
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Num, Value};
 use crate::normalize::search_form;
@@ -72,19 +73,7 @@ impl PercentRecognizer {
     /// True when a range connector (`و`, `إلى`, `حتى`, `-`) follows token
     /// `last`, then a number in digits with its sign or phrase.
     fn range_into_percent(&self, doc: &Document<'_>, last: usize) -> bool {
-        let Some(connector) = doc.tokens.get(last + 1) else {
-            return false;
-        };
-        if connector.newline_before {
-            return false;
-        }
-        let word = doc.token_text(last + 1);
-        let is_connector = match connector.kind {
-            TokenKind::Word => RANGE_CONNECTORS.contains(&word),
-            TokenKind::Punct => word == "-" || word == "–",
-            _ => false,
-        };
-        if !is_connector {
+        if !is_range_connector(doc, last + 1) {
             return false;
         }
         let Some(m) = parse_number_at(doc, last + 2).filter(|m| m.first == last + 2) else {
@@ -107,9 +96,6 @@ impl PercentRecognizer {
         })
     }
 }
-
-/// Words joining the two ends of a range, in search form.
-const RANGE_CONNECTORS: &[&str] = &["و", "الي", "حتي"];
 
 impl Recognizer for PercentRecognizer {
     fn name(&self) -> &'static str {

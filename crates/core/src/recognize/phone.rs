@@ -8,6 +8,7 @@ use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Value};
 use crate::normalize::search_form;
 use crate::tokenize::TokenKind;
+use crate::word_hash::WordHashMap;
 
 /// Words that announce a phone number (clitics and the article allowed).
 const PHONE_WORDS: &[&str] = &[
@@ -33,16 +34,69 @@ const PHONE_WORDS: &[&str] = &[
     "Fax",
 ];
 
+/// Words of calling, besides [`PHONE_WORDS`], that announce a short service
+/// number a few words later (`اتصلوا على الرقم 911`, `الخط الساخن 19999`).
+const CALL_WORDS: &[&str] = &[
+    "اتصل",
+    "اتصلوا",
+    "اتصلي",
+    "يتصل",
+    "تتصل",
+    "يتصلون",
+    "الاتصال",
+    "بالاتصال",
+    "الطوارئ",
+    "للطوارئ",
+    "الساخن",
+    "المجاني",
+    "الموحد",
+    "الإسعاف",
+    "بالإسعاف",
+];
+
+/// Words that may stand right before a short service number, after a call
+/// word: the number word and the prepositions of calling.
+const SERVICE_LEADS: &[&str] = &["الرقم", "رقم", "بالرقم", "برقم", "على", "ب"];
+
+/// Nouns counted by a number after a call word (`تلقى الخط الساخن 500
+/// مكالمة`): then the number is a count, not a phone.
+const CALL_COUNTS: &[&str] = &[
+    "مكالمة",
+    "مكالمات",
+    "اتصالا",
+    "اتصالات",
+    "بلاغا",
+    "بلاغات",
+    "بلاغ",
+    "مرة",
+    "مرات",
+];
+
+/// How many words before a short number a call word may stand.
+const CALL_WINDOW: usize = 4;
+
 /// Finds phone numbers.
 #[derive(Debug)]
 pub struct PhoneRecognizer {
     words: Vec<String>,
+    /// [`PHONE_WORDS`] and [`CALL_WORDS`], search form.
+    call_words: WordHashMap<String, ()>,
+    /// [`SERVICE_LEADS`], search form.
+    leads: WordHashMap<String, ()>,
+    /// [`CALL_COUNTS`], search form.
+    counts: WordHashMap<String, ()>,
 }
 
 impl Default for PhoneRecognizer {
     fn default() -> Self {
+        let fold = |words: &[&str]| words.iter().map(|w| (search_form(w), ())).collect();
+        let mut call_words: WordHashMap<String, ()> = fold(CALL_WORDS);
+        call_words.extend(fold(PHONE_WORDS));
         PhoneRecognizer {
             words: PHONE_WORDS.iter().map(|w| search_form(w)).collect(),
+            call_words,
+            leads: fold(SERVICE_LEADS),
+            counts: fold(CALL_COUNTS),
         }
     }
 }
@@ -131,6 +185,36 @@ fn north_american(doc: &Document<'_>, i: usize) -> Option<usize> {
 }
 
 impl PhoneRecognizer {
+    /// True for a short service number (`911`, `997`, `19999`) at tokens
+    /// `first..=last`: a call word or a phone word at most [`CALL_WINDOW`]
+    /// words before, and right before it that word, the number word or a
+    /// preposition (`اتصلوا على الرقم 911`, `هاتف 997`, `اتصل بـ911`), not
+    /// followed by what calls count (`500 مكالمة`).
+    fn service_number(&self, doc: &Document<'_>, first: usize, last: usize) -> bool {
+        // The word of token `k` (without a glued `و`) is in `table`.
+        let in_table = |table: &WordHashMap<String, ()>, k: usize| match doc.tokens.get(k) {
+            Some(t) if t.kind == TokenKind::Word => {
+                let w = doc.token_text(k);
+                table.contains_key(w.strip_prefix('و').filter(|r| r.len() > 2).unwrap_or(w))
+            }
+            _ => false,
+        };
+        let mut k = first;
+        while k > 0 && doc.is_punct(k - 1, ":") {
+            k -= 1;
+        }
+        if k == 0 {
+            return false;
+        }
+        // `اتصل بـ999 أو 112`: one of several numbers.
+        let listed = ["او", "و"].contains(&doc.token_text(k - 1))
+            && k >= 2
+            && doc.tokens[k - 2].kind == TokenKind::Digits;
+        let lead = in_table(&self.call_words, k - 1) || in_table(&self.leads, k - 1) || listed;
+        let called = (k.saturating_sub(CALL_WINDOW)..k).any(|j| in_table(&self.call_words, j));
+        lead && called && !in_table(&self.counts, last + 1)
+    }
+
     /// True when a phone word comes right before token `i` (`هاتف:`, `هاتف`).
     fn announced(&self, doc: &Document<'_>, i: usize) -> bool {
         let mut j = i;
@@ -168,6 +252,8 @@ impl Recognizer for PhoneRecognizer {
             let open = i > 0 && doc.is_punct(i - 1, "(") && !t[i].space_before;
             // Glued to a word before it (a code such as `QD12`): no phone.
             let glued_word = i > 0 && !t[i].space_before && t[i - 1].kind == TokenKind::Word;
+            // `بـ911`: a preposition glued to a short service number.
+            let glued_clitic = glued_word && doc.token_text(i - 1) == "ب";
             if plus || open {
                 first = i - 1;
             }
@@ -185,8 +271,13 @@ impl Recognizer for PhoneRecognizer {
                 && (9..=11).contains(&digits)
                 && (groups == 1 || lead.len() <= 4);
             let announced = (6..=15).contains(&digits) && self.announced(doc, first);
+            let service = !plus
+                && groups == 1
+                && (3..=10).contains(&digits)
+                && (!glued_word || glued_clitic)
+                && self.service_number(doc, first, last);
             // A decimal (`0.4`) never: its groups would be one digit run and a `.`.
-            if !glued_word && (international || local || announced) {
+            if service || !glued_word && (international || local || announced) {
                 out.push(phone(first, last));
                 last + 1
             } else {
@@ -240,5 +331,17 @@ mod tests {
             Vec::<String>::new()
         );
         assert!(phones("استقبلت 2619 مواطنا و 53,389.7 و 20250101 و 0.4% و 2025-2030").is_empty());
+    }
+
+    #[test]
+    fn short_service_numbers_after_a_call_word() {
+        assert_eq!(phones("اتصلوا على الرقم 911 فورا"), ["911"]);
+        assert_eq!(phones("يرجى الاتصال على هاتف 997"), ["997"]);
+        assert_eq!(phones("اتصل بـ911"), ["911"]);
+        assert_eq!(phones("للطوارئ اتصل بـ 999 أو 112"), ["999", "112"]);
+        assert_eq!(phones("الخط الساخن 19999 للشكاوى"), ["19999"]);
+        // Counts after a call word, and short numbers with no call word.
+        assert!(phones("تلقى الخط الساخن 500 مكالمة").is_empty());
+        assert!(phones("قتل 911 شخصا والقرار رقم 997").is_empty());
     }
 }
