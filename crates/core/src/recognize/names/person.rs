@@ -341,11 +341,40 @@ fn trim_after_known_name(view: &View<'_, '_>, first: usize, last: usize) -> usiz
         }
         None => false,
     };
-    if complete && !keeps_going {
-        known
-    } else {
+    if !complete || keeps_going {
         last
+    } else if last == known + 1 && is_family_name_with_article(view, last) {
+        // `السيد فيصل [السويدي] نائب`: a family name, not a noun after the name.
+        last
+    } else {
+        known
     }
+}
+
+/// True when token `k` reads as a family name with the article
+/// (`السويدي`, `الخطابي`) because the name clearly ends after it: a person's
+/// word with the article, no verb, place or ordinal, followed by
+/// punctuation, a function word, a title or an office.
+fn is_family_name_with_article(view: &View<'_, '_>, k: usize) -> bool {
+    view.free_word(k).is_some_and(|w| {
+        clitics::split_article(w).is_some()
+            && view.person_word(k).is_none()
+            && view.is_person_word(k, true)
+            && !is_plain_word(view, k, w)
+            && name_ends_after(view, k)
+    })
+}
+
+/// True when the token after `k` ends a name: punctuation, the end of the
+/// text or line, a function word, a title or an office. `علي` after it may
+/// be the preposition or the next name (`بيعة علي`): no end.
+fn name_ends_after(view: &View<'_, '_>, k: usize) -> bool {
+    view.word(k + 1).is_none_or(|next| {
+        view.line_start(k + 1)
+            || (view.lex.is(next, flag::STOP | flag::OFFICE)
+                && !view.lex.is(next, flag::FOLDED_NAME))
+            || view.is_title_word(next)
+    })
 }
 
 /// The first word of a run of the learned table at token `i`: `(clitic
@@ -452,13 +481,22 @@ fn family_name_after(view: &View<'_, '_>, last: usize, may_extend: bool) -> Opti
     let open = view
         .free_word(last)
         .is_some_and(|l| clitics::split_article(l).is_none());
-    // `علي` after it may be the preposition or the next name (`بيعة علي`).
-    let ends_name = view.word(k + 1).is_none_or(|next| {
-        view.line_start(k + 1)
-            || (view.lex.is(next, flag::STOP | flag::OFFICE)
-                && !view.lex.is(next, flag::FOLDED_NAME))
-            || view.is_title_word(next)
-    });
+    // With the article and a clear end, also after a compound given name
+    // (`محمد بن عبد الكريم [الخطابي] (`). Not after a name by itself: an
+    // adjective follows it as often (`أينشتاين الطفل`, `أنان الموجود`).
+    let after_compound = last > 0
+        && view
+            .free_word(last - 1)
+            .is_some_and(|p| view.lex.is(p, flag::PARTICLE));
+    if may_extend
+        && view.person_word(last) != Some(true)
+        && (open || after_compound)
+        && !view.line_start(k)
+        && is_family_name_with_article(view, k)
+    {
+        return Some(k);
+    }
+    let ends_name = name_ends_after(view, k);
     let fits = may_extend
         && open
         && view.person_word(last) != Some(true)
@@ -468,6 +506,20 @@ fn family_name_after(view: &View<'_, '_>, last: usize, may_extend: bool) -> Opti
         && !is_plain_word(view, k, w)
         && ends_name;
     fits.then_some(k)
+}
+
+/// True when the word at token `i` has the article and a relational
+/// adjective with the article follows it (`الأسد الآسيوي`, `الحكيم المقدس`):
+/// a noun and its description (the Asian lion), not a name by itself.
+fn is_described_noun(view: &View<'_, '_>, i: usize) -> bool {
+    let has_article = |w: &str| clitics::split_article(w).is_some();
+    view.word(i).is_some_and(has_article)
+        && view.free_word(i + 1).is_some_and(|n| {
+            has_article(n)
+                && (view.lex.demonym(n).is_some()
+                    || view.lex.is(n, flag::ADJECTIVE)
+                    || (n.chars().count() >= 5 && n.ends_with('ي')))
+        })
 }
 
 /// Adds the people named by words of the learned person-name table: a run
@@ -528,7 +580,7 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         if let Some(family) = family_name_after(view, last, is_first(last) || last > i) {
             last = family;
         }
-        if last > i || alone {
+        if last > i || (alone && !is_described_noun(view, i)) {
             let confidence = if last > i {
                 NAME_WORDS_CONFIDENCE
             } else {
