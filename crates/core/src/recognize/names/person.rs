@@ -217,6 +217,12 @@ pub fn looks_like_verb(w: &str) -> bool {
         || (n >= 5 && w.ends_with('ت'))
 }
 
+/// True for a feminine noun with the article (`الحكومة`, `المحاضرة`,
+/// folded: `المحاضره`): no family name after a given name.
+fn is_definite_feminine(w: &str) -> bool {
+    w.starts_with("ال") && w.ends_with('ه') && !w.ends_with("لله")
+}
+
 /// True for a verbal noun of the pattern `تفعيل` (`تشكيل`, `تنفيذ`).
 fn is_verbal_noun(w: &str) -> bool {
     let c: Vec<char> = w.chars().collect();
@@ -477,7 +483,7 @@ fn is_plain_word(view: &View<'_, '_>, k: usize, w: &str) -> bool {
 /// name by itself (`جورج بوش [سلطاته]`) and has no article.
 fn family_name_after(view: &View<'_, '_>, last: usize, may_extend: bool) -> Option<usize> {
     let k = last + 1;
-    let w = view.free_word(k)?;
+    let w = view.free_word(k).filter(|w| !is_definite_feminine(w))?;
     let open = view
         .free_word(last)
         .is_some_and(|l| clitics::split_article(l).is_none());
@@ -570,8 +576,12 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                 // The family name after `بن ...` (`علي بن عبدالرحمن الحذيفي`).
                 last = k;
                 break;
-            } else if is_first(last) && view.is_person_word(k, true) {
-                // The family name after a given name (`محمد فاضل`).
+            } else if is_first(last)
+                && view.is_person_word(k, true)
+                && !view.free_word(k).is_some_and(is_definite_feminine)
+            {
+                // The family name after a given name (`محمد فاضل`), not a
+                // feminine noun with the article (`حسن المحاضرة` "the good lecture").
                 last = k;
             } else {
                 break;
