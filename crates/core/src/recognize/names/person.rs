@@ -217,6 +217,12 @@ pub fn looks_like_verb(w: &str) -> bool {
         || (n >= 5 && w.ends_with('ت'))
 }
 
+/// True for a verb in the imperfect (`يوسع`): `ي` before three letters or
+/// more. (Behind `ل` it is as often a foreign name: `ليبتون`, `ليندون`.)
+fn is_imperfect_verb(w: &str) -> bool {
+    w.starts_with('ي') && w.chars().count() >= 4
+}
+
 /// True for a feminine noun with the article (`الحكومة`, `المحاضرة`,
 /// folded: `المحاضره`): no family name after a given name.
 fn is_definite_feminine(w: &str) -> bool {
@@ -426,6 +432,28 @@ fn name_words_start(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
     found
 }
 
+/// A kunya at token `i`, `أبو` or `أبي` and a word of the learned table
+/// (`[أبو بكر] محمد بن يحيى الرازي`, `أبو مازن`): a name's start.
+/// Returns `(clitic bytes, 0)` as [`name_words_start`] does; the kunya ends at `i + 1`.
+fn kunya_at(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
+    let w = view.word(i)?;
+    let skip = if w.starts_with("وابو") {
+        'و'.len_utf8()
+    } else {
+        0
+    };
+    let is_kunya = matches!(&w[skip..], "ابو" | "ابي");
+    (is_kunya && view.person_word(i + 1).is_some()).then_some((skip, 0))
+}
+
+/// True when token `k` is a nisba with the article (`المصري`, `الأشعري`).
+fn is_nisba_at(view: &View<'_, '_>, k: usize) -> bool {
+    !view.line_start(k)
+        && view
+            .free_word(k)
+            .is_some_and(|w| w.starts_with("ال") && w.ends_with('ي') && w.chars().count() >= 5)
+}
+
 /// After particles from token `k` (`بن`, `عبد`, `بن عبد`), the token that
 /// ends the name part they introduce (`عبد العزيز`, `بن طولون`), if any.
 fn after_particles(view: &View<'_, '_>, k: usize) -> Option<usize> {
@@ -534,11 +562,12 @@ fn is_described_noun(view: &View<'_, '_>, i: usize) -> bool {
 pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut i = 0;
     while i < view.len() {
-        if !view.may_have(i, flag::PERSON_NAME | flag::FOLDED_NAME) {
+        if !view.may_have(i, flag::PERSON_NAME | flag::FOLDED_NAME | flag::PARTICLE) {
             i += 1;
             continue;
         }
-        let Some((skip, start_flags)) = name_words_start(view, i) else {
+        let kunya = kunya_at(view, i);
+        let Some((skip, start_flags)) = kunya.or_else(|| name_words_start(view, i)) else {
             i += 1;
             continue;
         };
@@ -551,7 +580,7 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                     .is_some_and(|w| view.lex.is(w, flag::PERSON_FIRST))
             }
         };
-        let mut last = i;
+        let mut last = if kunya.is_some() { i + 1 } else { i };
         let mut after_particle_part = false;
         loop {
             let k = last + 1;
@@ -578,7 +607,9 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                 break;
             } else if is_first(last)
                 && view.is_person_word(k, true)
-                && !view.free_word(k).is_some_and(is_definite_feminine)
+                && !view
+                    .free_word(k)
+                    .is_some_and(|w| is_definite_feminine(w) || is_imperfect_verb(w))
             {
                 // The family name after a given name (`محمد فاضل`), not a
                 // feminine noun with the article (`حسن المحاضرة` "the good lecture").
@@ -589,6 +620,9 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         }
         if let Some(family) = family_name_after(view, last, is_first(last) || last > i) {
             last = family;
+        } else if kunya.is_some() && last == i + 1 && is_nisba_at(view, last + 1) {
+            // `أبو حمزة [المصري]`, `أبو موسى [الأشعري]`: a kunya's nisba.
+            last += 1;
         }
         if last > i || (alone && !is_described_noun(view, i)) {
             let confidence = if last > i {
