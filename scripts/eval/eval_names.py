@@ -192,7 +192,7 @@ def overlap_category(sentence, gold, a, b):
     return "no entity"
 
 
-def person_errors(sentences, predictions, limit=80):
+def person_errors(sentences, predictions, limit=200):
     """Person precision per source and false positives by category (cross-validated predictions)."""
     by_source = collections.defaultdict(collections.Counter)
     categories = collections.Counter()
