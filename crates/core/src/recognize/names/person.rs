@@ -169,6 +169,7 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
             || (n >= 5 && w.starts_with('ل'))
             || (later && n >= 4 && w.starts_with('ل'))
             || (later && n >= 5 && (w.starts_with("با") || is_verbal_noun(w)))
+            || (later && view.person_word(k).is_none() && has_verb_pattern(w))
         {
             break;
         }
@@ -227,6 +228,19 @@ fn is_imperfect_verb(w: &str) -> bool {
 /// folded: `المحاضره`): no family name after a given name.
 fn is_definite_feminine(w: &str) -> bool {
     w.starts_with("ال") && w.ends_with('ه') && !w.ends_with("لله")
+}
+
+/// True for a word of a verb's pattern that no name has: the sixth form
+/// (`تباحث`, `توافر`), the past of the eighth (`اتفق`), a participle plural
+/// (`مبتهلين`). (A verb behind `ف` is not told from a name: `فوصف`,
+/// `فياضي`.)
+fn has_verb_pattern(w: &str) -> bool {
+    let c: Vec<char> = w.chars().collect();
+    let n = c.len();
+    let sixth = n == 5 && c[0] == 'ت' && c[2] == 'ا';
+    let eighth = n == 4 && c[0] == 'ا' && c[1] == 'ت';
+    let participles = n >= 6 && c[0] == 'م' && w.ends_with("ين");
+    sixth || eighth || participles
 }
 
 /// True for a verbal noun of the pattern `تفعيل` (`تشكيل`, `تنفيذ`).
