@@ -323,6 +323,7 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             Some(last) if t.weak && last == t.last + 1 && view.person_word(last) != Some(true) => {
                 i = last + 1;
             }
+            Some(last) if follows_namesake_head(view, i) => i = last + 1,
             Some(last) => {
                 let last = trim_after_known_name(view, t.last + 1, last);
                 let role = t.role.or_else(|| role_after(view, last));
@@ -339,6 +340,30 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             None => i = t.last + 1,
         }
     }
+}
+
+/// True when the word before token `first` is a building, place or prize
+/// that takes the name after it (`جامع [عمرو بن العاص]`, `مطار [محمد
+/// الخامس]`, `جائزة [مبارك]`): the name is the building's, not a person.
+fn follows_namesake_head(view: &View<'_, '_>, first: usize) -> bool {
+    let Some(p) = first.checked_sub(1) else {
+        return false;
+    };
+    let Some(w) = view.word(p) else {
+        return false;
+    };
+    // `أبو جبل [ومحمود محمود]`: the head word is itself part of a name.
+    let in_name = p > 0
+        && view
+            .word(p - 1)
+            .is_some_and(|n| view.lex.is(n, flag::PARTICLE));
+    !in_name
+        && clitics::for_each_reading(w, |_, bare| {
+            view.lex.is(
+                bare,
+                flag::NAMESAKE | flag::PLACE_HEAD | flag::BEFORE_PLACE_EVENT,
+            )
+        })
 }
 
 /// The end of a name run `first..=last` without the words that follow a
@@ -638,7 +663,7 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             // `أبو حمزة [المصري]`, `أبو موسى [الأشعري]`: a kunya's nisba.
             last += 1;
         }
-        if last > i || (alone && !is_described_noun(view, i)) {
+        if (last > i || (alone && !is_described_noun(view, i))) && !follows_namesake_head(view, i) {
             let confidence = if last > i {
                 NAME_WORDS_CONFIDENCE
             } else {
