@@ -15,6 +15,7 @@ use super::lexicon::{flag, FastMap, PhraseKind};
 use super::organization::extend_chain;
 use super::{clitics, NameCandidate, Source, View};
 use crate::entity::{EntityKind, Value};
+use crate::tokenize::TokenKind;
 
 /// Confidence of a name after a title or office.
 pub const TITLE_CONFIDENCE: f32 = 0.8;
@@ -366,6 +367,23 @@ fn follows_namesake_head(view: &View<'_, '_>, first: usize) -> bool {
         })
 }
 
+/// True when the run `first..=last` is counted or numbered: right after a
+/// number (`85 ألف [مارك]`, a currency) or with digits glued to its end
+/// (`سورة يوسف آية105`).
+fn is_counted(view: &View<'_, '_>, first: usize, last: usize) -> bool {
+    let tokens = view.doc.tokens;
+    let number_before = first.checked_sub(1).is_some_and(|p| {
+        tokens[p].kind == TokenKind::Digits
+            || view
+                .word(p)
+                .is_some_and(|w| matches!(w, "الف" | "مليون" | "مليار" | "الاف"))
+    });
+    let digits_after = tokens
+        .get(last + 1)
+        .is_some_and(|t| t.kind == TokenKind::Digits && !t.space_before);
+    number_before || digits_after
+}
+
 /// The end of a name run `first..=last` without the words that follow a
 /// complete name (`بوش` of `بوش تجاوز صلاحياته`, `صدام حسين` of `صدام حسين
 /// يشكل`): when the last word the learned table knows is a name by itself,
@@ -663,7 +681,10 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             // `أبو حمزة [المصري]`, `أبو موسى [الأشعري]`: a kunya's nisba.
             last += 1;
         }
-        if (last > i || (alone && !is_described_noun(view, i))) && !follows_namesake_head(view, i) {
+        if (last > i || (alone && !is_described_noun(view, i)))
+            && !follows_namesake_head(view, i)
+            && !is_counted(view, i, last)
+        {
             let confidence = if last > i {
                 NAME_WORDS_CONFIDENCE
             } else {
