@@ -613,11 +613,39 @@ fn is_described_noun(view: &View<'_, '_>, i: usize) -> bool {
         })
 }
 
+/// The given name behind a preposition before a run starting at token
+/// `first` (`لـ[كوفي] أنان`, `بـ[ايهود] اولمرت`): `(its token, clitic bytes)`
+/// when the word before is `ب`, `ل` or `ك` glued to a given name of the table.
+fn glued_given_name_before(
+    view: &View<'_, '_>,
+    first: usize,
+    not_before: usize,
+) -> Option<(usize, usize)> {
+    let p = first.checked_sub(1).filter(|&p| p >= not_before)?;
+    let w = view.free_word(p)?;
+    if !view.doc.tokens[first].space_before || view.line_start(first) {
+        return None;
+    }
+    let mut found = None;
+    clitics::for_each_reading(w, |skip, bare| {
+        if skip > 0
+            && matches!(w.chars().next(), Some('ب' | 'ل' | 'ك'))
+            && view.lex.is(bare, flag::PERSON_FIRST)
+        {
+            found = Some((p, skip));
+        }
+        found.is_some()
+    });
+    found
+}
+
 /// Adds the people named by words of the learned person-name table: a run
 /// of two or more (`جورج بوش`, `خالد بن الوليد`), or one the table knows as
 /// a name by itself (`أنان`). The first word may carry clitics (`وبوش`).
 pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut i = 0;
+    // The first token after the previous name.
+    let mut free_from = 0;
     while i < view.len() {
         if !view.may_have(i, flag::PERSON_NAME | flag::FOLDED_NAME | flag::PARTICLE) {
             i += 1;
@@ -690,10 +718,15 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             } else {
                 ALONE_CONFIDENCE
             };
+            let (first, skip) = match glued_given_name_before(view, i, free_from) {
+                Some(before) if skip == 0 => before,
+                _ => (i, skip),
+            };
             out.push(NameCandidate {
                 skip,
-                ..person(i, last, None, None, Source::NameWords, confidence)
+                ..person(first, last, None, None, Source::NameWords, confidence)
             });
+            free_from = last + 1;
         }
         i = last + 1;
     }
