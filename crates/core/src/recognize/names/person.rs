@@ -573,12 +573,13 @@ fn family_name_after(view: &View<'_, '_>, last: usize, may_extend: bool) -> Opti
         .free_word(last)
         .is_some_and(|l| clitics::split_article(l).is_none());
     // With the article and a clear end, also after a compound given name
-    // (`محمد بن عبد الكريم [الخطابي] (`). Not after a name by itself: an
-    // adjective follows it as often (`أينشتاين الطفل`, `أنان الموجود`).
-    let after_compound = last > 0
-        && view
-            .free_word(last - 1)
-            .is_some_and(|p| view.lex.is(p, flag::PARTICLE));
+    // (`محمد بن عبد الكريم [الخطابي] (`, `عفيف الدين [التلمساني]`), not
+    // after `بن` and a family name (`خالد بن الوليد [الجيش]`). Not after a
+    // name by itself: an adjective follows it as often (`أينشتاين الطفل`).
+    let after_compound = view
+        .free_word(last)
+        .is_some_and(|l| view.lex.is(l, flag::COMPOUND))
+        || (last > 0 && view.free_word(last - 1) == Some("عبد"));
     if may_extend
         && view.person_word(last) != Some(true)
         && (open || after_compound)
