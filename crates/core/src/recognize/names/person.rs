@@ -350,21 +350,22 @@ fn follows_namesake_head(view: &View<'_, '_>, first: usize) -> bool {
     let Some(p) = first.checked_sub(1) else {
         return false;
     };
-    let Some(w) = view.word(p) else {
-        return false;
-    };
     // `أبو جبل [ومحمود محمود]`: the head word is itself part of a name.
     let in_name = p > 0
         && view
             .word(p - 1)
             .is_some_and(|n| view.lex.is(n, flag::PARTICLE));
+    // A head with the article is no construct (`البطولة [محمد الشربيني]`).
+    let construct = view.word(p).is_some_and(|w| {
+        let tail = &w[w.chars().next().map_or(0, char::len_utf8)..];
+        !(w.starts_with("ال") || tail.starts_with("ال") || w.starts_with("لل"))
+    });
     !in_name
-        && clitics::for_each_reading(w, |_, bare| {
-            view.lex.is(
-                bare,
-                flag::NAMESAKE | flag::PLACE_HEAD | flag::BEFORE_PLACE_EVENT,
-            )
-        })
+        && construct
+        && view.may_have(
+            p,
+            flag::NAMESAKE | flag::PLACE_HEAD | flag::BEFORE_PLACE_EVENT,
+        )
 }
 
 /// True when the run `first..=last` is counted or numbered: right after a
@@ -627,17 +628,9 @@ fn glued_given_name_before(
     if !view.doc.tokens[first].space_before || view.line_start(first) {
         return None;
     }
-    let mut found = None;
-    clitics::for_each_reading(w, |skip, bare| {
-        if skip > 0
-            && matches!(w.chars().next(), Some('ب' | 'ل' | 'ك'))
-            && view.lex.is(bare, flag::PERSON_FIRST)
-        {
-            found = Some((p, skip));
-        }
-        found.is_some()
-    });
-    found
+    let bare = w.strip_prefix(['ب', 'ل', 'ك'])?;
+    let skip = w.len() - bare.len();
+    (bare.chars().count() >= 2 && view.lex.is(bare, flag::PERSON_FIRST)).then_some((p, skip))
 }
 
 /// Adds the people named by words of the learned person-name table: a run
