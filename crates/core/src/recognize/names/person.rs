@@ -68,7 +68,12 @@ fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
             });
             let skip = skip?;
             let last = extend_chain(view, i);
-            if last == i {
+            // `رئيس اتحاد [كرة القدم]`, `مدرب نادي [مانشستر]`: a head word in
+            // construct ends the office; what follows names the body.
+            let ends_at_head = view.free_word(last).is_some_and(|w| {
+                !w.starts_with("ال") && view.lex.is(w, flag::ORG_HEAD | flag::PLACE_HEAD)
+            });
+            if last == i || ends_at_head {
                 return None;
             }
             (skip, last, true)

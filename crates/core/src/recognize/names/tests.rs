@@ -306,3 +306,15 @@ fn boundaries_of_given_names() {
         ["محمد بن عبد الكريم الخطابي"]
     );
 }
+
+#[test]
+fn an_office_ending_at_a_head_word_names_no_person() {
+    let names = super::NamesRecognizer::with_person_words("");
+    assert_eq!(
+        people_with(&names, "خطط رئيس اتحاد كرة القدم العالمي جول"),
+        Vec::<String>::new()
+    );
+    // The office with the body's whole name before the person still names one.
+    assert!(texts("وقال رئيس اتحاد الكرة الدولي جوزيف بلاتر إن")
+        .contains(&("person", "جوزيف بلاتر".into())));
+}
