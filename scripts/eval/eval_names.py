@@ -14,6 +14,7 @@ Usage (from the repository root, after `cargo build --release -p tahlil-cli`):
     python3 scripts/eval/eval_names.py                   # both corpora, markdown table
     python3 scripts/eval/eval_names.py --errors aqmar    # also list false positives and misses
     python3 scripts/eval/eval_names.py --cv              # the learned person-name table cross-validated
+    python3 scripts/eval/eval_names.py --cv --errors aqmar   # its person errors by source and category
 With --cv the person-name table (scripts/gen-person-names.py) is derived on some data and scored on
 other data: ANERcorp in 5 contiguous folds of sentences (table from the 4 others plus all of AQMAR),
 AQMAR's test split with a table from ANERcorp and AQMAR's dev split. It runs the names layer alone
@@ -116,7 +117,8 @@ def analyze(sentences, table=None):
                 continue
             toks = [k for k, (a, b) in enumerate(starts) if a < e["char_end"] and e["char_start"] < b]
             if toks:
-                preds.append((kind, toks[0], toks[-1], e["value"].get("title") or e["value"].get("role") or ""))
+                v = e["value"]
+                preds.append((kind, toks[0], toks[-1], v.get("source") or v.get("title") or v.get("role") or ""))
         results.append(preds)
     return results
 
@@ -174,6 +176,54 @@ def report(name, sentences, errors, preds=None):
                 print(f"  {n:4d} {k} {t}")
 
 
+def overlap_category(sentence, gold, a, b):
+    """What a false person prediction on tokens a..b is: a boundary error on a person's name (too
+    short, too long, shifted), another kind of entity (LOC, ORG, MISC), or no entity at all."""
+    for k, ga, gb in gold:
+        if k == "PERS" and ga <= b and a <= gb:
+            if ga <= a and b <= gb:
+                return "person, cut short"
+            if a <= ga and gb <= b:
+                return "person, run on"
+            return "person, shifted"
+    tags = {tag.partition("-")[2] for _, tag in sentence[a : b + 1]} - {""}
+    if tags:
+        return "other entity " + "/".join(sorted(tags))
+    return "no entity"
+
+
+def person_errors(sentences, predictions, limit=200):
+    """Person precision per source and false positives by category (cross-validated predictions)."""
+    by_source = collections.defaultdict(collections.Counter)
+    categories = collections.Counter()
+    fps = []
+    for s, preds in zip(sentences, predictions):
+        gold = set(gold_spans(s))
+        for k, a, b, source in preds:
+            if k != "PERS":
+                continue
+            c = by_source[(source, "1 word" if a == b else "2 words" if b == a + 1 else "3+ words")]
+            c["pred"] += 1
+            if (k, a, b) in gold:
+                c["tp"] += 1
+                continue
+            cat = overlap_category(s, gold, a, b)
+            categories[cat] += 1
+            context = " ".join(t for t, _ in s[max(0, a - 3) : a])
+            after = " ".join(t for t, _ in s[b + 1 : b + 3])
+            fps.append((cat, source, f"{context} <{' '.join(t for t, _ in s[a : b + 1])}> {after}", " ".join(tag for _, tag in s[max(0, a - 1) : b + 2])))
+    print("\n| source | length | predicted | correct | precision |\n|---|---|---:|---:|---:|")
+    for (source, length), c in sorted(by_source.items()):
+        print(f"| {source} | {length} | {c['pred']} | {c['tp']} | {c['tp'] / c['pred']:.3f} |")
+    print("\nfalse positives by category:")
+    for cat, n in categories.most_common():
+        print(f"  {n:5d} {cat}")
+    for cat, _ in categories.most_common():
+        print(f"\n{cat}:")
+        for _, source, text, tags in [f for f in fps if f[0] == cat][:limit]:
+            print(f"  {source:9s} {text}  [{tags}]")
+
+
 def load_generator():
     """The module scripts/gen-person-names.py (its name has dashes)."""
     spec = importlib.util.spec_from_file_location("gen_person_names", os.path.join(ROOT, "scripts", "gen-person-names.py"))
@@ -193,8 +243,9 @@ def predict_with_table(gen, derive_from, sentences):
         os.unlink(path)
 
 
-def cross_validate(aner, aqmar_dev, aqmar_test):
-    """Scores of the learned person-name table on data it was not derived from."""
+def cross_validate(aner, aqmar_dev, aqmar_test, errors=None):
+    """Scores of the learned person-name table on data it was not derived from; with `errors`
+    ("anercorp" or "aqmar") also that corpus' person errors by source and category."""
     if not os.path.exists(NAMES_CV):
         print("build the runner first: cargo build --release -p tahlil-core --example names_cv", file=sys.stderr)
         return 1
@@ -206,8 +257,13 @@ def cross_validate(aner, aqmar_dev, aqmar_test):
         lo, hi = k * n // CV_FOLDS, (k + 1) * n // CV_FOLDS
         preds += predict_with_table(gen, aner[:lo] + aner[hi:] + aqmar_dev + aqmar_test, aner[lo:hi])
     report(f"ANERcorp train, {CV_FOLDS}-fold cross-validated table", aner, False, preds)
+    if errors == "anercorp":
+        person_errors(aner, preds)
     report("AQMAR test split, names layer alone, shipped table (in-sample)", aqmar_test, False, analyze(aqmar_test, SHIPPED_TABLE))
-    report("AQMAR test split, table from ANERcorp + AQMAR dev", aqmar_test, False, predict_with_table(gen, aner + aqmar_dev, aqmar_test))
+    preds = predict_with_table(gen, aner + aqmar_dev, aqmar_test)
+    report("AQMAR test split, table from ANERcorp + AQMAR dev", aqmar_test, False, preds)
+    if errors == "aqmar":
+        person_errors(aqmar_test, preds)
     return 0
 
 
@@ -229,7 +285,7 @@ def main():
         allsents += sents
         (dev if os.path.basename(path)[:-4] in AQMAR_DEV else test).extend(sents)
     if args.cv:
-        return cross_validate(aner, dev, test)
+        return cross_validate(aner, dev, test, args.errors)
     report("ANERcorp train", aner, args.errors == "anercorp")
     report("AQMAR, all 28 articles", allsents, args.errors == "aqmar")
     report("AQMAR, test split (20 articles)", test, False)

@@ -7,11 +7,13 @@
 //!
 //! Reads one document a line on standard input and prints, for each, one
 //! line of JSON: `{"entities":[{"kind","char_start","char_end"}...]}` with
-//! offsets in code points of the line, as the CLI's `--format jsonl` does.
+//! offsets in code points of the line, as the CLI's `--format jsonl` does,
+//! and the rule or table that proposed each one in `value.source`.
 
 use std::io::{BufRead, Write};
-use tahlil_core::recognize::names::NamesRecognizer;
-use tahlil_core::recognize::{Document, Recognizer};
+use tahlil_core::recognize::names::{resolve, NamesRecognizer};
+use tahlil_core::recognize::Document;
+use tahlil_core::span::Span;
 use tahlil_core::tokenize::tokenize;
 use tahlil_core::{Normalizer, Preset};
 
@@ -29,17 +31,18 @@ fn main() {
         let normalized = normalizer.normalize(&line);
         let tokens = tokenize(&normalized.text);
         let doc = Document::new(&normalized.text, &tokens);
-        let mut candidates = Vec::new();
-        names.recognize(&doc, &mut candidates);
-        let entities: Vec<serde_json::Value> = candidates
+        let entities: Vec<serde_json::Value> = resolve(names.candidates(&doc))
             .iter()
             .map(|c| {
-                let span = normalized.to_original(c.span);
+                let span = normalized.to_original(Span::new(
+                    tokens[c.first].span.start + c.skip,
+                    tokens[c.last].span.end,
+                ));
                 serde_json::json!({
                     "kind": c.kind.name(),
                     "char_start": line[..span.start].chars().count(),
                     "char_end": line[..span.end].chars().count(),
-                    "value": {},
+                    "value": { "source": format!("{:?}", c.source) },
                 })
             })
             .collect();

@@ -59,6 +59,9 @@ pub mod flag {
     /// `التابعة`, `التابع`: a body attached to the organization named next
     /// (`attachment` rows of `names-org-qualifiers.txt`).
     pub const ORG_ATTACHMENT: u32 = 1 << 22;
+    /// A building or prize named after a person (`جامع`, `سجن`): the
+    /// person's name after it names the building (`جامع عمرو بن العاص`).
+    pub const NAMESAKE: u32 = 1 << 23;
 }
 
 /// What a phrase of the tables names.
@@ -182,6 +185,7 @@ impl Lexicon {
                 Some(&"modifier") => flag::MODIFIER,
                 Some(&"byline") => flag::BYLINE,
                 Some(&"regnal") => flag::REGNAL,
+                Some(&"namesake") => flag::NAMESAKE,
                 Some(&"weak") => {
                     lex.entry(&form).flags |= flag::WEAK_TITLE;
                     0

@@ -276,13 +276,21 @@ impl<'d, 'a> View<'d, 'a> {
 
     /// True when token `i` can be part of a person's name: a name word (see
     /// [`View::is_name_word`]) that is no common word of the learned table
-    /// (`اختيار` of `حسن اختيار`). Places keep the common words: a
-    /// transliterated syllable may read as one (`بينه` of `نينه بينه`).
+    /// (`اختيار` of `حسن اختيار`), nor one behind a glued preposition
+    /// (`بدعم`, `بمستوى`) unless the table knows the whole word as a name.
+    /// Places keep the common words: a transliterated syllable may read as
+    /// one (`بينه` of `نينه بينه`).
     pub fn is_person_word(&self, i: usize, allow_article: bool) -> bool {
         self.is_name_word(i, allow_article)
-            && !self
-                .free_word(i)
-                .is_some_and(|w| self.lex.is(w, flag::COMMON_WORD))
+            && !self.free_word(i).is_some_and(|w| {
+                let glued_common = || {
+                    w.strip_prefix(['ب', 'ل']).is_some_and(|bare| {
+                        bare.chars().count() >= 3 && self.lex.is(bare, flag::COMMON_WORD)
+                    })
+                };
+                !self.lex.is(w, flag::PERSON_NAME)
+                    && (self.lex.is(w, flag::COMMON_WORD) || glued_common())
+            })
     }
 
     /// True when token `i` ends a name for sure: punctuation, the end of the

@@ -15,6 +15,7 @@ use super::lexicon::{flag, FastMap, PhraseKind};
 use super::organization::extend_chain;
 use super::{clitics, NameCandidate, Source, View};
 use crate::entity::{EntityKind, Value};
+use crate::tokenize::TokenKind;
 
 /// Confidence of a name after a title or office.
 pub const TITLE_CONFIDENCE: f32 = 0.8;
@@ -67,7 +68,12 @@ fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
             });
             let skip = skip?;
             let last = extend_chain(view, i);
-            if last == i {
+            // `رئيس اتحاد [كرة القدم]`, `مدرب نادي [مانشستر]`: a head word in
+            // construct ends the office; what follows names the body.
+            let ends_at_head = view.free_word(last).is_some_and(|w| {
+                !w.starts_with("ال") && view.lex.is(w, flag::ORG_HEAD | flag::PLACE_HEAD)
+            });
+            if last == i || ends_at_head {
                 return None;
             }
             (skip, last, true)
@@ -169,6 +175,7 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
             || (n >= 5 && w.starts_with('ل'))
             || (later && n >= 4 && w.starts_with('ل'))
             || (later && n >= 5 && (w.starts_with("با") || is_verbal_noun(w)))
+            || (later && view.person_word(k).is_none() && has_verb_pattern(w))
         {
             break;
         }
@@ -215,6 +222,31 @@ pub fn looks_like_verb(w: &str) -> bool {
         || (n >= 5 && (w.starts_with("ست") || w.starts_with("سي") || w.starts_with("است")))
         || (n >= 4 && w.ends_with('ا'))
         || (n >= 5 && w.ends_with('ت'))
+}
+
+/// True for a verb in the imperfect (`يوسع`): `ي` before three letters or
+/// more. (Behind `ل` it is as often a foreign name: `ليبتون`, `ليندون`.)
+fn is_imperfect_verb(w: &str) -> bool {
+    w.starts_with('ي') && w.chars().count() >= 4
+}
+
+/// True for a feminine noun with the article (`الحكومة`, `المحاضرة`,
+/// folded: `المحاضره`): no family name after a given name.
+fn is_definite_feminine(w: &str) -> bool {
+    w.starts_with("ال") && w.ends_with('ه') && !w.ends_with("لله")
+}
+
+/// True for a word of a verb's pattern that no name has: the sixth form
+/// (`تباحث`, `توافر`), the past of the eighth (`اتفق`), a participle plural
+/// (`مبتهلين`). (A verb behind `ف` is not told from a name: `فوصف`,
+/// `فياضي`.)
+fn has_verb_pattern(w: &str) -> bool {
+    let c: Vec<char> = w.chars().collect();
+    let n = c.len();
+    let sixth = n == 5 && c[0] == 'ت' && c[2] == 'ا';
+    let eighth = n == 4 && c[0] == 'ا' && c[1] == 'ت';
+    let participles = n >= 6 && c[0] == 'م' && w.ends_with("ين");
+    sixth || eighth || participles
 }
 
 /// True for a verbal noun of the pattern `تفعيل` (`تشكيل`, `تنفيذ`).
@@ -297,6 +329,7 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             Some(last) if t.weak && last == t.last + 1 && view.person_word(last) != Some(true) => {
                 i = last + 1;
             }
+            Some(last) if follows_namesake_head(view, i) => i = last + 1,
             Some(last) => {
                 let last = trim_after_known_name(view, t.last + 1, last);
                 let role = t.role.or_else(|| role_after(view, last));
@@ -313,6 +346,48 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             None => i = t.last + 1,
         }
     }
+}
+
+/// True when the word before token `first` is a building, place or prize
+/// that takes the name after it (`جامع [عمرو بن العاص]`, `مطار [محمد
+/// الخامس]`, `جائزة [مبارك]`): the name is the building's, not a person.
+fn follows_namesake_head(view: &View<'_, '_>, first: usize) -> bool {
+    let Some(p) = first.checked_sub(1) else {
+        return false;
+    };
+    // `أبو جبل [ومحمود محمود]`: the head word is itself part of a name.
+    let in_name = p > 0
+        && view
+            .word(p - 1)
+            .is_some_and(|n| view.lex.is(n, flag::PARTICLE));
+    // A head with the article is no construct (`البطولة [محمد الشربيني]`).
+    let construct = view.word(p).is_some_and(|w| {
+        let tail = &w[w.chars().next().map_or(0, char::len_utf8)..];
+        !(w.starts_with("ال") || tail.starts_with("ال") || w.starts_with("لل"))
+    });
+    !in_name
+        && construct
+        && view.may_have(
+            p,
+            flag::NAMESAKE | flag::PLACE_HEAD | flag::BEFORE_PLACE_EVENT,
+        )
+}
+
+/// True when the run `first..=last` is counted or numbered: right after a
+/// number (`85 ألف [مارك]`, a currency) or with digits glued to its end
+/// (`سورة يوسف آية105`).
+fn is_counted(view: &View<'_, '_>, first: usize, last: usize) -> bool {
+    let tokens = view.doc.tokens;
+    let number_before = first.checked_sub(1).is_some_and(|p| {
+        tokens[p].kind == TokenKind::Digits
+            || view
+                .word(p)
+                .is_some_and(|w| matches!(w, "الف" | "مليون" | "مليار" | "الاف"))
+    });
+    let digits_after = tokens
+        .get(last + 1)
+        .is_some_and(|t| t.kind == TokenKind::Digits && !t.space_before);
+    number_before || digits_after
 }
 
 /// The end of a name run `first..=last` without the words that follow a
@@ -341,11 +416,40 @@ fn trim_after_known_name(view: &View<'_, '_>, first: usize, last: usize) -> usiz
         }
         None => false,
     };
-    if complete && !keeps_going {
-        known
-    } else {
+    if !complete || keeps_going {
         last
+    } else if last == known + 1 && is_family_name_with_article(view, last) {
+        // `السيد فيصل [السويدي] نائب`: a family name, not a noun after the name.
+        last
+    } else {
+        known
     }
+}
+
+/// True when token `k` reads as a family name with the article
+/// (`السويدي`, `الخطابي`) because the name clearly ends after it: a person's
+/// word with the article, no verb, place or ordinal, followed by
+/// punctuation, a function word, a title or an office.
+fn is_family_name_with_article(view: &View<'_, '_>, k: usize) -> bool {
+    view.free_word(k).is_some_and(|w| {
+        clitics::split_article(w).is_some()
+            && view.person_word(k).is_none()
+            && view.is_person_word(k, true)
+            && !is_plain_word(view, k, w)
+            && name_ends_after(view, k)
+    })
+}
+
+/// True when the token after `k` ends a name: punctuation, the end of the
+/// text or line, a function word, a title or an office. `علي` after it may
+/// be the preposition or the next name (`بيعة علي`): no end.
+fn name_ends_after(view: &View<'_, '_>, k: usize) -> bool {
+    view.word(k + 1).is_none_or(|next| {
+        view.line_start(k + 1)
+            || (view.lex.is(next, flag::STOP | flag::OFFICE)
+                && !view.lex.is(next, flag::FOLDED_NAME))
+            || view.is_title_word(next)
+    })
 }
 
 /// The first word of a run of the learned table at token `i`: `(clitic
@@ -389,6 +493,28 @@ fn name_words_start(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
         found.is_some()
     });
     found
+}
+
+/// A kunya at token `i`, `أبو` or `أبي` and a word of the learned table
+/// (`[أبو بكر] محمد بن يحيى الرازي`, `أبو مازن`): a name's start.
+/// Returns `(clitic bytes, 0)` as [`name_words_start`] does; the kunya ends at `i + 1`.
+fn kunya_at(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
+    let w = view.word(i)?;
+    let skip = if w.starts_with("وابو") {
+        'و'.len_utf8()
+    } else {
+        0
+    };
+    let is_kunya = matches!(&w[skip..], "ابو" | "ابي");
+    (is_kunya && view.person_word(i + 1).is_some()).then_some((skip, 0))
+}
+
+/// True when token `k` is a nisba with the article (`المصري`, `الأشعري`).
+fn is_nisba_at(view: &View<'_, '_>, k: usize) -> bool {
+    !view.line_start(k)
+        && view
+            .free_word(k)
+            .is_some_and(|w| w.starts_with("ال") && w.ends_with('ي') && w.chars().count() >= 5)
 }
 
 /// After particles from token `k` (`بن`, `عبد`, `بن عبد`), the token that
@@ -448,17 +574,27 @@ fn is_plain_word(view: &View<'_, '_>, k: usize, w: &str) -> bool {
 /// name by itself (`جورج بوش [سلطاته]`) and has no article.
 fn family_name_after(view: &View<'_, '_>, last: usize, may_extend: bool) -> Option<usize> {
     let k = last + 1;
-    let w = view.free_word(k)?;
+    let w = view.free_word(k).filter(|w| !is_definite_feminine(w))?;
     let open = view
         .free_word(last)
         .is_some_and(|l| clitics::split_article(l).is_none());
-    // `علي` after it may be the preposition or the next name (`بيعة علي`).
-    let ends_name = view.word(k + 1).is_none_or(|next| {
-        view.line_start(k + 1)
-            || (view.lex.is(next, flag::STOP | flag::OFFICE)
-                && !view.lex.is(next, flag::FOLDED_NAME))
-            || view.is_title_word(next)
-    });
+    // With the article and a clear end, also after a compound given name
+    // (`محمد بن عبد الكريم [الخطابي] (`, `عفيف الدين [التلمساني]`), not
+    // after `بن` and a family name (`خالد بن الوليد [الجيش]`). Not after a
+    // name by itself: an adjective follows it as often (`أينشتاين الطفل`).
+    let after_compound = view
+        .free_word(last)
+        .is_some_and(|l| view.lex.is(l, flag::COMPOUND))
+        || (last > 0 && view.free_word(last - 1) == Some("عبد"));
+    if may_extend
+        && view.person_word(last) != Some(true)
+        && (open || after_compound)
+        && !view.line_start(k)
+        && is_family_name_with_article(view, k)
+    {
+        return Some(k);
+    }
+    let ends_name = name_ends_after(view, k);
     let fits = may_extend
         && open
         && view.person_word(last) != Some(true)
@@ -470,17 +606,52 @@ fn family_name_after(view: &View<'_, '_>, last: usize, may_extend: bool) -> Opti
     fits.then_some(k)
 }
 
+/// True when the word at token `i` has the article and a relational
+/// adjective with the article follows it (`الأسد الآسيوي`, `الحكيم المقدس`):
+/// a noun and its description (the Asian lion), not a name by itself.
+fn is_described_noun(view: &View<'_, '_>, i: usize) -> bool {
+    let has_article = |w: &str| clitics::split_article(w).is_some();
+    view.word(i).is_some_and(has_article)
+        && view.free_word(i + 1).is_some_and(|n| {
+            has_article(n)
+                && (view.lex.demonym(n).is_some()
+                    || view.lex.is(n, flag::ADJECTIVE)
+                    || (n.chars().count() >= 5 && n.ends_with('ي')))
+        })
+}
+
+/// The given name behind a preposition before a run starting at token
+/// `first` (`لـ[كوفي] أنان`, `بـ[ايهود] اولمرت`): `(its token, clitic bytes)`
+/// when the word before is `ب`, `ل` or `ك` glued to a given name of the table.
+fn glued_given_name_before(
+    view: &View<'_, '_>,
+    first: usize,
+    not_before: usize,
+) -> Option<(usize, usize)> {
+    let p = first.checked_sub(1).filter(|&p| p >= not_before)?;
+    let w = view.free_word(p)?;
+    if !view.doc.tokens[first].space_before || view.line_start(first) {
+        return None;
+    }
+    let bare = w.strip_prefix(['ب', 'ل', 'ك'])?;
+    let skip = w.len() - bare.len();
+    (bare.chars().count() >= 2 && view.lex.is(bare, flag::PERSON_FIRST)).then_some((p, skip))
+}
+
 /// Adds the people named by words of the learned person-name table: a run
 /// of two or more (`جورج بوش`, `خالد بن الوليد`), or one the table knows as
 /// a name by itself (`أنان`). The first word may carry clitics (`وبوش`).
 pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut i = 0;
+    // The first token after the previous name.
+    let mut free_from = 0;
     while i < view.len() {
-        if !view.may_have(i, flag::PERSON_NAME | flag::FOLDED_NAME) {
+        if !view.may_have(i, flag::PERSON_NAME | flag::FOLDED_NAME | flag::PARTICLE) {
             i += 1;
             continue;
         }
-        let Some((skip, start_flags)) = name_words_start(view, i) else {
+        let kunya = kunya_at(view, i);
+        let Some((skip, start_flags)) = kunya.or_else(|| name_words_start(view, i)) else {
             i += 1;
             continue;
         };
@@ -493,7 +664,7 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                     .is_some_and(|w| view.lex.is(w, flag::PERSON_FIRST))
             }
         };
-        let mut last = i;
+        let mut last = if kunya.is_some() { i + 1 } else { i };
         let mut after_particle_part = false;
         loop {
             let k = last + 1;
@@ -518,8 +689,14 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                 // The family name after `بن ...` (`علي بن عبدالرحمن الحذيفي`).
                 last = k;
                 break;
-            } else if is_first(last) && view.is_person_word(k, true) {
-                // The family name after a given name (`محمد فاضل`).
+            } else if is_first(last)
+                && view.is_person_word(k, true)
+                && !view
+                    .free_word(k)
+                    .is_some_and(|w| is_definite_feminine(w) || is_imperfect_verb(w))
+            {
+                // The family name after a given name (`محمد فاضل`), not a
+                // feminine noun with the article (`حسن المحاضرة` "the good lecture").
                 last = k;
             } else {
                 break;
@@ -527,17 +704,28 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         }
         if let Some(family) = family_name_after(view, last, is_first(last) || last > i) {
             last = family;
+        } else if kunya.is_some() && last == i + 1 && is_nisba_at(view, last + 1) {
+            // `أبو حمزة [المصري]`, `أبو موسى [الأشعري]`: a kunya's nisba.
+            last += 1;
         }
-        if last > i || alone {
+        if (last > i || (alone && !is_described_noun(view, i)))
+            && !follows_namesake_head(view, i)
+            && !is_counted(view, i, last)
+        {
             let confidence = if last > i {
                 NAME_WORDS_CONFIDENCE
             } else {
                 ALONE_CONFIDENCE
             };
+            let (first, skip) = match glued_given_name_before(view, i, free_from) {
+                Some(before) if skip == 0 => before,
+                _ => (i, skip),
+            };
             out.push(NameCandidate {
                 skip,
-                ..person(i, last, None, None, Source::NameWords, confidence)
+                ..person(first, last, None, None, Source::NameWords, confidence)
             });
+            free_from = last + 1;
         }
         i = last + 1;
     }

@@ -238,3 +238,83 @@ fn folded_ali_starts_a_known_run() {
         ["علي محمد جيدي"]
     );
 }
+
+#[test]
+fn kunya_starts_a_name_with_its_nisba() {
+    // Spans are compared in the search form (`أ` → `ا`, `ة` → `ه`).
+    let table = "حمزه\tname\nزيد\tname\n";
+    let names = super::NamesRecognizer::with_person_words(table);
+    assert_eq!(
+        people_with(&names, "وقال أبو حمزة المصري في خطبته"),
+        ["ابو حمزه المصري"]
+    );
+    assert_eq!(
+        people_with(&names, "بعد خروج أبي زيد من المدينة"),
+        ["ابي زيد"]
+    );
+    // `أبو` before a word the table does not know starts nothing.
+    assert_eq!(
+        people_with(&names, "وصل إلى أبو ظبي أمس"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn described_nouns_and_namesakes_are_no_people() {
+    let table = "الاسد\talone\nعمرو\tfirst\nمبارك\talone\n";
+    let names = super::NamesRecognizer::with_person_words(table);
+    assert_eq!(people_with(&names, "قال الأسد في خطابه"), ["الاسد"]);
+    assert_eq!(
+        people_with(&names, "يعيش الأسد الآسيوي في غابات"),
+        Vec::<String>::new(),
+        "a relational adjective after it: the Asian lion"
+    );
+    assert_eq!(
+        people_with(&names, "صلى في جامع عمرو بن العاص أمس"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        people_with(&names, "حين أقرت جائزة مبارك للعلوم"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        people_with(&names, "وقال عمرو بن العاص إن"),
+        ["عمرو بن العاص"]
+    );
+}
+
+#[test]
+fn boundaries_of_given_names() {
+    let table = "حسن\tfirst\nاحمد\tfirst\nكوفي\tfirst\nانان\talone\nمحمد\tfirst\n";
+    let names = super::NamesRecognizer::with_person_words(table);
+    assert_eq!(
+        people_with(&names, "صدر كتاب حسن المحاضرة في أخبار"),
+        Vec::<String>::new(),
+        "a definite feminine noun is no family name"
+    );
+    assert_eq!(
+        people_with(&names, "فما زال أحمد يوسع في نفوذه"),
+        Vec::<String>::new(),
+        "an imperfect verb is no family name"
+    );
+    assert_eq!(
+        people_with(&names, "انتخب خلفا لكوفي أنان في"),
+        ["كوفي انان"]
+    );
+    assert_eq!(
+        people_with(&names, "وقاد محمد بن عبد الكريم الخطابي ( 1882 )"),
+        ["محمد بن عبد الكريم الخطابي"]
+    );
+}
+
+#[test]
+fn an_office_ending_at_a_head_word_names_no_person() {
+    let names = super::NamesRecognizer::with_person_words("");
+    assert_eq!(
+        people_with(&names, "خطط رئيس اتحاد كرة القدم العالمي جول"),
+        Vec::<String>::new()
+    );
+    // The office with the body's whole name before the person still names one.
+    assert!(texts("وقال رئيس اتحاد الكرة الدولي جوزيف بلاتر إن")
+        .contains(&("person", "جوزيف بلاتر".into())));
+}
