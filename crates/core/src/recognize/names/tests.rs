@@ -238,3 +238,81 @@ fn folded_ali_starts_a_known_run() {
         ["علي محمد جيدي"]
     );
 }
+
+#[test]
+fn place_names_after_a_head_stop_before_what_follows_them() {
+    assert_eq!(
+        texts("قتل شخصان في مدينة رفح جنوب قطاع غزة أمس"),
+        [("location", "رفح".into()), ("location", "غزة".into())],
+        "a compass word ends the place after a head word"
+    );
+    assert_eq!(
+        texts("في محافظة خراسان تصدر صحيفتان"),
+        [("location", "خراسان".into())],
+        "a verb ends the place after a head word"
+    );
+    assert_eq!(
+        texts("وتستمر المدينة كميناء تجاري وقع الحادث في منطقة خط التماس"),
+        [],
+        "`ك` + head describes, and a one-word common word names no place"
+    );
+    assert_eq!(
+        texts("أنشئت لجنة في مقاطعة لاي تشاو."),
+        [("location", "لاي تشاو".into())],
+        "a longer name may start with a common word"
+    );
+}
+
+#[test]
+fn places_named_with_their_adjective_and_quoted_newspapers() {
+    assert_eq!(
+        texts("سافر من أمريكا الجنوبية إلى أوروبا الغربية ثم إلى البحر الأحمر"),
+        [
+            ("location", "أمريكا الجنوبية".into()),
+            ("location", "أوروبا الغربية".into()),
+            ("location", "البحر الأحمر".into())
+        ]
+    );
+    assert_eq!(
+        texts("وقال لـ « الشرق الأوسط » أمس إن الوضع صعب"),
+        [("organization", "الشرق الأوسط".into())],
+        "a place name alone in quotes is a newspaper"
+    );
+}
+
+#[test]
+fn weak_heads_before_known_names_and_coordinated_names() {
+    assert_eq!(
+        texts(
+            "أعلنت شركة مايكروسوفت وذكرت صحيفة نيويورك تايمز أن لجنة جبهة الوطن الفيتنامية اجتمعت"
+        ),
+        [
+            ("organization", "مايكروسوفت".into()),
+            ("organization", "نيويورك تايمز".into()),
+            ("organization", "لجنة جبهة الوطن الفيتنامية".into())
+        ],
+        "a weak head stays outside a known name, not outside a headed one"
+    );
+    assert_eq!(
+        texts("وحضر رئيس مجلس المحاكاة والمكافأة الإقليمي ولجنة الدعاية والتعبئة الجماهيرية التابعة للجنة الحزب الإقليمية"),
+        [
+            ("organization", "مجلس المحاكاة والمكافأة الإقليمي".into()),
+            ("organization", "لجنة الدعاية والتعبئة الجماهيرية".into()),
+            ("organization", "لجنة الحزب الإقليمية".into())
+        ],
+        "`و` + a noun + a nisba adjective belongs to the name"
+    );
+    assert_eq!(
+        texts("وشارك لجنة الحزب والنظام السياسي وجبهة الوطن والمنظمات الاجتماعية"),
+        [
+            ("organization", "لجنة الحزب".into()),
+            ("organization", "جبهة الوطن".into())
+        ],
+        "not after a head word, nor with a plural"
+    );
+    assert_eq!(
+        texts("وقالت حركة حماس إن مجلس النواب والبيت الأبيض رفضا الاقتراح"),
+        [("organization", "حماس".into())],
+        "`حركة` stays outside; generic chambers and a building are no names"
+    );
+}
