@@ -46,7 +46,8 @@ fn behind_ka(view: &View<'_, '_>, i: usize, skip: usize) -> bool {
 
 /// Adds a candidate for each place head word followed by a proper name.
 /// A name of one word is no common word of the learned table (`منطقة خط`,
-/// `شارع مقفر`, `ميناء تجاري`); a longer one may start with one (`لاي تشاو`).
+/// `شارع مقفر`, `ميناء تجاري`); a longer one may start with a short one, a
+/// transliterated syllable (`لاي تشاو`), not a longer one (`مطار دولي حديث`).
 pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut i = 0;
     while i < view.len() {
@@ -68,7 +69,8 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         let first_word = view.word(i + 1).unwrap_or("");
         if last > i
             && looks_like_place_name(first_word)
-            && !(last == i + 1 && view.lex.is(first_word, flag::COMMON_WORD))
+            && !(view.lex.is(first_word, flag::COMMON_WORD)
+                && (last == i + 1 || first_word.chars().count() > 3))
             && !is_compass_word(first_word)
         {
             out.push(NameCandidate {
