@@ -12,6 +12,19 @@ use crate::entity::{EntityKind, Value};
 /// Confidence of a gazetteer match.
 pub const CONFIDENCE: f32 = 0.9;
 
+/// Demonstratives, search-normalized.
+const DEMONSTRATIVES: [&str; 5] = ["هذه", "هذا", "تلك", "ذلك", "هولاء"];
+
+/// True when a definite word at token `i` follows a demonstrative: a common
+/// noun (`هذه الإمارات` "these emirates"), not the place of that name.
+fn after_demonstrative(view: &View<'_, '_>, i: usize) -> bool {
+    i > 0
+        && view.free_word(i).is_some_and(|w| w.starts_with("ال"))
+        && view
+            .word(i - 1)
+            .is_some_and(|p| DEMONSTRATIVES.contains(&p))
+}
+
 /// True when the name `first..=last` stands alone between quotation marks
 /// (`« الشرق الأوسط »`, `صحيفة " القدس "`): in news, mostly the title of a
 /// newspaper named after a place (ANERcorp tags 11 such of 16 as organizations,
@@ -53,7 +66,10 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             let one_word = last == i;
             let organization_behind_preposition =
                 *kind == PhraseKind::Organization && glued_preposition(skip);
-            !(one_word && (organization_behind_preposition || adjective(skip)))
+            !(one_word
+                && (organization_behind_preposition
+                    || adjective(skip)
+                    || after_demonstrative(view, i)))
         });
         // The word before a place may change what it is (`منتخب`, `كأس`, `جمهورية`).
         let before = if i > 0 && view.doc.tokens[i].space_before {

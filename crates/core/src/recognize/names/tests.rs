@@ -316,3 +316,20 @@ fn weak_heads_before_known_names_and_coordinated_names() {
         "`حركة` stays outside; generic chambers and a building are no names"
     );
 }
+
+#[test]
+fn demonstratives_clubs_and_cities_of_the_news() {
+    assert_eq!(
+        texts("وأصغر هذه الإمارات قطر"),
+        [("location", "قطر".into())],
+        "a demonstrative makes a definite place name a common noun"
+    );
+    assert_eq!(
+        texts("فاز دينامو كييف على أرسنال في كربلاء"),
+        [
+            ("organization", "دينامو كييف".into()),
+            ("organization", "أرسنال".into()),
+            ("location", "كربلاء".into())
+        ]
+    );
+}
