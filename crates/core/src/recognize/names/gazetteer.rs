@@ -88,6 +88,10 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             0
         };
         match found {
+            // `كأس الاتحاد الإفريقي`, `بطولة مجلس التعاون`: part of an event's name.
+            Some((0, last, PhraseKind::Organization)) if before & flag::BEFORE_PLACE_EVENT != 0 => {
+                i = last + 1;
+            }
             Some((skip, last, PhraseKind::Place { country })) if before != 0 && skip == 0 => {
                 if before & flag::BEFORE_PLACE_EVENT == 0 {
                     let mut prefix = 0;

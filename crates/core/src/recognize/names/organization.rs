@@ -88,7 +88,7 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
                 break;
             }
             let adjective = is_adjective(view, w);
-            if definite && !adjective {
+            if (definite && !adjective) || DESCRIPTIONS.contains(&w) {
                 break;
             }
             // A feminine adjective right after a masculine head belongs to
@@ -210,6 +210,26 @@ fn coordinated_genitive(view: &View<'_, '_>, head: usize, j: usize) -> bool {
             })
             .is_none()
 }
+
+/// Participles, search-normalized, that describe an organization after its
+/// name without belonging to it (`جبهة الخلاص الوطني [المتمردة]`,
+/// `اتحاد المحاكم الإسلامية [المدججة] بالسلاح`, `الحزب [الحاكم]`).
+const DESCRIPTIONS: [&str; 14] = [
+    "المتمرده",
+    "المتمرد",
+    "المعارضه",
+    "المعارض",
+    "الحاكم",
+    "الحاكمه",
+    "المسلحه",
+    "المسلح",
+    "المدججه",
+    "المحظوره",
+    "المحظور",
+    "المنحله",
+    "المنحل",
+    "المتشدده",
+];
 
 /// True when a head word carries the article, behind its clitics:
 /// `اللجنة`, `واللجنة`, `بالمجلس`, `للمجلس` (but `للجنة` is `ل` + `لجنة`).

@@ -333,3 +333,26 @@ fn demonstratives_clubs_and_cities_of_the_news() {
         ]
     );
 }
+
+#[test]
+fn agencies_acronyms_events_and_descriptions() {
+    assert_eq!(
+        texts("وقال لوكالة فرانس برس إن الويبو وحركة الجهاد الإسلامي"),
+        [
+            ("organization", "فرانس برس".into()),
+            ("organization", "الويبو".into()),
+            ("organization", "الجهاد الإسلامي".into())
+        ],
+        "`وكالة` is a weak head: it stays outside a known name"
+    );
+    assert_eq!(
+        texts("في منافسات كأس الاتحاد الإفريقي بعد زلزال المحيط الهندي"),
+        [],
+        "an event word makes a known name part of the event's name"
+    );
+    assert_eq!(
+        texts("هجوم شنه فصيل جبهة الخلاص الوطني المتمردة"),
+        [("organization", "جبهة الخلاص الوطني".into())],
+        "a describing participle stays outside the name"
+    );
+}
