@@ -60,9 +60,7 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
         }
         // A known place or organization inside the chain (`جامعة القاهرة`).
         if !definite {
-            if let Some((0, end, _)) = view.phrase_at(j, false, |k| {
-                matches!(k, PhraseKind::Place { .. } | PhraseKind::Organization)
-            }) {
+            if let Some((0, end, _)) = view.phrase_at(j, false, is_place_or_organization) {
                 last = end;
                 j = end + 1;
                 definite = true;
@@ -204,11 +202,7 @@ fn coordinated_genitive(view: &View<'_, '_>, head: usize, j: usize) -> bool {
             noun,
             flag::STOP | flag::ORG_HEAD | flag::PLACE_HEAD | flag::OFFICE | flag::ADJECTIVE,
         )
-        && view
-            .phrase_at(j, true, |k| {
-                matches!(k, PhraseKind::Place { .. } | PhraseKind::Organization)
-            })
-            .is_none()
+        && view.phrase_at(j, true, is_place_or_organization).is_none()
 }
 
 /// Participles, search-normalized, that describe an organization after its
@@ -230,6 +224,17 @@ const DESCRIPTIONS: [&str; 14] = [
     "المنحل",
     "المتشدده",
 ];
+
+/// A known place or organization (one function, so that the generic
+/// [`View::phrase_at`] is compiled once for all its callers here).
+fn is_place_or_organization(k: &PhraseKind) -> bool {
+    matches!(k, PhraseKind::Place { .. } | PhraseKind::Organization)
+}
+
+/// A known organization (see [`is_place_or_organization`]).
+fn is_organization(k: &PhraseKind) -> bool {
+    *k == PhraseKind::Organization
+}
 
 /// True when a head word carries the article, behind its clitics:
 /// `اللجنة`, `واللجنة`, `بالمجلس`, `للمجلس` (but `للجنة` is `ل` + `لجنة`).
@@ -314,9 +319,7 @@ fn has_strong_head(view: &View<'_, '_>, from: usize, last: usize) -> bool {
         view.word(j).is_some_and(|w| view.is_title_word(w))
             || (head_at(view, j, flag::ORG_HEAD).is_some()
                 && head_at(view, j, flag::WEAK_ORG_HEAD).is_none())
-            || view
-                .phrase_at(j, true, |k| *k == PhraseKind::Organization)
-                .is_some()
+            || view.phrase_at(j, true, is_organization).is_some()
     })
 }
 
@@ -361,7 +364,7 @@ fn only_adjectives(view: &View<'_, '_>, from: usize, last: usize) -> bool {
 fn names_known_organization(view: &View<'_, '_>, from: usize, last: usize) -> bool {
     head_at(view, from, flag::ORG_HEAD).is_none()
         && view
-            .phrase_at(from, false, |k| *k == PhraseKind::Organization)
+            .phrase_at(from, false, is_organization)
             .is_some_and(|(_, end, _)| end == last)
 }
 
