@@ -266,8 +266,10 @@ fn is_adjective(view: &View<'_, '_>, w: &str) -> bool {
 /// `nh` of `نينه`): a longer word is more likely an Arabic noun
 /// (`مقاطعة كوانغ نينه مؤتمرًا`, `منطقة كيم سون خطة`). Nor can they be a
 /// word that follows a place name without belonging to it: a compass word
-/// (`بورتسودان [شرق] البلاد`), a verb (`سراخس [تقع]`) or a common word of the
-/// learned table (`طوكر [أكبر]`), except a syllable ending in `ه` (`بينه`).
+/// (`بورتسودان [شرق] البلاد`), a verb (`خراسان [يعطيك]`) or a common word of
+/// the learned table (`طوكر [أكبر]`, `خراسان [تصدر]`), except a syllable
+/// ending in `ه` (`بينه`). A short word ending in `ا` is no verb here:
+/// village names end so (`كفر سابا`, `بيت نبالا`).
 pub fn proper_run(view: &View<'_, '_>, from: usize, max: usize) -> usize {
     let mut last = from - 1;
     while last + 1 < from + max && view.is_name_word(last + 1, false) {
@@ -281,7 +283,7 @@ pub fn proper_run(view: &View<'_, '_>, from: usize, max: usize) -> usize {
                 || n > 5
                 || feminine
                 || is_compass_word(word)
-                || super::person::looks_like_verb(word)
+                || (super::person::looks_like_verb(word) && !(n < 5 && word.ends_with('ا')))
                 || (!syllable && view.lex.is(word, flag::COMMON_WORD)))
         {
             break;
