@@ -6,8 +6,8 @@
 //! 11 matched the annotation with the head kept, 82 without it. Before a place the gazetteer knows
 //! (`مدينة باريس`) the gazetteer's candidate is left alone.
 
-use super::lexicon::PhraseKind;
-use super::organization::{place_head_at, proper_run};
+use super::lexicon::{flag, PhraseKind};
+use super::organization::{is_compass_word, place_head_at, proper_run};
 use super::{NameCandidate, Source, View};
 use crate::entity::{EntityKind, Value};
 
@@ -38,15 +38,25 @@ fn counted(view: &View<'_, '_>, i: usize) -> bool {
     i > 0 && view.doc.tokens[i - 1].kind == crate::tokenize::TokenKind::Digits
 }
 
+/// True when the head word at token `i` carries the preposition `ك` ("as"):
+/// `كميناء تجاري`, `كمنطقة جذب` describe what a place is, they name none.
+fn behind_ka(view: &View<'_, '_>, i: usize, skip: usize) -> bool {
+    skip > 0 && view.word(i).is_some_and(|w| w[..skip].ends_with('ك'))
+}
+
 /// Adds a candidate for each place head word followed by a proper name.
+/// A name of one word is no common word of the learned table (`منطقة خط`,
+/// `شارع مقفر`, `ميناء تجاري`); a longer one may start with a short one, a
+/// transliterated syllable (`لاي تشاو`), not a longer one (`مطار دولي حديث`).
 pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut i = 0;
     while i < view.len() {
-        let Some((_, article)) = place_head_at(view, i) else {
+        let Some((skip, article)) = place_head_at(view, i) else {
             i += 1;
             continue;
         };
         if article
+            || behind_ka(view, i, skip)
             || counted(view, i)
             || view
                 .phrase_at(i + 1, false, |k| matches!(k, PhraseKind::Place { .. }))
@@ -56,7 +66,13 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             continue;
         }
         let last = proper_run(view, i + 1, MAX_NAME_WORDS);
-        if last > i && looks_like_place_name(view.word(i + 1).unwrap_or("")) {
+        let first_word = view.word(i + 1).unwrap_or("");
+        if last > i
+            && looks_like_place_name(first_word)
+            && !(view.lex.is(first_word, flag::COMMON_WORD)
+                && (last == i + 1 || first_word.chars().count() > 3))
+            && !is_compass_word(first_word)
+        {
             out.push(NameCandidate {
                 kind: EntityKind::Location,
                 first: i + 1,

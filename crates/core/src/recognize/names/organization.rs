@@ -50,16 +50,17 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
     // (`اللجنة الشعبية`), never a genitive (`اللجنة الجهات`).
     let mut definite = view.word(head).is_some_and(|w| reads_definite(view, w));
     let head_masculine = view.word(head).is_some_and(|w| !w.ends_with('ه'));
+    // The last word taken is a definite genitive (`المحاكاة` of `مجلس المحاكاة`).
+    let mut genitive = false;
     while j <= head + MAX_CHAIN {
+        let after_genitive = std::mem::take(&mut genitive);
         let Some(w) = view.free_word(j) else { break };
         if lex.is(w, flag::STOP) {
             break;
         }
         // A known place or organization inside the chain (`جامعة القاهرة`).
         if !definite {
-            if let Some((0, end, _)) = view.phrase_at(j, false, |k| {
-                matches!(k, PhraseKind::Place { .. } | PhraseKind::Organization)
-            }) {
+            if let Some((0, end, _)) = view.phrase_at(j, false, is_place_or_organization) {
                 last = end;
                 j = end + 1;
                 definite = true;
@@ -85,7 +86,7 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
                 break;
             }
             let adjective = is_adjective(view, w);
-            if definite && !adjective {
+            if (definite && !adjective) || DESCRIPTIONS.contains(&w) {
                 break;
             }
             // A feminine adjective right after a masculine head belongs to
@@ -93,6 +94,8 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
             if j == head + 1 && head_masculine && adjective && w.ends_with("يه") {
                 break;
             }
+            // After an indefinite word, a definite one is its genitive.
+            genitive = !definite;
             definite = true;
             last = j;
             j += 1;
@@ -152,9 +155,85 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
             definite = true;
             continue;
         }
+        if after_genitive && last == j - 1 && coordinated_genitive(view, head, j) {
+            last = j + 1;
+            j += 2;
+            continue;
+        }
         break;
     }
     last
+}
+
+/// True when token `j`, after a definite genitive of the chain (no head
+/// word: `لجنة الحزب [والنظام السياسي]` joins two bodies), is `و` + a
+/// definite noun followed by a nisba adjective that closes the name: a
+/// second genitive joined to the first (`مجلس المحاكاة [والمكافأة الإقليمي]`,
+/// `لجنة الدعاية [والتعبئة الجماهيرية]`, `وزارة الزراعة [والثروة السمكية]`).
+/// Without the adjective, `و` starts a new phrase (`مجلس الأمن والجمعية`), as
+/// it does before a head word (`مجلس الشعب [واللجنة الشعبية الإقليمية]`) or
+/// a plural (`جبهة الوطن [والمنظمات الاجتماعية]`);
+/// after a club (`نادي النصر والاتفاق السعودي`) it joins two names.
+fn coordinated_genitive(view: &View<'_, '_>, head: usize, j: usize) -> bool {
+    if head_at(view, head, flag::ORG_HEAD_OUTSIDE).is_some() {
+        return false;
+    }
+    let Some(noun) = view
+        .free_word(j)
+        .and_then(|w| w.strip_prefix('و'))
+        .and_then(clitics::split_article)
+    else {
+        return false;
+    };
+    let previous_is_head = view
+        .free_word(j - 1)
+        .and_then(clitics::split_article)
+        .is_some_and(|stem| view.lex.is(stem, flag::ORG_HEAD | flag::PLACE_HEAD));
+    let is_nisba = |stem: &str| stem.ends_with('ي') || stem.ends_with("يه");
+    let adjective_follows = view
+        .free_word(j + 1)
+        .and_then(clitics::split_article)
+        .is_some_and(is_nisba);
+    !previous_is_head
+        && adjective_follows
+        && !is_nisba(noun)
+        && !noun.ends_with("ات")
+        && !view.lex.is(
+            noun,
+            flag::STOP | flag::ORG_HEAD | flag::PLACE_HEAD | flag::OFFICE | flag::ADJECTIVE,
+        )
+        && view.phrase_at(j, true, is_place_or_organization).is_none()
+}
+
+/// Participles, search-normalized, that describe an organization after its
+/// name without belonging to it (`جبهة الخلاص الوطني [المتمردة]`,
+/// `اتحاد المحاكم الإسلامية [المدججة] بالسلاح`, `الحزب [الحاكم]`).
+const DESCRIPTIONS: [&str; 14] = [
+    "المتمرده",
+    "المتمرد",
+    "المعارضه",
+    "المعارض",
+    "الحاكم",
+    "الحاكمه",
+    "المسلحه",
+    "المسلح",
+    "المدججه",
+    "المحظوره",
+    "المحظور",
+    "المنحله",
+    "المنحل",
+    "المتشدده",
+];
+
+/// A known place or organization (one function, so that the generic
+/// [`View::phrase_at`] is compiled once for all its callers here).
+fn is_place_or_organization(k: &PhraseKind) -> bool {
+    matches!(k, PhraseKind::Place { .. } | PhraseKind::Organization)
+}
+
+/// A known organization (see [`is_place_or_organization`]).
+fn is_organization(k: &PhraseKind) -> bool {
+    *k == PhraseKind::Organization
 }
 
 /// True when a head word carries the article, behind its clitics:
@@ -185,19 +264,53 @@ fn is_adjective(view: &View<'_, '_>, w: &str) -> bool {
 /// After the first, the words must be short (transliterated syllables, five
 /// letters at most), on the same line and not ending in `ة` (except the
 /// `nh` of `نينه`): a longer word is more likely an Arabic noun
-/// (`مقاطعة كوانغ نينه مؤتمرًا`, `منطقة كيم سون خطة`).
+/// (`مقاطعة كوانغ نينه مؤتمرًا`, `منطقة كيم سون خطة`). Nor can they be a
+/// word that follows a place name without belonging to it: a compass word
+/// (`بورتسودان [شرق] البلاد`), a verb (`خراسان [يعطيك]`) or a common word of
+/// the learned table (`طوكر [أكبر]`, `خراسان [تصدر]`), except a syllable
+/// ending in `ه` (`بينه`). A short word ending in `ا` is no verb here:
+/// village names end so (`كفر سابا`, `بيت نبالا`).
 pub fn proper_run(view: &View<'_, '_>, from: usize, max: usize) -> usize {
     let mut last = from - 1;
     while last + 1 < from + max && view.is_name_word(last + 1, false) {
         let next = last + 1;
         let word = view.word(next).unwrap_or("");
+        let n = word.chars().count();
         let feminine = word.ends_with('ه') && !word.ends_with("نه");
-        if next > from && (view.line_start(next) || word.chars().count() > 5 || feminine) {
+        let syllable = n <= 4 && word.ends_with('ه');
+        if next > from
+            && (view.line_start(next)
+                || n > 5
+                || feminine
+                || is_compass_word(word)
+                || (super::person::looks_like_verb(word) && !(n < 5 && word.ends_with('ا')))
+                || (!syllable && view.lex.is(word, flag::COMMON_WORD)))
+        {
             break;
         }
         last = next;
     }
     last
+}
+
+/// Compass words, search-normalized: they place a name relative to another
+/// (`رفح جنوب قطاع غزة`); ANERcorp, a news corpus, leaves them outside the place.
+const COMPASS_WORDS: [&str; 9] = [
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+];
+
+/// True when `w` is a compass word, bare or behind `و`, `ب` (`بشمال`).
+pub fn is_compass_word(w: &str) -> bool {
+    let bare = w.strip_prefix(['و', 'ب']).unwrap_or(w);
+    COMPASS_WORDS.contains(&w) || COMPASS_WORDS.contains(&bare)
 }
 
 /// True when the chain `from..=last` holds a strong organization head
@@ -208,9 +321,7 @@ fn has_strong_head(view: &View<'_, '_>, from: usize, last: usize) -> bool {
         view.word(j).is_some_and(|w| view.is_title_word(w))
             || (head_at(view, j, flag::ORG_HEAD).is_some()
                 && head_at(view, j, flag::WEAK_ORG_HEAD).is_none())
-            || view
-                .phrase_at(j, true, |k| *k == PhraseKind::Organization)
-                .is_some()
+            || view.phrase_at(j, true, is_organization).is_some()
     })
 }
 
@@ -245,6 +356,20 @@ fn only_adjectives(view: &View<'_, '_>, from: usize, last: usize) -> bool {
     })
 }
 
+/// True when the chain `from..=last` is exactly one known organization
+/// without a head word of its own: a weak head before it is a common noun
+/// that introduces the name and stays outside it, as the corpora annotate
+/// (`صحيفة [نيويورك تايمز]`, `شركة [مايكروسوفت]`, `مفوضية [الأمم المتحدة]`);
+/// the gazetteer reports the name. Before a headed name the weak head names
+/// a body of it (`لجنة جبهة الوطن الفيتنامية`); a strong head belongs to
+/// the name (`منظمة أوبك`).
+fn names_known_organization(view: &View<'_, '_>, from: usize, last: usize) -> bool {
+    head_at(view, from, flag::ORG_HEAD).is_none()
+        && view
+            .phrase_at(from, false, is_organization)
+            .is_some_and(|(_, end, _)| end == last)
+}
+
 /// Adds a candidate for each organization head word followed by its chain.
 /// A weak head (`وزارة`, `لجنة`) needs a strong head or a known organization
 /// in its chain; a definite head followed by adjectives only is left out.
@@ -259,6 +384,7 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         let weak = head_at(view, i, flag::WEAK_ORG_HEAD).is_some();
         let qualified = has_qualifier(view, i + 1, last) || attached_to_body(view, last);
         let reported = last > i
+            && !(weak && names_known_organization(view, i + 1, last))
             && (!weak || qualified || has_strong_head(view, i + 1, last))
             && !(article && !qualified && only_adjectives(view, i + 1, last));
         if reported {

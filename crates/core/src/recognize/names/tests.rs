@@ -256,6 +256,26 @@ fn kunya_starts_a_name_with_its_nisba() {
     assert_eq!(
         people_with(&names, "وصل إلى أبو ظبي أمس"),
         Vec::<String>::new()
+fn place_names_after_a_head_stop_before_what_follows_them() {
+    assert_eq!(
+        texts("قتل شخصان في مدينة رفح جنوب قطاع غزة أمس"),
+        [("location", "رفح".into()), ("location", "غزة".into())],
+        "a compass word ends the place after a head word"
+    );
+    assert_eq!(
+        texts("في محافظة خراسان تصدر صحيفتان"),
+        [("location", "خراسان".into())],
+        "a verb ends the place after a head word"
+    );
+    assert_eq!(
+        texts("وتستمر المدينة كميناء تجاري وقع الحادث في منطقة خط التماس"),
+        [],
+        "`ك` + head describes, and a one-word common word names no place"
+    );
+    assert_eq!(
+        texts("أنشئت لجنة في مقاطعة لاي تشاو."),
+        [("location", "لاي تشاو".into())],
+        "a longer name may start with a common word"
     );
 }
 
@@ -280,6 +300,19 @@ fn described_nouns_and_namesakes_are_no_people() {
     assert_eq!(
         people_with(&names, "وقال عمرو بن العاص إن"),
         ["عمرو بن العاص"]
+fn places_named_with_their_adjective_and_quoted_newspapers() {
+    assert_eq!(
+        texts("سافر من أمريكا الجنوبية إلى أوروبا الغربية ثم إلى البحر الأحمر"),
+        [
+            ("location", "أمريكا الجنوبية".into()),
+            ("location", "أوروبا الغربية".into()),
+            ("location", "البحر الأحمر".into())
+        ]
+    );
+    assert_eq!(
+        texts("وقال لـ « الشرق الأوسط » أمس إن الوضع صعب"),
+        [("organization", "الشرق الأوسط".into())],
+        "a place name alone in quotes is a newspaper"
     );
 }
 
@@ -304,6 +337,39 @@ fn boundaries_of_given_names() {
     assert_eq!(
         people_with(&names, "وقاد محمد بن عبد الكريم الخطابي ( 1882 )"),
         ["محمد بن عبد الكريم الخطابي"]
+fn weak_heads_before_known_names_and_coordinated_names() {
+    assert_eq!(
+        texts(
+            "أعلنت شركة مايكروسوفت وذكرت صحيفة نيويورك تايمز أن لجنة جبهة الوطن الفيتنامية اجتمعت"
+        ),
+        [
+            ("organization", "مايكروسوفت".into()),
+            ("organization", "نيويورك تايمز".into()),
+            ("organization", "لجنة جبهة الوطن الفيتنامية".into())
+        ],
+        "a weak head stays outside a known name, not outside a headed one"
+    );
+    assert_eq!(
+        texts("وحضر رئيس مجلس المحاكاة والمكافأة الإقليمي ولجنة الدعاية والتعبئة الجماهيرية التابعة للجنة الحزب الإقليمية"),
+        [
+            ("organization", "مجلس المحاكاة والمكافأة الإقليمي".into()),
+            ("organization", "لجنة الدعاية والتعبئة الجماهيرية".into()),
+            ("organization", "لجنة الحزب الإقليمية".into())
+        ],
+        "`و` + a noun + a nisba adjective belongs to the name"
+    );
+    assert_eq!(
+        texts("وشارك لجنة الحزب والنظام السياسي وجبهة الوطن والمنظمات الاجتماعية"),
+        [
+            ("organization", "لجنة الحزب".into()),
+            ("organization", "جبهة الوطن".into())
+        ],
+        "not after a head word, nor with a plural"
+    );
+    assert_eq!(
+        texts("وقالت حركة حماس إن مجلس النواب والبيت الأبيض رفضا الاقتراح"),
+        [("organization", "حماس".into())],
+        "`حركة` stays outside; generic chambers and a building are no names"
     );
 }
 
@@ -317,4 +383,41 @@ fn an_office_ending_at_a_head_word_names_no_person() {
     // The office with the body's whole name before the person still names one.
     assert!(texts("وقال رئيس اتحاد الكرة الدولي جوزيف بلاتر إن")
         .contains(&("person", "جوزيف بلاتر".into())));
+fn demonstratives_clubs_and_cities_of_the_news() {
+    assert_eq!(
+        texts("وأصغر هذه الإمارات قطر"),
+        [("location", "قطر".into())],
+        "a demonstrative makes a definite place name a common noun"
+    );
+    assert_eq!(
+        texts("فاز دينامو كييف على أرسنال في كربلاء"),
+        [
+            ("organization", "دينامو كييف".into()),
+            ("organization", "أرسنال".into()),
+            ("location", "كربلاء".into())
+        ]
+    );
+}
+
+#[test]
+fn agencies_acronyms_events_and_descriptions() {
+    assert_eq!(
+        texts("وقال لوكالة فرانس برس إن الويبو وحركة الجهاد الإسلامي"),
+        [
+            ("organization", "فرانس برس".into()),
+            ("organization", "الويبو".into()),
+            ("organization", "الجهاد الإسلامي".into())
+        ],
+        "`وكالة` is a weak head: it stays outside a known name"
+    );
+    assert_eq!(
+        texts("في منافسات كأس الاتحاد الإفريقي بعد زلزال المحيط الهندي"),
+        [],
+        "an event word makes a known name part of the event's name"
+    );
+    assert_eq!(
+        texts("هجوم شنه فصيل جبهة الخلاص الوطني المتمردة"),
+        [("organization", "جبهة الخلاص الوطني".into())],
+        "a describing participle stays outside the name"
+    );
 }
