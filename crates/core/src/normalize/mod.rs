@@ -22,9 +22,11 @@ mod alignment;
 mod blocks;
 mod options;
 mod rules;
+mod utf16;
 
 pub use alignment::{Alignment, SegmentView, UnitAlignments};
 pub use options::{NormalizeOptions, Preset};
+pub use utf16::encode_utf16_into;
 
 use crate::span::Span;
 use alignment::AlignedBuilder;
