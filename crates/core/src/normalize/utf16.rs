@@ -9,6 +9,7 @@
 //! chosen by which of the 8 bytes start a character (wasm `i8x16.swizzle`;
 //! elsewhere the same steps in plain code); other characters one at a time.
 
+use std::mem::MaybeUninit;
 use std::sync::OnceLock;
 
 /// Bytes read per step (8 are consumed, 9 when the 8th starts a two-byte
@@ -49,10 +50,9 @@ pub fn encode_utf16_into(text: &str, out: &mut Vec<u16>) {
             if wide & 0x1FF == 0 {
                 // Bytes 0–8 are ASCII or parts of two-byte characters.
                 let m = starts & 0xFF;
-                let units = gather_units(block, &table[usize::from(m)]);
-                for (d, u) in dst[n..n + 8].iter_mut().zip(units) {
-                    d.write(u);
-                }
+                let lanes: &mut [MaybeUninit<u16>; 8] =
+                    (&mut dst[n..n + 8]).try_into().expect("8 lanes");
+                gather_units(block, &table[usize::from(m)], lanes);
                 n += m.count_ones() as usize;
                 // Byte 8 continues the character started at byte 7.
                 i += 8 + usize::from(starts & 0x100 == 0);
@@ -121,11 +121,12 @@ fn classify(block: &[u8; STEP]) -> (u16, u16) {
         })
 }
 
-/// The code units of the characters whose first two bytes `shuffle` puts
-/// in each 16-bit lane (ASCII: the first byte alone), then junk lanes.
+/// Writes to `out` the code units of the characters whose first two bytes
+/// `shuffle` puts in each 16-bit lane (ASCII: the first byte alone), then
+/// junk lanes.
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 #[inline]
-fn gather_units(block: &[u8; STEP], shuffle: &[u8; 16]) -> [u16; 8] {
+fn gather_units(block: &[u8; STEP], shuffle: &[u8; 16], out: &mut [MaybeUninit<u16>; 8]) {
     use std::arch::wasm32::*;
     // SAFETY: 16 bytes each; v128_load has no alignment requirement.
     let (v, s) = unsafe {
@@ -141,26 +142,24 @@ fn gather_units(block: &[u8; STEP], shuffle: &[u8; 16]) -> [u16; 8] {
         v128_and(u16x8_shr(lanes, 8), u16x8_splat(0x3F)),
     );
     let units = v128_bitselect(lo, two, u16x8_lt(lo, u16x8_splat(0x80)));
-    let mut out = [0u16; 8];
     // SAFETY: 16 bytes into `out`; v128_store has no alignment requirement.
     unsafe { v128_store(out.as_mut_ptr().cast(), units) };
-    out
 }
 
 #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
 #[inline]
-fn gather_units(block: &[u8; STEP], shuffle: &[u8; 16]) -> [u16; 8] {
-    std::array::from_fn(|lane| {
+fn gather_units(block: &[u8; STEP], shuffle: &[u8; 16], out: &mut [MaybeUninit<u16>; 8]) {
+    for (lane, unit) in out.iter_mut().enumerate() {
         let (lo, hi) = (
             block[usize::from(shuffle[2 * lane])],
             block[usize::from(shuffle[2 * lane + 1])],
         );
-        if lo < 0x80 {
+        unit.write(if lo < 0x80 {
             u16::from(lo)
         } else {
             (u16::from(lo & 0x1F) << 6) | u16::from(hi & 0x3F)
-        }
-    })
+        });
+    }
 }
 
 #[cfg(test)]
