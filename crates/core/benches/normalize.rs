@@ -19,7 +19,7 @@ mod common;
 use common::{config, corpus, ThreadCpuTime};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
-use tahlil_core::normalize::{Normalizer, Preset};
+use tahlil_core::normalize::{encode_utf16_into, Normalizer, Preset};
 
 /// Prints the alignment memory for the corpus and the worst-case input.
 fn report_memory(text: &str) {
@@ -66,6 +66,11 @@ fn bench_presets(c: &mut Criterion<ThreadCpuTime>) {
             let out = n.normalize(black_box(&text));
             black_box(out.alignment.to_chars_and_utf16(&out.text, &text))
         })
+    });
+    // What the wasm bindings add to hand the result to JavaScript.
+    let mut units = Vec::new();
+    group.bench_function("search output to UTF-16", |b| {
+        b.iter(|| encode_utf16_into(black_box(&out.text), &mut units))
     });
     drop(out);
     group.finish();

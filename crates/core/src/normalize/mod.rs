@@ -22,13 +22,15 @@ mod alignment;
 mod blocks;
 mod options;
 mod rules;
+mod utf16;
 
 pub use alignment::{Alignment, SegmentView, UnitAlignments};
 pub use options::{NormalizeOptions, Preset};
+pub use utf16::encode_utf16_into;
 
 use crate::span::Span;
 use alignment::AlignedBuilder;
-use blocks::BlockFilter;
+use blocks::{BlockFilter, BLOCK};
 
 /// At most this many marks (harakat and deleted characters) may sit between
 /// a letter and the combining hamza or madda it composes with, the limit of
@@ -432,33 +434,20 @@ impl Normalizer {
         // `space_before_base`: the output before it ended in a space.
         let (mut prev_base, mut space_before_base) = (false, false);
         while i < bytes.len() {
-            while BlockFilter::ENABLED && i > start && i + 16 <= bytes.len() {
-                // Skip the bytes the block filter passes, up to the first
-                // character it does not pass, which the loop below takes.
-                let m = self.blocks.scan(bytes, i);
-                // Not a lead byte whose character did not pass (branch-free:
-                // the outcome is random).
-                let ones = m.pass.trailing_ones() as usize;
-                let passed = ones - usize::from((ones > 0) & (bytes[i + ones.max(1) - 1] >= 0xC0));
-                let mut replace = u32::from(m.replace) & ((1 << passed) - 1);
-                while replace != 0 {
-                    patches.push(i + replace.trailing_zeros() as usize - 1);
-                    replace &= replace - 1;
-                }
-                if passed > 0 {
-                    i += passed;
+            if i > start && i + BLOCK <= bytes.len() && self.blocks.enabled() {
+                let from = i;
+                i = self.skip_blocks(bytes, i, patches);
+                if i > from {
+                    // The state after the last character passed.
                     let last = bytes[i - 1];
                     space = fold_ws & (last == b' ');
-                    // The last character passed: a base (kept or replaced)
-                    // lets the loop below check what follows it. `i - 2` is
-                    // at or after `start` (`i` moved past `start + 1`).
+                    // A base (kept or replaced) lets the loop below check
+                    // what follows it. `i - 2` is at or after `start` (`i`
+                    // moved past `start + 1`).
                     let k = (usize::from(bytes[i - 2] & 0x03) << 6) | usize::from(last & 0x3F);
                     prev_base = (last >= 0x80) & (classes[k] & FAST_BASE != 0);
                     // Before a two-byte base (at or after `start` then).
                     space_before_base = prev_base & fold_ws & (bytes[i.saturating_sub(3)] == b' ');
-                }
-                if m.pass != 0xFFFF {
-                    break;
                 }
             }
             if i >= bytes.len() {
@@ -515,6 +504,33 @@ impl Normalizer {
         } else {
             (i, space)
         }
+    }
+
+    /// The block filter's part of [`Normalizer::fast_scan`]: from `i`,
+    /// skips 64 bytes at a time while the filter passes them all, then up
+    /// to the first character it does not pass, which the per-character
+    /// loop takes. Pushes onto `patches` the letters to replace. Returns
+    /// where it stopped, a character boundary.
+    #[inline]
+    fn skip_blocks(&self, bytes: &[u8], mut i: usize, patches: &mut Vec<usize>) -> usize {
+        while i + BLOCK <= bytes.len() {
+            let m = self.blocks.scan(bytes, i);
+            // Not a lead byte whose character did not pass, nor the last
+            // byte when it is a lead byte (its character is in the next block).
+            let ones = m.pass.trailing_ones() as usize;
+            let passed = ones - usize::from((ones > 0) & (bytes[i + ones.max(1) - 1] >= 0xC0));
+            let below = 1u64.checked_shl(passed as u32).unwrap_or(0).wrapping_sub(1);
+            let mut replace = m.replace & below;
+            while replace != 0 {
+                patches.push(i + replace.trailing_zeros() as usize - 1);
+                replace &= replace - 1;
+            }
+            i += passed;
+            if ones < BLOCK {
+                break;
+            }
+        }
+        i
     }
 
     /// True when the character at `j` (or the end of the text) can be no
