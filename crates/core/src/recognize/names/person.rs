@@ -70,10 +70,18 @@ fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
             let last = extend_chain(view, i);
             // `رئيس اتحاد [كرة القدم]`, `مدرب نادي [مانشستر]`: a head word in
             // construct ends the office; what follows names the body.
-            let ends_at_head = view.free_word(last).is_some_and(|w| {
-                !w.starts_with("ال") && view.lex.is(w, flag::ORG_HEAD | flag::PLACE_HEAD)
+            let head_in_construct = |k: usize| {
+                view.free_word(k).is_some_and(|w| {
+                    !w.starts_with("ال") && view.lex.is(w, flag::ORG_HEAD | flag::PLACE_HEAD)
+                })
+            };
+            let ends_at_head = head_in_construct(last);
+            // `نائب رئيس نادي أرسنال الإنجليزي`: a head in construct before a
+            // proper name (no article) inside the chain names the body too.
+            let names_a_body = (i + 1..last).any(|k| {
+                head_in_construct(k) && view.free_word(k + 1).is_some_and(|w| !w.starts_with("ال"))
             });
-            if last == i || ends_at_head {
+            if last == i || ends_at_head || names_a_body {
                 return None;
             }
             (skip, last, true)
