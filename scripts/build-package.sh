@@ -8,6 +8,8 @@ cd "$ROOT"
 # Budget of tahlil_bg.wasm + tahlil.js, gzip -9 (docs: README "## Embedding").
 BUDGET_GZIP_BYTES=$((300 * 1024))
 
+# The package's JS is minified with terser (package.json devDependencies).
+[ -d node_modules/terser ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 [ -f www/pkg/tahlil_bg.wasm ] && [ -f www/pkg/tahlil.js ] || "$ROOT/scripts/build-wasm.sh"
 log "building dist/tahlil"
 sizes=$(node www/embed/tools/package.mjs "$ROOT" "$ROOT/dist/tahlil")

@@ -1,12 +1,13 @@
 // Builds the npm package dist/tahlil/ from www/pkg (the wasm build) and
 // www/embed (the API): run by scripts/build-package.sh.
-//   tahlil.js          the API in one ES module; finds tahlil_bg.wasm beside itself
+//   tahlil.js          the API in one minified ES module; finds tahlil_bg.wasm beside itself
 //   tahlil.inline.js   the same with the wasm inlined (base64), for pages that cannot serve .wasm
 //   tahlil_bg.wasm, tahlil.d.ts, package.json, README.md
 // Prints a JSON report of the sizes (bytes and gzip -9 bytes).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { minify } from 'terser';
 import { bundle } from './bundle.mjs';
 
 const [root, outDir] = process.argv.slice(2);
@@ -37,12 +38,31 @@ const banner = (what) =>
   `// tahlil ${version} (${license}): Arabic text analysis in the browser, ${what}.\n` +
   '// Built by scripts/build-package.sh from www/embed and the wasm build; types in tahlil.d.ts.';
 
-const fileBuild = bundle(path.join(EMBED, 'tahlil.js'), {
-  replace: { [DEPS]: depsModule("export const defaultWasmSource = () => new URL('./tahlil_bg.wasm', import.meta.url);") },
-  banner: banner('loading tahlil_bg.wasm from beside this file'),
-});
+/**
+ * Minifies a bundled module for shipping (terser: whitespace and comments out,
+ * local names shortened; no rewriting of the code's logic, `compress` off), with
+ * `banner` kept on top. The readable sources stay in www/embed; the types in
+ * tahlil.d.ts. Every page test of the package runs this output.
+ */
+async function minified(code, banner) {
+  const out = await minify(code, {
+    module: true,
+    compress: false,
+    mangle: true,
+    format: { comments: false, preamble: banner },
+  });
+  if (typeof out.code !== 'string') throw new Error('terser returned no code');
+  return `${out.code}\n`;
+}
 
-const inlineBuild = bundle(path.join(EMBED, 'tahlil.js'), {
+const fileBuild = await minified(
+  bundle(path.join(EMBED, 'tahlil.js'), {
+    replace: { [DEPS]: depsModule("export const defaultWasmSource = () => new URL('./tahlil_bg.wasm', import.meta.url);") },
+  }),
+  banner('loading tahlil_bg.wasm from beside this file'),
+);
+
+const inlineBuild = await minified(bundle(path.join(EMBED, 'tahlil.js'), {
   replace: {
     [DEPS]: depsModule(`const WASM_BASE64 = ${JSON.stringify(wasm.toString('base64'))};
 let wasmBytes = null;
@@ -55,8 +75,7 @@ export const defaultWasmSource = () => {
   return wasmBytes;
 };`),
   },
-  banner: banner('with the wasm module inlined (no .wasm file to serve)'),
-});
+}), banner('with the wasm module inlined (no .wasm file to serve)'));
 
 fs.rmSync(outDir, { recursive: true, force: true });
 fs.mkdirSync(outDir, { recursive: true });
