@@ -96,26 +96,35 @@ fn class_table() -> &'static [CharClass; TABLE_SIZE] {
     })
 }
 
-/// The class and UTF-8 length of the character at byte `i` of `text` (a
-/// character boundary): one table lookup for the one- and two-byte
-/// characters of Arabic text, decoded from the bytes without building a `char`.
+/// The code point and UTF-8 length of the character at byte `i` of `text`
+/// (a character boundary), with fast paths for the one- and two-byte
+/// characters of Arabic text. (Tried: one path for both, without a branch
+/// between them: tokenizing 39 -> 49 ms per 10 MB; inside a word the branch
+/// is predicted.)
 #[inline(always)]
-fn class_at(text: &str, i: usize, table: &[CharClass; TABLE_SIZE]) -> (CharClass, usize) {
+pub(crate) fn decode_at(text: &str, i: usize) -> (u32, usize) {
     let b = text.as_bytes();
     let b0 = b[i];
     if b0 < 0x80 {
-        (table[b0 as usize], 1)
+        (b0 as u32, 1)
     } else if b0 < 0xE0 {
-        let u = ((b0 as usize & 0x1F) << 6) | (b[i + 1] as usize & 0x3F);
-        (table[u], 2)
+        (((b0 as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
     } else {
         let c = text[i..].chars().next().expect("a character boundary");
-        let class = table
-            .get(c as usize)
-            .copied()
-            .unwrap_or_else(|| classify(c));
-        (class, c.len_utf8())
+        (c as u32, c.len_utf8())
     }
+}
+
+/// The class and UTF-8 length of the character at byte `i` of `text` (a
+/// character boundary): one table lookup for the characters of Arabic text.
+#[inline(always)]
+fn class_at(text: &str, i: usize, table: &[CharClass; TABLE_SIZE]) -> (CharClass, usize) {
+    let (u, len) = decode_at(text, i);
+    let class = match table.get(u as usize) {
+        Some(&class) => class,
+        None => char::from_u32(u).map_or(CharClass::Punct, classify),
+    };
+    (class, len)
 }
 
 /// Tokenizes `text` (normally the search-normalized text).
