@@ -159,14 +159,9 @@ impl Analyzer {
         // the text, not the recognizers' (which jump back and forth over
         // it): the alignment and the original are then read in one sweep,
         // not with a cache miss per candidate.
-        let mut by_position: Vec<u64> = candidates
-            .iter()
-            .enumerate()
-            .map(|(k, c)| (c.span.start as u64) << 32 | k as u64)
-            .collect();
-        by_position.sort_unstable();
-        for key in by_position {
-            let c = &mut candidates[key as u32 as usize];
+        let by_position = crate::sort::sorted_order(candidates.iter().map(|c| c.span.start as u64));
+        for k in by_position {
+            let c = &mut candidates[k as usize];
             // A reference's code is reported as the original writes it (`٢٢٥٤`, not `2254`).
             if let Value::Reference { code } = &mut c.value {
                 if let Some(pos) = normalized.text[c.span.range()].find(code.as_str()) {
@@ -242,7 +237,8 @@ fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut taken = vec![0u64; end / 64 + 1];
     // Kept candidates: start and index. Kept spans are disjoint and not
     // empty, so no two share a start.
-    let mut kept: Vec<u64> = Vec::new();
+    // (`u128`, as `order`: one sort routine in the wasm, see `crate::sort`.)
+    let mut kept: Vec<u128> = Vec::new();
     for key in order {
         let start = (key >> 32) as u32 as usize;
         let end = start + (u32::MAX - (key >> 96) as u32) as usize;
@@ -250,7 +246,7 @@ fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
             continue;
         }
         set_bits(&mut taken, start, end);
-        kept.push((start as u64) << 32 | key as u32 as u64);
+        kept.push((start as u128) << 32 | u128::from(key as u32));
     }
     kept.sort_unstable();
     kept.into_iter()
