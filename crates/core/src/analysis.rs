@@ -155,8 +155,13 @@ impl Analyzer {
             }
         }
         // Map to the original before resolving: two readings inside one
-        // expanded ligature land on the same original span.
-        for c in &mut candidates {
+        // expanded ligature land on the same original span. In the order of
+        // the text, not the recognizers' (which jump back and forth over
+        // it): the alignment and the original are then read in one sweep,
+        // not with a cache miss per candidate.
+        let by_position = crate::sort::sorted_order(candidates.iter().map(|c| c.span.start as u64));
+        for k in by_position {
+            let c = &mut candidates[k as usize];
             // A reference's code is reported as the original writes it (`٢٢٥٤`, not `2254`).
             if let Value::Reference { code } = &mut c.value {
                 if let Some(pos) = normalized.text[c.span.range()].find(code.as_str()) {
@@ -210,16 +215,14 @@ fn extend_over_tatweel(text: &str, span: Span) -> Span {
 /// marks the bytes taken in a bit set instead of a tree of spans: the same
 /// choice as a stable sort by (length, priority, start) and a tree, for a
 /// tenth of the moves.
-fn resolve(candidates: Vec<Candidate>) -> Vec<Candidate> {
-    let mut candidates: Vec<Candidate> = candidates
-        .into_iter()
-        .filter(|c| !c.span.is_empty())
-        .collect();
+fn resolve(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     // Longest first, then highest priority, then leftmost, then first pushed
-    // (what a stable sort keeps): one `u128` per candidate.
+    // (what a stable sort keeps): one `u128` per candidate, which also holds
+    // its span, so the choice reads no candidate.
     let mut order: Vec<u128> = candidates
         .iter()
         .enumerate()
+        .filter(|(_, c)| !c.span.is_empty())
         .map(|(k, c)| {
             let longest_first = u32::MAX - c.span.len() as u32;
             let highest_first = u32::MAX - ((c.priority as u32) ^ (1 << 31));
@@ -234,23 +237,29 @@ fn resolve(candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut taken = vec![0u64; end / 64 + 1];
     // Kept candidates: start and index. Kept spans are disjoint and not
     // empty, so no two share a start.
+    // (`u128`, as `order`: one sort routine in the wasm, see `crate::sort`.)
     let mut kept: Vec<u128> = Vec::new();
     for key in order {
-        let k = key as u32 as usize;
-        let Span { start, end } = candidates[k].span;
+        let start = (key >> 32) as u32 as usize;
+        let end = start + (u32::MAX - (key >> 96) as u32) as usize;
         if any_bit_set(&taken, start, end) {
             continue;
         }
         set_bits(&mut taken, start, end);
-        kept.push((start as u128) << 32 | k as u128);
+        kept.push((start as u128) << 32 | u128::from(key as u32));
     }
     kept.sort_unstable();
-    let mut slots: Vec<Option<Candidate>> = candidates.drain(..).map(Some).collect();
     kept.into_iter()
         .map(|key| {
-            slots[key as u32 as usize]
-                .take()
-                .expect("each candidate kept once")
+            let c = &mut candidates[key as u32 as usize];
+            // Each candidate is kept once: leave a placeholder, move it out.
+            let value = std::mem::replace(&mut c.value, Value::Empty {});
+            Candidate {
+                kind: c.kind,
+                span: c.span,
+                value,
+                priority: c.priority,
+            }
         })
         .collect()
 }

@@ -32,17 +32,18 @@ impl OffsetConverter {
         let (mut pos, mut chars, mut utf16) = (0usize, 0usize, 0usize);
         for i in order {
             let i = i as usize;
-            let target = bytes[i].min(raw.len());
-            while pos < target {
-                let b = raw[pos];
-                let width = utf8_width(b);
-                if pos + width > target {
-                    break; // target is inside this char: round down
-                }
-                chars += 1;
-                utf16 += if width == 4 { 2 } else { 1 };
-                pos += width;
+            let mut target = bytes[i].min(raw.len()).max(pos);
+            // Inside a character: round down to its start.
+            while target > pos && target < raw.len() && is_continuation(raw[target]) {
+                target -= 1;
             }
+            // Code points are the bytes that are no continuation; a four-byte
+            // one is two UTF-16 units. Counted without a branch per
+            // character (the loop vectorizes).
+            let (starts, astral) = count_starts(&raw[pos..target]);
+            chars += starts;
+            utf16 += starts + astral;
+            pos = target;
             out[i] = TextOffset {
                 byte: pos,
                 char: chars,
@@ -53,14 +54,23 @@ impl OffsetConverter {
     }
 }
 
-/// Width in bytes of the UTF-8 sequence that starts with `lead`.
-fn utf8_width(lead: u8) -> usize {
-    match lead {
-        0x00..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
+/// The bytes of `bytes` that start a character, and those that start a
+/// four-byte one: counted in blocks with 32-bit sums (four to a vector
+/// register, not two).
+fn count_starts(bytes: &[u8]) -> (usize, usize) {
+    let (mut starts, mut astral) = (0, 0);
+    for block in bytes.chunks(1 << 16) {
+        let sum = |f: fn(u8) -> bool| block.iter().map(|&b| u32::from(f(b))).sum::<u32>();
+        starts += sum(|b| !is_continuation(b)) as usize;
+        astral += sum(|b| b >= 0xF0) as usize;
     }
+    (starts, astral)
+}
+
+/// True for the bytes that continue a UTF-8 sequence (`10xxxxxx`).
+#[inline]
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
 }
 
 #[cfg(test)]
@@ -126,5 +136,15 @@ mod tests {
             assert_eq!(o.char, text[..*b].chars().count());
             assert_eq!(o.utf16, text[..*b].encode_utf16().count());
         }
+    }
+
+    #[test]
+    fn rounds_offsets_inside_a_character_down() {
+        let text = "aب😀c";
+        // 2 is inside `ب` (1..3), 5 and 6 inside `😀` (3..7), 99 past the end.
+        let offs = OffsetConverter::convert(text, &[6, 2, 99, 5, 3]);
+        let got: Vec<(usize, usize, usize)> =
+            offs.iter().map(|o| (o.byte, o.char, o.utf16)).collect();
+        assert_eq!(got, [(3, 2, 2), (1, 1, 1), (8, 4, 5), (3, 2, 2), (3, 2, 2)]);
     }
 }

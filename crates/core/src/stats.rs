@@ -66,6 +66,8 @@ mod class {
     pub const OTHER_LETTER: u8 = 8;
     /// Letters, digits, numerals, diacritics and tatweel: what makes up words.
     pub const WORDISH: u8 = 16;
+    /// May end a sentence or a line (`.`, `!`, `?`, `؟`, `۔`, `\n`).
+    pub const ENDER: u8 = 32;
 }
 
 /// The class of `c` ([`class`]): the definition the table caches.
@@ -97,7 +99,8 @@ fn classify(c: char) -> u8 {
     } else {
         class::NONE
     };
-    category | if wordish { class::WORDISH } else { 0 }
+    let ender = matches!(c, '.' | '!' | '?' | '؟' | '۔' | '\n');
+    category | if wordish { class::WORDISH } else { 0 } | if ender { class::ENDER } else { 0 }
 }
 
 /// Characters below this (ASCII, Latin, Arabic and its supplements) are
@@ -123,42 +126,60 @@ pub fn compute(text: &str) -> Stats {
         ..Stats::default()
     };
     let table = class_table();
-    let mut counts = [0usize; 9];
-    let mut in_word = false;
+    let mut counts = [[0usize; 16]; 2];
+    let mut in_word = 0usize;
     let mut sentence_has_content = false;
     let mut line_has_content = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut four_byte = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // The word/non-word branch of every character, taken out: counts and
+    // flags are updated with arithmetic; only the rare enders branch.
+    while i < text.len() {
+        let b0 = bytes[i];
+        let (u, len) = if b0 < 0xE0 {
+            // No branch between ASCII and two-byte characters (spaces and
+            // Arabic letters alternate).
+            let two = b0 >= 0xC0;
+            let b1 = bytes.get(i + 1).copied().unwrap_or(0);
+            let wide = ((b0 as u32 & 0x1F) << 6) | (b1 as u32 & 0x3F);
+            (if two { wide } else { b0 as u32 }, 1 + usize::from(two))
+        } else {
+            crate::tokenize::decode_at(text, i)
+        };
+        i += len;
         s.characters += 1;
-        s.utf16_length += c.len_utf16();
-        let class = table
-            .get(c as usize)
-            .copied()
-            .unwrap_or_else(|| classify(c));
-        let wordish = class & class::WORDISH != 0;
-        if wordish && !in_word {
-            s.words += 1;
-        }
+        four_byte += usize::from(len == 4);
+        let class = match table.get(u as usize) {
+            Some(&class) => class,
+            None => char::from_u32(u).map_or(0, classify),
+        };
+        let wordish = usize::from(class & class::WORDISH != 0);
+        s.words += wordish & !in_word & 1;
         in_word = wordish;
-        counts[(class & 15) as usize] += 1;
-        if wordish {
-            sentence_has_content = true;
-            line_has_content = true;
+        // Two sets of counters, by the parity of the character count: a run of
+        // one class does not wait for its counter's previous store.
+        counts[s.characters & 1][(class & 15) as usize] += 1;
+        sentence_has_content |= wordish != 0;
+        line_has_content |= wordish != 0;
+        if class & class::ENDER == 0 {
             continue;
         }
-        let ends_sentence = matches!(c, '!' | '?' | '؟' | '۔' | '\n')
-            || (c == '.' && chars.peek().is_none_or(|n| n.is_whitespace()));
+        let ends_sentence =
+            u != u32::from(b'.') || text[i..].chars().next().is_none_or(|n| n.is_whitespace());
         if ends_sentence && sentence_has_content {
             s.sentences += 1;
             sentence_has_content = false;
         }
-        if c == '\n' {
+        if u == u32::from(b'\n') {
             if line_has_content {
                 s.lines += 1;
             }
             line_has_content = false;
         }
     }
+    s.utf16_length = s.characters + four_byte;
+    let counts: Vec<usize> = (0..9).map(|k| counts[0][k] + counts[1][k]).collect();
     s.diacritics = counts[class::DIACRITIC as usize];
     s.tatweel = counts[class::TATWEEL as usize];
     s.digits.western = counts[class::WESTERN as usize];
@@ -201,5 +222,34 @@ mod tests {
             (s.digits.western, s.digits.arabic_indic, s.digits.persian),
             (2, 2, 1)
         );
+    }
+
+    /// The byte loop against the character-by-character definition, on
+    /// edge cases: sentence dots before text or at the end, four-byte
+    /// characters, characters above the table, a last ASCII byte.
+    #[test]
+    fn byte_loop_matches_the_definition() {
+        for text in [
+            "",
+            "a",
+            "ب",
+            "3.5 ok. ن.\n\n\nx!",
+            "𝟘😀 क़ि ـٰ. ؟؟ ۔\r\n٫ end.",
+            "كلمةٌ\u{200F}أخرى 12a3 ...",
+        ] {
+            let s = compute(text);
+            let chars: Vec<char> = text.chars().collect();
+            assert_eq!(s.characters, chars.len(), "{text:?}");
+            assert_eq!(s.utf16_length, text.encode_utf16().count(), "{text:?}");
+            let wordish = |c: char| classify(c) & class::WORDISH != 0;
+            let words = (0..chars.len())
+                .filter(|&k| wordish(chars[k]) && (k == 0 || !wordish(chars[k - 1])))
+                .count();
+            assert_eq!(s.words, words, "{text:?}");
+            let letters: usize = chars.iter().filter(|&&c| is_arabic_letter(c)).count();
+            assert_eq!(s.arabic_letters, letters, "{text:?}");
+        }
+        let s = compute("جملة. أخرى.جملة\nسطر.");
+        assert_eq!((s.sentences, s.lines), (3, 2));
     }
 }

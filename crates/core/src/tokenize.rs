@@ -96,63 +96,81 @@ fn class_table() -> &'static [CharClass; TABLE_SIZE] {
     })
 }
 
-/// The character starting at byte `i` of `text` (a character boundary),
-/// with a fast path for the one- and two-byte characters of Arabic text.
-#[inline]
-fn char_at(text: &str, i: usize) -> char {
+/// The code point and UTF-8 length of the character at byte `i` of `text`
+/// (a character boundary), with fast paths for the one- and two-byte
+/// characters of Arabic text. (Tried: one path for both, without a branch
+/// between them: tokenizing 39 -> 49 ms per 10 MB; inside a word the branch
+/// is predicted.)
+#[inline(always)]
+pub(crate) fn decode_at(text: &str, i: usize) -> (u32, usize) {
     let b = text.as_bytes();
-    match b[i] {
-        b0 @ 0..=0x7F => b0 as char,
-        b0 @ 0xC0..=0xDF => {
-            let u = ((b0 as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F);
-            char::from_u32(u).expect("valid UTF-8")
-        }
-        _ => text[i..].chars().next().expect("a character boundary"),
+    let b0 = b[i];
+    if b0 < 0x80 {
+        (b0 as u32, 1)
+    } else if b0 < 0xE0 {
+        (((b0 as u32 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
+    } else {
+        let c = text[i..].chars().next().expect("a character boundary");
+        (c as u32, c.len_utf8())
     }
+}
+
+/// The class and UTF-8 length of the character at byte `i` of `text` (a
+/// character boundary): one table lookup for the characters of Arabic text.
+#[inline(always)]
+fn class_at(text: &str, i: usize, table: &[CharClass; TABLE_SIZE]) -> (CharClass, usize) {
+    let (u, len) = decode_at(text, i);
+    let class = match table.get(u as usize) {
+        Some(&class) => class,
+        None => char::from_u32(u).map_or(CharClass::Punct, classify),
+    };
+    (class, len)
 }
 
 /// Tokenizes `text` (normally the search-normalized text).
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let table = class_table();
-    let class_of = |c: char| {
-        table
-            .get(c as usize)
-            .copied()
-            .unwrap_or_else(|| classify(c))
-    };
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    for_each_token(text, |t| tokens.push(t));
+    tokens
+}
+
+/// Calls `f` with each token of `text`, in order: [`tokenize`] without the
+/// vector, for a caller that does more per token in the same pass.
+#[inline(always)]
+pub fn for_each_token(text: &str, mut f: impl FnMut(Token)) {
+    let table = class_table();
     let mut space_before = true;
     let mut newline_before = true;
     let mut i = 0;
     while i < text.len() {
-        let c = char_at(text, i);
-        let kind = match class_of(c) {
-            CharClass::Space | CharClass::Newline => {
+        let (class, len) = class_at(text, i, table);
+        let kind = match class {
+            CharClass::Space => {
                 space_before = true;
-                newline_before |= c == '\n';
-                i += c.len_utf8();
+                i += len;
+                continue;
+            }
+            CharClass::Newline => {
+                space_before = true;
+                newline_before = true;
+                i += len;
                 continue;
             }
             CharClass::Digit => TokenKind::Digits,
             CharClass::Word => TokenKind::Word,
             CharClass::Punct => TokenKind::Punct,
         };
-        let mut end = i + c.len_utf8();
+        let mut end = i + len;
         if kind != TokenKind::Punct {
-            let same = if kind == TokenKind::Digits {
-                CharClass::Digit
-            } else {
-                CharClass::Word
-            };
             while end < text.len() {
-                let d = char_at(text, end);
-                if class_of(d) != same {
+                let (next, len) = class_at(text, end, table);
+                if next != class {
                     break;
                 }
-                end += d.len_utf8();
+                end += len;
             }
         }
-        tokens.push(Token {
+        f(Token {
             span: Span::new(i, end),
             kind,
             space_before,
@@ -162,7 +180,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         newline_before = false;
         i = end;
     }
-    tokens
 }
 
 #[cfg(test)]

@@ -104,10 +104,13 @@ fn bare_domain(text: &[u8], start: usize) -> Option<usize> {
             break;
         }
     }
+    if labels < 2 {
+        return None;
+    }
     let tld = std::str::from_utf8(&text[last_label..end])
         .ok()?
         .to_ascii_lowercase();
-    if labels < 2 || !TLDS.contains(&tld.as_str()) || text.get(end) == Some(&b'@') {
+    if !TLDS.contains(&tld.as_str()) || text.get(end) == Some(&b'@') {
         return None;
     }
     if text.get(end) == Some(&b'/') {
@@ -123,45 +126,66 @@ impl Recognizer for UrlRecognizer {
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
         let text = doc.text.as_bytes();
-        let mut p = 0;
-        while p < text.len() {
-            let b = text[p];
-            if !b.is_ascii_alphanumeric() {
-                p += 1;
-                continue;
-            }
-            let at_boundary = p == 0 || !(url_byte(text[p - 1]) && text[p - 1] != b'(');
-            if !at_boundary {
-                p += 1;
-                continue;
-            }
-            let rest = &text[p..];
-            let lower_starts =
-                |s: &[u8]| rest.len() > s.len() && rest[..s.len()].eq_ignore_ascii_case(s);
-            let end =
-                if lower_starts(b"https://") || lower_starts(b"http://") || lower_starts(b"www.") {
-                    Some(url_end(text, p))
-                } else if b.is_ascii_alphanumeric() {
-                    bare_domain(text, p)
-                } else {
-                    None
-                };
-            match end {
-                Some(e) if e > p + 4 => {
-                    out.push(Candidate {
-                        kind: EntityKind::Url,
-                        span: Span::new(p, e),
-                        value: Value::Empty {},
-                        priority: 50,
-                    });
-                    p = e;
+        // A URL starts at an ASCII letter or digit: inside a digit token or
+        // a word holding an ASCII letter (asked once per distinct word).
+        // Their bytes alone are visited, in order, skipping what a reading
+        // or a failed ASCII run covered, as a walk over every byte would.
+        let latin_words = doc.tokens_where_word(|w| w.bytes().any(|b| b.is_ascii_alphabetic()));
+        let starts = super::merge_tokens(doc.digit_tokens(), &latin_words);
+        let mut next = 0;
+        for &k in &starts {
+            let token = doc.tokens[k as usize].span;
+            for p in token.start.max(next)..token.end {
+                if p < next {
+                    continue;
                 }
-                _ => {
-                    // Skip the rest of this ASCII run.
-                    while p < text.len() && url_byte(text[p]) {
-                        p += 1;
-                    }
+                if let Some(skip_to) = self.try_at(text, p, out) {
+                    next = skip_to;
                 }
+            }
+        }
+    }
+}
+
+impl UrlRecognizer {
+    /// Tries a URL at byte `p`: `None` when no URL can start there (not an
+    /// ASCII letter or digit at a boundary), else where to go on (after the
+    /// URL pushed to `out`, or after the ASCII run that held none).
+    fn try_at(&self, text: &[u8], p: usize, out: &mut Vec<Candidate>) -> Option<usize> {
+        let b = text[p];
+        if !b.is_ascii_alphanumeric() {
+            return None;
+        }
+        let at_boundary = p == 0 || !(url_byte(text[p - 1]) && text[p - 1] != b'(');
+        if !at_boundary {
+            return None;
+        }
+        let rest = &text[p..];
+        let lower_starts =
+            |s: &[u8]| rest.len() > s.len() && rest[..s.len()].eq_ignore_ascii_case(s);
+        let end = if lower_starts(b"https://") || lower_starts(b"http://") || lower_starts(b"www.")
+        {
+            Some(url_end(text, p))
+        } else {
+            bare_domain(text, p)
+        };
+        match end {
+            Some(e) if e > p + 4 => {
+                out.push(Candidate {
+                    kind: EntityKind::Url,
+                    span: Span::new(p, e),
+                    value: Value::Empty {},
+                    priority: 50,
+                });
+                Some(e)
+            }
+            _ => {
+                // Skip the rest of this ASCII run.
+                let mut q = p;
+                while q < text.len() && url_byte(text[q]) {
+                    q += 1;
+                }
+                Some(q)
             }
         }
     }
