@@ -6,7 +6,7 @@
 
 use super::clitics;
 use super::lexicon::{flag, PhraseKind};
-use super::{NameCandidate, Source, View};
+use super::{NameCandidate, Source, StartCursor, View};
 use crate::entity::{EntityKind, Value};
 
 /// Confidence of a gazetteer match.
@@ -37,12 +37,10 @@ fn quoted(view: &View<'_, '_>, first: usize, last: usize) -> bool {
 /// Adds a candidate for every gazetteer phrase in the document.
 pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut i = 0;
-    while i < view.len() {
-        // Without a phrase starting here nothing below adds a candidate.
-        if !view.is_known(i) || !view.reading_starts_name[i] {
-            i += 1;
-            continue;
-        }
+    // Without a phrase starting at a token nothing below adds a candidate.
+    let mut starts = StartCursor::new(&view.starts().gazetteer);
+    while let Some(k) = starts.next_from(i) {
+        i = k;
         let found = view.phrase_at(i, true, |k| {
             matches!(
                 k,

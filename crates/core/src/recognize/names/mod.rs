@@ -68,81 +68,196 @@ pub struct View<'d, 'a> {
     pub doc: &'d Document<'a>,
     /// The word tables.
     pub lex: &'d Lexicon,
-    /// Per token: some reading of it (with or without clitics and article)
-    /// is in the tables. Rules that start at a known word skip the others.
-    pub known: Vec<bool>,
-    /// Per token: the [`flag`] bits of all its readings (with or without
-    /// clitics and article) together, so that a rule looking for some bits
-    /// skips at once the tokens none of whose readings has them.
-    pub reading_flags: Vec<u32>,
-    /// Per token: some reading of it starts a title phrase.
-    pub reading_starts_title: Vec<bool>,
-    /// Per token: some reading of it starts a gazetteer phrase (place, organization, person).
-    pub reading_starts_name: Vec<bool>,
+    /// Per distinct word of the document (by [`Document::word_id`]): what
+    /// the tables say of all its readings, computed once per word.
+    words: Vec<WordReadings>,
+    /// The tokens where each rule can start, in order.
+    starts: RuleStarts,
+}
+
+/// The tokens where each rule can start (ascending): each rule visits these
+/// alone ([`crate::recognize::walk`]), not every token.
+#[derive(Debug, Default)]
+pub struct RuleStarts {
+    /// Some reading starts a gazetteer phrase ([`gazetteer::find`]).
+    pub gazetteer: Vec<u32>,
+    /// Some reading is an organization head ([`organization::find`]).
+    pub organization: Vec<u32>,
+    /// Some reading is a place head ([`location::find`]).
+    pub place: Vec<u32>,
+    /// A title or office, a byline word or `الرفاق` ([`person::find`]).
+    pub person: Vec<u32>,
+    /// A word of the learned person-name table or a kunya ([`person::find_by_name_words`]).
+    pub name_words: Vec<u32>,
+}
+
+/// A rule's walk over its start tokens: the loop `while let Some(k) =
+/// starts.next_from(i) { i = k; ... }` visits the tokens of an ascending
+/// list at or after where the rule goes on, as a walk over every token
+/// would when the rule finds nothing at the others.
+pub struct StartCursor<'s> {
+    starts: &'s [u32],
+    next: usize,
+}
+
+impl<'s> StartCursor<'s> {
+    /// A cursor at the first token of `starts` (ascending token indices).
+    pub fn new(starts: &'s [u32]) -> Self {
+        StartCursor { starts, next: 0 }
+    }
+
+    /// The first start token at or after token `i`, if any.
+    #[inline]
+    pub fn next_from(&mut self, i: usize) -> Option<usize> {
+        while self
+            .starts
+            .get(self.next)
+            .is_some_and(|&t| (t as usize) < i)
+        {
+            self.next += 1;
+        }
+        self.starts.get(self.next).map(|&t| t as usize)
+    }
+}
+
+/// Bits of [`WordReadings::facts`]: what a word's readings say.
+mod fact {
+    /// Some reading is in the tables.
+    pub const KNOWN: u8 = 1;
+    /// Some reading starts a title phrase.
+    pub const STARTS_TITLE: u8 = 2;
+    /// Some reading starts a gazetteer phrase (place, organization, person).
+    pub const STARTS_NAME: u8 = 4;
+    /// The word may start a person rule: a title or office, a byline word, `الرفاق`.
+    pub const PERSON_START: u8 = 8;
+    /// The word may start a run of the learned person-name table: a
+    /// reading without clitics or behind `و` has a person-name or folded-name
+    /// flag, or the word is a kunya (`ابو`).
+    pub const NAME_WORDS_START: u8 = 16;
 }
 
 /// What the tables say of one word, all its readings together (with or
-/// without clitics and article): the per-token fields of [`View`].
+/// without clitics and article).
 #[derive(Debug, Clone, Copy, Default)]
 struct WordReadings {
-    known: bool,
+    /// The [`flag`] bits of all its readings.
     flags: u32,
-    starts_title: bool,
-    starts_name: bool,
+    /// Bits of [`fact`].
+    facts: u8,
 }
 
 impl WordReadings {
     /// The readings of `word` in `lex`.
     fn of(word: &str, lex: &Lexicon) -> Self {
         let mut r = WordReadings::default();
-        clitics::for_each_reading(word, |_, bare| {
+        // Readings a run of the learned table may start with (see
+        // `person::name_words_start`): bare, or behind `و` alone.
+        let bare_or_wa =
+            |skip: usize| skip == 0 || (skip == 'و'.len_utf8() && word.starts_with('و'));
+        clitics::for_each_reading(word, |skip, bare| {
             if let Some(info) = lex.get(bare) {
-                r.known = true;
+                r.facts |= fact::KNOWN;
                 r.flags |= info.flags;
+                if bare_or_wa(skip) && info.flags & (flag::PERSON_NAME | flag::FOLDED_NAME) != 0 {
+                    r.facts |= fact::NAME_WORDS_START;
+                }
                 for p in &info.phrases {
-                    match p.kind {
-                        PhraseKind::Title => r.starts_title = true,
-                        _ => r.starts_name = true,
-                    }
+                    r.facts |= match p.kind {
+                        PhraseKind::Title => fact::STARTS_TITLE,
+                        _ => fact::STARTS_NAME,
+                    };
                 }
             }
             if let Some(info) = clitics::split_article(bare).and_then(|s| lex.get(s)) {
-                r.known = true;
+                r.facts |= fact::KNOWN;
                 r.flags |= info.flags;
             }
             false
         });
+        if matches!(word, "ابو" | "ابي" | "وابو") {
+            r.facts |= fact::NAME_WORDS_START;
+        }
+        // Only where `find_by_name_words` looks at all.
+        if r.flags & (flag::PERSON_NAME | flag::FOLDED_NAME | flag::PARTICLE) == 0 {
+            r.facts &= !fact::NAME_WORDS_START;
+        }
+        let title = r.facts & fact::STARTS_TITLE != 0 || r.flags & flag::OFFICE != 0;
+        if (r.facts & fact::KNOWN != 0 && title) || word == "الرفاق" || lex.is(word, flag::BYLINE)
+        {
+            r.facts |= fact::PERSON_START;
+        }
         r
     }
 }
 
 impl<'d, 'a> View<'d, 'a> {
-    /// A view of `doc`, looking every token up once.
+    /// A view of `doc`, looking every distinct word up once.
     pub fn new(doc: &'d Document<'a>, lex: &'d Lexicon) -> Self {
-        // What the tables say of each distinct word, then of each token.
-        let readings = doc.per_word(WordReadings::default(), |w| WordReadings::of(w, lex));
-        let known = readings.iter().map(|r| r.known).collect();
-        let reading_flags = readings.iter().map(|r| r.flags).collect();
-        let reading_starts_title = readings.iter().map(|r| r.starts_title).collect();
-        let reading_starts_name = readings.iter().map(|r| r.starts_name).collect();
+        let words: Vec<WordReadings> = doc
+            .words()
+            .iter()
+            .map(|w| WordReadings::of(w, lex))
+            .collect();
+        let mut starts = RuleStarts::default();
+        for (i, r) in (0..doc.tokens.len()).filter_map(|i| Some((i, words[doc.word_id(i)?]))) {
+            if r.flags == 0 && r.facts == 0 {
+                continue;
+            }
+            let i = i as u32;
+            if r.facts & (fact::KNOWN | fact::STARTS_NAME) == fact::KNOWN | fact::STARTS_NAME {
+                starts.gazetteer.push(i);
+            }
+            if r.flags & flag::ORG_HEAD != 0 {
+                starts.organization.push(i);
+            }
+            if r.flags & flag::PLACE_HEAD != 0 {
+                starts.place.push(i);
+            }
+            if r.facts & fact::PERSON_START != 0 {
+                starts.person.push(i);
+            }
+            if r.facts & fact::NAME_WORDS_START != 0 {
+                starts.name_words.push(i);
+            }
+        }
         View {
             doc,
             lex,
-            known,
-            reading_flags,
-            reading_starts_title,
-            reading_starts_name,
+            words,
+            starts,
         }
+    }
+
+    /// The tokens where each rule can start.
+    pub fn starts(&self) -> &RuleStarts {
+        &self.starts
+    }
+
+    /// What the tables say of token `i`'s word (nothing for other tokens).
+    fn readings(&self, i: usize) -> WordReadings {
+        self.doc
+            .word_id(i)
+            .map_or(WordReadings::default(), |id| self.words[id])
+    }
+
+    /// True when some reading of token `i` starts a title phrase.
+    pub fn starts_title(&self, i: usize) -> bool {
+        self.readings(i).facts & fact::STARTS_TITLE != 0
+    }
+
+    /// True when some reading of token `i` starts a gazetteer phrase (place, organization, person).
+    pub fn starts_name(&self, i: usize) -> bool {
+        self.readings(i).facts & fact::STARTS_NAME != 0
     }
 
     /// True when some reading of token `i` has one of the [`flag`] `bits`.
     pub fn may_have(&self, i: usize, bits: u32) -> bool {
-        self.reading_flags.get(i).is_some_and(|f| f & bits != 0)
+        self.readings(i).flags & bits != 0
     }
 
     /// True when some reading of token `i` is in the tables.
     pub fn is_known(&self, i: usize) -> bool {
-        self.known.get(i).copied().unwrap_or(false)
+        self.readings(i).facts & fact::KNOWN != 0
     }
 
     /// Number of tokens.

@@ -6,7 +6,7 @@
 //! word that follows names without belonging to them (`السابق`, `التابعة`).
 
 use super::lexicon::{flag, PhraseKind};
-use super::{clitics, NameCandidate, Source, View};
+use super::{clitics, NameCandidate, Source, StartCursor, View};
 use crate::entity::{EntityKind, Value};
 
 /// Confidence of an organization found by its head word.
@@ -375,7 +375,9 @@ fn names_known_organization(view: &View<'_, '_>, from: usize, last: usize) -> bo
 /// in its chain; a definite head followed by adjectives only is left out.
 pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut i = 0;
-    while i < view.len() {
+    let mut starts = StartCursor::new(&view.starts().organization);
+    while let Some(k) = starts.next_from(i) {
+        i = k;
         let Some((skip, article)) = head_at(view, i, flag::ORG_HEAD) else {
             i += 1;
             continue;

@@ -13,7 +13,7 @@
 
 use super::lexicon::{flag, FastMap, PhraseKind};
 use super::organization::extend_chain;
-use super::{clitics, NameCandidate, Source, View};
+use super::{clitics, NameCandidate, Source, StartCursor, View};
 use crate::entity::{EntityKind, Value};
 use crate::tokenize::TokenKind;
 
@@ -50,7 +50,7 @@ struct TitleMatch {
 
 /// The title or office at token `i`, if any.
 fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
-    if !view.is_known(i) || !(view.may_have(i, flag::OFFICE) || view.reading_starts_title[i]) {
+    if !view.is_known(i) || !(view.may_have(i, flag::OFFICE) || view.starts_title(i)) {
         return None;
     }
     let (skip, mut last, is_office) =
@@ -309,7 +309,9 @@ fn person(
 /// Adds the people found after titles, in lists and in bylines.
 pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut i = 0;
-    while i < view.len() {
+    let mut starts = StartCursor::new(&view.starts().person);
+    while let Some(k) = starts.next_from(i) {
+        i = k;
         // Lists: `الرفاق: NAME - ROLE؛ NAME - ROLE`.
         if view.word(i) == Some("الرفاق") && view.punct(i + 1, ":") {
             i = list_after(view, i + 2, out);
@@ -653,7 +655,9 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut i = 0;
     // The first token after the previous name.
     let mut free_from = 0;
-    while i < view.len() {
+    let mut starts = StartCursor::new(&view.starts().name_words);
+    while let Some(k) = starts.next_from(i) {
+        i = k;
         if !view.may_have(i, flag::PERSON_NAME | flag::FOLDED_NAME | flag::PARTICLE) {
             i += 1;
             continue;
