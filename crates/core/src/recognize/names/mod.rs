@@ -73,6 +73,22 @@ pub struct View<'d, 'a> {
     words: Vec<WordReadings>,
     /// The tokens where each rule can start, in order.
     starts: RuleStarts,
+    /// Per distinct word, bits of [`name_memo`] (0 until first asked).
+    name_memo: Vec<std::cell::Cell<u8>>,
+}
+
+/// Bits of the per-word memo of [`View::is_name_word`] and [`View::is_person_word`].
+mod name_memo {
+    /// The other bits are computed.
+    pub const COMPUTED: u8 = 1;
+    /// A name word without an article.
+    pub const NAME: u8 = 2;
+    /// A name word when an article is allowed.
+    pub const NAME_WITH_ARTICLE: u8 = 4;
+    /// A person's word without an article.
+    pub const PERSON: u8 = 8;
+    /// A person's word when an article is allowed.
+    pub const PERSON_WITH_ARTICLE: u8 = 16;
 }
 
 /// The tokens where each rule can start (ascending): each rule visits these
@@ -223,6 +239,7 @@ impl<'d, 'a> View<'d, 'a> {
         View {
             doc,
             lex,
+            name_memo: vec![std::cell::Cell::new(0); words.len()],
             words,
             starts,
         }
@@ -334,9 +351,46 @@ impl<'d, 'a> View<'d, 'a> {
     /// is no function word, title, head word, adjective or demonym, has no
     /// article (unless `allow_article`) and no attached conjunction.
     pub fn is_name_word(&self, i: usize, allow_article: bool) -> bool {
-        let Some(w) = self.free_word(i) else {
-            return false;
+        let bit = if allow_article {
+            name_memo::NAME_WITH_ARTICLE
+        } else {
+            name_memo::NAME
         };
+        self.name_memo(i) & bit != 0
+    }
+
+    /// What [`View::is_name_word`] and [`View::is_person_word`] say of
+    /// token `i` (bits of [`name_memo`]; 0 when it is no separate word),
+    /// computed once per distinct word.
+    fn name_memo(&self, i: usize) -> u8 {
+        let Some(w) = self.free_word(i) else {
+            return 0;
+        };
+        let Some(cell) = self.doc.word_id(i).map(|id| &self.name_memo[id]) else {
+            return 0;
+        };
+        if cell.get() == 0 {
+            let mut bits = name_memo::COMPUTED;
+            let common = self.is_common_word(w);
+            for (allow_article, name, person) in [
+                (false, name_memo::NAME, name_memo::PERSON),
+                (
+                    true,
+                    name_memo::NAME_WITH_ARTICLE,
+                    name_memo::PERSON_WITH_ARTICLE,
+                ),
+            ] {
+                if self.name_word_text(w, allow_article) {
+                    bits |= name | if common { 0 } else { person };
+                }
+            }
+            cell.set(bits);
+        }
+        cell.get()
+    }
+
+    /// [`View::is_name_word`] of the separate word `w`.
+    fn name_word_text(&self, w: &str, allow_article: bool) -> bool {
         let n = w.chars().count();
         if n < 2 || !w.chars().all(|c| c.is_alphabetic()) {
             return false;
@@ -396,16 +450,24 @@ impl<'d, 'a> View<'d, 'a> {
     /// Places keep the common words: a transliterated syllable may read as
     /// one (`بينه` of `نينه بينه`).
     pub fn is_person_word(&self, i: usize, allow_article: bool) -> bool {
-        self.is_name_word(i, allow_article)
-            && !self.free_word(i).is_some_and(|w| {
-                let glued_common = || {
-                    w.strip_prefix(['ب', 'ل']).is_some_and(|bare| {
-                        bare.chars().count() >= 3 && self.lex.is(bare, flag::COMMON_WORD)
-                    })
-                };
-                !self.lex.is(w, flag::PERSON_NAME)
-                    && (self.lex.is(w, flag::COMMON_WORD) || glued_common())
+        let bit = if allow_article {
+            name_memo::PERSON_WITH_ARTICLE
+        } else {
+            name_memo::PERSON
+        };
+        self.name_memo(i) & bit != 0
+    }
+
+    /// True when the word `w` is a common word of the learned table, or
+    /// one behind a glued preposition, and not a name word of that table:
+    /// no part of a person's name (see [`View::is_person_word`]).
+    fn is_common_word(&self, w: &str) -> bool {
+        let glued_common = || {
+            w.strip_prefix(['ب', 'ل']).is_some_and(|bare| {
+                bare.chars().count() >= 3 && self.lex.is(bare, flag::COMMON_WORD)
             })
+        };
+        !self.lex.is(w, flag::PERSON_NAME) && (self.lex.is(w, flag::COMMON_WORD) || glued_common())
     }
 
     /// True when token `i` ends a name for sure: punctuation, the end of the
