@@ -541,24 +541,50 @@ impl<'d, 'a> View<'d, 'a> {
 /// first, then the most confident. Returns them sorted by position.
 pub fn resolve(mut candidates: Vec<NameCandidate>) -> Vec<NameCandidate> {
     candidates.retain(|c| c.confidence >= MIN_CONFIDENCE && c.first <= c.last);
-    candidates.sort_by(|a, b| {
-        (b.last - b.first)
-            .cmp(&(a.last - a.first))
-            .then(b.confidence.total_cmp(&a.confidence))
-            .then(a.first.cmp(&b.first))
-    });
+    // One `u128` key per candidate, not the candidates, is sorted: length
+    // (longest first), confidence (highest first), first token, then the
+    // index (the order a stable sort keeps).
+    let mut order: Vec<u128> = candidates
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let longest_first = u32::MAX - (c.last - c.first) as u32;
+            let most_confident = u32::MAX - confidence_order(c.confidence);
+            u128::from(longest_first) << 96
+                | u128::from(most_confident) << 64
+                | (c.first as u128) << 32
+                | k as u128
+        })
+        .collect();
+    order.sort_unstable();
     let tokens = candidates.iter().map(|c| c.last + 1).max().unwrap_or(0);
     let mut taken = vec![false; tokens];
-    let mut kept: Vec<NameCandidate> = Vec::new();
-    for c in candidates {
+    let mut keep = vec![false; candidates.len()];
+    for key in order {
+        let c = &candidates[key as u32 as usize];
         if taken[c.first..=c.last].iter().all(|t| !t) {
             taken[c.first..=c.last].iter_mut().for_each(|t| *t = true);
-            kept.push(c);
+            keep[key as u32 as usize] = true;
         }
     }
+    let mut kept: Vec<NameCandidate> = candidates
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, keep)| keep.then_some(c))
+        .collect();
     // Kept candidates never share a token: their first tokens differ.
     crate::sort::sort_by_u64_key(&mut kept, |c| c.first as u64);
     kept
+}
+
+/// A `u32` whose order is the order of `f32::total_cmp`.
+fn confidence_order(confidence: f32) -> u32 {
+    let bits = confidence.to_bits();
+    if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 1 << 31
+    }
 }
 
 /// Finds people, organizations and places.
