@@ -809,20 +809,28 @@ fn byline_at(view: &View<'_, '_>, i: usize, out: &mut Vec<NameCandidate>) -> Opt
 
 /// Adds the later mentions of names of two words or more found by the rules.
 pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
-    // Names by their first word, without duplicates.
-    let mut names: FastMap<&str, Vec<Vec<&str>>> = FastMap::default();
+    // Names by their first word, without duplicates; their words by word id.
+    let mut names: FastMap<&str, Vec<Vec<usize>>> = FastMap::default();
     for c in out
         .iter()
         .filter(|c| c.kind == EntityKind::Person && c.last > c.first)
     {
-        let words: Vec<&str> = (c.first..=c.last).filter_map(|k| view.word(k)).collect();
-        let same_first = names.entry(words[0]).or_default();
+        let words: Vec<usize> = (c.first..=c.last)
+            .filter_map(|k| view.doc.word_id(k))
+            .collect();
+        let same_first = names.entry(view.doc.words()[words[0]]).or_default();
         if !same_first.contains(&words) {
             same_first.push(words);
         }
     }
     if names.is_empty() {
         return;
+    }
+    // The tail keys of the first words: a word of another key has no reading among them.
+    let mut tails = vec![0u64; 1 << 10];
+    for first in names.keys() {
+        let key = usize::from(clitics::tail_key(first));
+        tails[key >> 6] |= 1 << (key & 63);
     }
     let mut taken = vec![false; view.len()];
     for c in out.iter() {
@@ -831,11 +839,17 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut found = Vec::new();
     // Per distinct word: whether some reading of it starts a name above.
     let mut may_repeat: Vec<Option<bool>> = vec![None; view.doc.distinct_words()];
+    let free_word_is =
+        |j: usize, id: usize| view.doc.word_id(j) == Some(id) && view.doc.tokens[j].space_before;
     for i in 0..view.len() {
-        let Some(w) = view.word(i) else { continue };
-        let id = view.doc.word_id(i).expect("a word token has an id");
+        let Some(id) = view.doc.word_id(i) else {
+            continue;
+        };
+        let w = view.doc.words()[id];
         let may = *may_repeat[id].get_or_insert_with(|| {
-            clitics::for_each_reading(w, |_, bare| names.contains_key(bare))
+            let key = usize::from(clitics::tail_key(w));
+            tails[key >> 6] & 1 << (key & 63) != 0
+                && clitics::for_each_reading(w, |_, bare| names.contains_key(bare))
         });
         if !may {
             continue;
@@ -850,7 +864,7 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                 let rest_matches = name[1..]
                     .iter()
                     .enumerate()
-                    .all(|(k, n)| view.free_word(i + 1 + k) == Some(n));
+                    .all(|(k, &n)| free_word_is(i + 1 + k, n));
                 if rest_matches
                     && taken[i..=last].iter().all(|t| !t)
                     && !view.is_name_word(last + 1, false)
