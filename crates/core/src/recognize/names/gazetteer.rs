@@ -70,7 +70,7 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                     || after_demonstrative(view, i)))
         });
         // The word before a place may change what it is (`منتخب`, `كأس`, `جمهورية`).
-        let before = if i > 0 && view.doc.tokens[i].space_before {
+        let before = if found.is_some() && i > 0 && view.doc.tokens[i].space_before {
             view.word(i - 1).map_or(0, |w| {
                 let mut bits = 0;
                 clitics::for_each_reading(w, |_, bare| {

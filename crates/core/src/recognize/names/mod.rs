@@ -158,6 +158,8 @@ mod fact {
 struct WordReadings {
     /// The [`flag`] bits of all its readings.
     flags: u32,
+    /// The [`flag`] bits of the word as it is.
+    own_flags: u32,
     /// Bits of [`fact`].
     facts: u8,
 }
@@ -174,6 +176,9 @@ impl WordReadings {
             if let Some(info) = lex.get(bare) {
                 r.facts |= fact::KNOWN;
                 r.flags |= info.flags;
+                if skip == 0 {
+                    r.own_flags = info.flags;
+                }
                 if bare_or_wa(skip) && info.flags & (flag::PERSON_NAME | flag::FOLDED_NAME) != 0 {
                     r.facts |= fact::NAME_WORDS_START;
                 }
@@ -318,6 +323,10 @@ impl<'d, 'a> View<'d, 'a> {
         allow_clitics: bool,
         want: impl Fn(&PhraseKind) -> bool,
     ) -> Option<(usize, usize, &'d PhraseKind)> {
+        // No reading of the word starts a phrase: nothing to look up.
+        if self.readings(i).facts & (fact::STARTS_TITLE | fact::STARTS_NAME) == 0 {
+            return None;
+        }
         let first = self.word(i)?;
         let mut found = None;
         let lex = self.lex;
@@ -371,17 +380,21 @@ impl<'d, 'a> View<'d, 'a> {
         };
         if cell.get() == 0 {
             let mut bits = name_memo::COMPUTED;
-            let common = self.is_common_word(w);
-            for (allow_article, name, person) in [
-                (false, name_memo::NAME, name_memo::PERSON),
-                (
-                    true,
-                    name_memo::NAME_WITH_ARTICLE,
-                    name_memo::PERSON_WITH_ARTICLE,
-                ),
-            ] {
-                if self.name_word_text(w, allow_article) {
-                    bits |= name | if common { 0 } else { person };
+            // Only a word with an article reads differently when one is
+            // allowed: without, it is no name word.
+            if self.name_word_text(w, true) {
+                bits |= name_memo::NAME_WITH_ARTICLE;
+                if clitics::split_article(w).is_none() {
+                    bits |= name_memo::NAME;
+                }
+            }
+            // A person's word is a name word that is no common word.
+            if !self.is_common_word(w) {
+                if bits & name_memo::NAME != 0 {
+                    bits |= name_memo::PERSON;
+                }
+                if bits & name_memo::NAME_WITH_ARTICLE != 0 {
+                    bits |= name_memo::PERSON_WITH_ARTICLE;
                 }
             }
             cell.set(bits);
@@ -500,9 +513,15 @@ impl<'d, 'a> View<'d, 'a> {
     /// table: `Some(true)` for a name by itself, `Some(false)` for a word of
     /// names, `None` when not in it.
     pub fn person_word(&self, i: usize) -> Option<bool> {
-        let w = self.free_word(i)?;
-        let f = self.lex.flags(w);
+        self.free_word(i)?;
+        let f = self.word_flags(i);
         (f & flag::PERSON_NAME != 0).then_some(f & flag::PERSON_ALONE != 0)
+    }
+
+    /// The [`flag`] bits of token `i`'s word as it is (no clitic removed;
+    /// 0 for other tokens): `lex.flags` of its text, looked up once per word.
+    pub fn word_flags(&self, i: usize) -> u32 {
+        self.readings(i).own_flags
     }
 
     /// True when `w` starts a title phrase (`الرفيق`, `رئيس` of `رئيس الوزراء`).
