@@ -3,7 +3,8 @@
 //! the analysis with none (normalization, tokenization, statistics).
 //! Best of `TAHLIL_RUNS` (default 3) runs each. `TAHLIL_ONLY=names` (or `all`) runs
 //! only the analysis with that recognizer (to profile it). `TAHLIL_ONLY=names-layer`
-//! times the names recognizer alone on a fresh `Document` per run.
+//! times the names recognizer alone on a fresh `Document` per run;
+//! `TAHLIL_ONLY=no-names` runs every recognizer but the names.
 //!
 //! ```sh
 //! cargo run --release -p tahlil-core --example recognizer_times [FILE]
@@ -56,7 +57,9 @@ fn main() {
     if let Ok(only) = std::env::var("TAHLIL_ONLY") {
         // For a profiler: only this recognizer, `runs` times.
         let t = best_time(
-            &Analyzer::with_recognizers(|n| only == "all" || n == only),
+            &Analyzer::with_recognizers(|n| {
+                only == "all" || n == only || (only == "no-names" && n != "names")
+            }),
             &text,
             runs,
         );
