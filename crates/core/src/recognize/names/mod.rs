@@ -219,26 +219,38 @@ impl<'d, 'a> View<'d, 'a> {
             .iter()
             .map(|w| WordReadings::of(w, lex))
             .collect();
+        // Per word, the rules it may start (bit k: the k-th list of `RuleStarts`).
+        let masks: Vec<u8> = words
+            .iter()
+            .map(|r| {
+                let bits = [
+                    r.facts & fact::STARTS_NAME != 0 && r.facts & fact::KNOWN != 0,
+                    r.flags & flag::ORG_HEAD != 0,
+                    r.flags & flag::PLACE_HEAD != 0,
+                    r.facts & fact::PERSON_START != 0,
+                    r.facts & fact::NAME_WORDS_START != 0,
+                ];
+                (0..bits.len()).fold(0, |m, k| m | u8::from(bits[k]) << k)
+            })
+            .collect();
         let mut starts = RuleStarts::default();
-        for (i, r) in (0..doc.tokens.len()).filter_map(|i| Some((i, words[doc.word_id(i)?]))) {
-            if r.flags == 0 && r.facts == 0 {
+        for i in 0..doc.tokens.len() {
+            let Some(id) = doc.word_id(i) else { continue };
+            let mask = masks[id];
+            if mask == 0 {
                 continue;
             }
-            let i = i as u32;
-            if r.facts & (fact::KNOWN | fact::STARTS_NAME) == fact::KNOWN | fact::STARTS_NAME {
-                starts.gazetteer.push(i);
-            }
-            if r.flags & flag::ORG_HEAD != 0 {
-                starts.organization.push(i);
-            }
-            if r.flags & flag::PLACE_HEAD != 0 {
-                starts.place.push(i);
-            }
-            if r.facts & fact::PERSON_START != 0 {
-                starts.person.push(i);
-            }
-            if r.facts & fact::NAME_WORDS_START != 0 {
-                starts.name_words.push(i);
+            let lists = [
+                &mut starts.gazetteer,
+                &mut starts.organization,
+                &mut starts.place,
+                &mut starts.person,
+                &mut starts.name_words,
+            ];
+            for (k, list) in lists.into_iter().enumerate() {
+                if mask & 1 << k != 0 {
+                    list.push(i as u32);
+                }
             }
         }
         View {
