@@ -203,7 +203,9 @@ impl WordReadings {
             r.facts &= !fact::NAME_WORDS_START;
         }
         let title = r.facts & fact::STARTS_TITLE != 0 || r.flags & flag::OFFICE != 0;
-        if (r.facts & fact::KNOWN != 0 && title) || word == "الرفاق" || lex.is(word, flag::BYLINE)
+        if (r.facts & fact::KNOWN != 0 && title)
+            || word == "الرفاق"
+            || r.own_flags & flag::BYLINE != 0
         {
             r.facts |= fact::PERSON_START;
         }
@@ -534,6 +536,12 @@ impl<'d, 'a> View<'d, 'a> {
     /// 0 for other tokens): `lex.flags` of its text, looked up once per word.
     pub fn word_flags(&self, i: usize) -> u32 {
         self.readings(i).own_flags
+    }
+
+    /// True when token `i` is a word that has one of the [`flag`] `bits`
+    /// as it is: `lex.is(word, bits)`, read from the per-word table.
+    pub fn word_is(&self, i: usize, bits: u32) -> bool {
+        self.word_flags(i) & bits != 0
     }
 
     /// True when `w` starts a title phrase (`الرفيق`, `رئيس` of `رئيس الوزراء`).

@@ -55,7 +55,7 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
     while j <= head + MAX_CHAIN {
         let after_genitive = std::mem::take(&mut genitive);
         let Some(w) = view.free_word(j) else { break };
-        if lex.is(w, flag::STOP) {
+        if view.word_is(j, flag::STOP) {
             break;
         }
         // A known place or organization inside the chain (`جامعة القاهرة`).
@@ -68,7 +68,7 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
             }
         }
         if let Some(stem) = clitics::split_article(w) {
-            if lex.is(stem, flag::STOP) || lex.is(w, flag::OFFICE) {
+            if lex.is(stem, flag::STOP) || view.word_is(j, flag::OFFICE) {
                 break;
             }
             // Named after a person: `جامعة الملك فهد`, `مستشفى الملك عبدالعزيز`.

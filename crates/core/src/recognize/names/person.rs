@@ -468,17 +468,10 @@ fn name_ends_after(view: &View<'_, '_>, k: usize) -> bool {
 /// (`علي`) starts a run when a particle or a known name follows.
 fn name_words_start(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
     let w = view.word(i)?;
-    if i > 0
-        && view.doc.tokens[i].space_before
-        && view
-            .word(i - 1)
-            .is_some_and(|p| view.lex.is(p, flag::PARTICLE))
-    {
+    if i > 0 && view.doc.tokens[i].space_before && view.word_is(i - 1, flag::PARTICLE) {
         return None;
     }
-    let next_is_particle = view
-        .free_word(i + 1)
-        .is_some_and(|n| view.lex.is(n, flag::PARTICLE));
+    let next_is_particle = view.free_word(i + 1).is_some() && view.word_is(i + 1, flag::PARTICLE);
     let next_is_name =
         next_is_particle || view.person_word(i + 1).is_some() || view.is_person_word(i + 1, true);
     // `علي محمد جيدي`: a given name and another known word after `علي`.
