@@ -2,7 +2,9 @@
 //! `bench/out/corpus-1m.txt`): the analysis with only that recognizer, minus
 //! the analysis with none (normalization, tokenization, statistics).
 //! Best of `TAHLIL_RUNS` (default 3) runs each. `TAHLIL_ONLY=names` (or `all`) runs
-//! only the analysis with that recognizer (to profile it).
+//! only the analysis with that recognizer (to profile it). `TAHLIL_ONLY=names-layer`
+//! times the names recognizer alone on a fresh `Document` per run;
+//! `TAHLIL_ONLY=no-names` runs every recognizer but the names.
 //!
 //! ```sh
 //! cargo run --release -p tahlil-core --example recognizer_times [FILE]
@@ -48,10 +50,16 @@ fn main() {
         stage_times(&text, runs);
         return;
     }
+    if std::env::var("TAHLIL_ONLY").as_deref() == Ok("names-layer") {
+        names_layer_time(&text, runs);
+        return;
+    }
     if let Ok(only) = std::env::var("TAHLIL_ONLY") {
         // For a profiler: only this recognizer, `runs` times.
         let t = best_time(
-            &Analyzer::with_recognizers(|n| only == "all" || n == only),
+            &Analyzer::with_recognizers(|n| {
+                only == "all" || n == only || (only == "no-names" && n != "names")
+            }),
             &text,
             runs,
         );
@@ -145,4 +153,32 @@ fn stage_times(text: &str, runs: usize) {
     for (name, t) in times {
         println!("{name:<14} {:>9.1} ms", t * 1e3);
     }
+}
+
+/// `TAHLIL_ONLY=names-layer`: the names recognizer alone (its word tables,
+/// rules and resolver), on a `Document` built before the clock starts.
+fn names_layer_time(text: &str, runs: usize) {
+    use tahlil_core::recognize::Recognizer;
+    let normalized = tahlil_core::Normalizer::new(tahlil_core::Preset::Search.options())
+        .normalize(text)
+        .text;
+    let tokens = tahlil_core::tokenize::tokenize(&normalized);
+    let names = tahlil_core::recognize::names::NamesRecognizer::new();
+    let mut found = 0;
+    let t = (0..runs)
+        .map(|_| {
+            let document = tahlil_core::recognize::Document::new(&normalized, &tokens);
+            let mut out = Vec::new();
+            let t = cpu_seconds();
+            names.recognize(&document, &mut out);
+            let t = cpu_seconds() - t;
+            found = out.len();
+            std::hint::black_box(out);
+            t
+        })
+        .fold(f64::INFINITY, f64::min);
+    println!(
+        "names layer alone: {:.1} ms ({found} names, best of {runs})",
+        t * 1e3
+    );
 }

@@ -137,6 +137,11 @@ impl<'a> Document<'a> {
             .map(|&id| id as usize)
     }
 
+    /// The distinct words of the document, by id ([`Document::word_id`]).
+    pub fn words(&self) -> &[&'a str] {
+        &self.words
+    }
+
     /// How many distinct words the document has.
     pub fn distinct_words(&self) -> usize {
         self.words.len()

@@ -43,6 +43,18 @@ pub fn for_each_reading(word: &str, mut f: impl FnMut(usize, &str) -> bool) -> b
     false
 }
 
+/// A 16-bit key of the last two letters of `word` (of its only letter when
+/// it has one): every reading [`for_each_reading`] gives of a word has the
+/// word's key (a reading is the word, or a suffix of two letters or more,
+/// or `ا`/`ال` before such a suffix). A set of these keys rejects at once a
+/// word none of whose readings can be in a set of words.
+pub fn tail_key(word: &str) -> u16 {
+    let mut chars = word.chars().rev();
+    let last = chars.next().map_or(0, |c| c as u32 & 0xFF);
+    let before = chars.next().map_or(0, |c| c as u32 & 0xFF);
+    (before << 8 | last) as u16
+}
+
 /// Calls `f` with `prefix` + `rest`, joined in a buffer on the stack when
 /// they fit (this runs for every word starting with `لل`: no allocation).
 fn with_prefix<R>(prefix: &str, rest: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -85,5 +97,17 @@ mod tests {
         assert_eq!(readings("في"), [(0, "في".into())]);
         assert_eq!(split_article("اللجنه"), Some("لجنه"));
         assert_eq!(split_article("الي"), None);
+    }
+
+    #[test]
+    fn every_reading_has_the_tail_key_of_its_word() {
+        for word in ["بالرياض", "وللجنه", "للحزب", "فكلمه", "و", "في", "ولي"]
+        {
+            let key = tail_key(word);
+            for (_, bare) in readings(word) {
+                assert_eq!(tail_key(&bare), key, "{word} {bare}");
+            }
+        }
+        assert_ne!(tail_key("لجنه"), tail_key("لجنة"));
     }
 }

@@ -6,7 +6,7 @@
 
 use super::clitics;
 use super::lexicon::{flag, PhraseKind};
-use super::{NameCandidate, Source, View};
+use super::{NameCandidate, Source, StartCursor, View};
 use crate::entity::{EntityKind, Value};
 
 /// Confidence of a gazetteer match.
@@ -37,12 +37,10 @@ fn quoted(view: &View<'_, '_>, first: usize, last: usize) -> bool {
 /// Adds a candidate for every gazetteer phrase in the document.
 pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut i = 0;
-    while i < view.len() {
-        // Without a phrase starting here nothing below adds a candidate.
-        if !view.is_known(i) || !view.reading_starts_name[i] {
-            i += 1;
-            continue;
-        }
+    // Without a phrase starting at a token nothing below adds a candidate.
+    let mut starts = StartCursor::new(&view.starts().gazetteer);
+    while let Some(k) = starts.next_from(i) {
+        i = k;
         let found = view.phrase_at(i, true, |k| {
             matches!(
                 k,
@@ -72,7 +70,7 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                     || after_demonstrative(view, i)))
         });
         // The word before a place may change what it is (`منتخب`, `كأس`, `جمهورية`).
-        let before = if i > 0 && view.doc.tokens[i].space_before {
+        let before = if found.is_some() && i > 0 && view.doc.tokens[i].space_before {
             view.word(i - 1).map_or(0, |w| {
                 let mut bits = 0;
                 clitics::for_each_reading(w, |_, bare| {

@@ -8,7 +8,7 @@
 
 use super::lexicon::{flag, PhraseKind};
 use super::organization::{is_compass_word, place_head_at, proper_run};
-use super::{NameCandidate, Source, View};
+use super::{NameCandidate, Source, StartCursor, View};
 use crate::entity::{EntityKind, Value};
 
 /// Confidence of a place found by its head word.
@@ -50,7 +50,9 @@ fn behind_ka(view: &View<'_, '_>, i: usize, skip: usize) -> bool {
 /// transliterated syllable (`لاي تشاو`), not a longer one (`مطار دولي حديث`).
 pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut i = 0;
-    while i < view.len() {
+    let mut starts = StartCursor::new(&view.starts().place);
+    while let Some(k) = starts.next_from(i) {
+        i = k;
         let Some((skip, article)) = place_head_at(view, i) else {
             i += 1;
             continue;

@@ -68,81 +68,232 @@ pub struct View<'d, 'a> {
     pub doc: &'d Document<'a>,
     /// The word tables.
     pub lex: &'d Lexicon,
-    /// Per token: some reading of it (with or without clitics and article)
-    /// is in the tables. Rules that start at a known word skip the others.
-    pub known: Vec<bool>,
-    /// Per token: the [`flag`] bits of all its readings (with or without
-    /// clitics and article) together, so that a rule looking for some bits
-    /// skips at once the tokens none of whose readings has them.
-    pub reading_flags: Vec<u32>,
-    /// Per token: some reading of it starts a title phrase.
-    pub reading_starts_title: Vec<bool>,
-    /// Per token: some reading of it starts a gazetteer phrase (place, organization, person).
-    pub reading_starts_name: Vec<bool>,
+    /// Per distinct word of the document (by [`Document::word_id`]): what
+    /// the tables say of all its readings, computed once per word.
+    words: Vec<WordReadings>,
+    /// The tokens where each rule can start, in order.
+    starts: RuleStarts,
+    /// Per distinct word, bits of [`name_memo`] (0 until first asked).
+    name_memo: Vec<std::cell::Cell<u8>>,
+}
+
+/// Bits of the per-word memo of [`View::is_name_word`] and [`View::is_person_word`].
+mod name_memo {
+    /// The other bits are computed.
+    pub const COMPUTED: u8 = 1;
+    /// A name word without an article.
+    pub const NAME: u8 = 2;
+    /// A name word when an article is allowed.
+    pub const NAME_WITH_ARTICLE: u8 = 4;
+    /// A person's word without an article.
+    pub const PERSON: u8 = 8;
+    /// A person's word when an article is allowed.
+    pub const PERSON_WITH_ARTICLE: u8 = 16;
+}
+
+/// The tokens where each rule can start (ascending): each rule visits these
+/// alone ([`crate::recognize::walk`]), not every token.
+#[derive(Debug, Default)]
+pub struct RuleStarts {
+    /// Some reading starts a gazetteer phrase ([`gazetteer::find`]).
+    pub gazetteer: Vec<u32>,
+    /// Some reading is an organization head ([`organization::find`]).
+    pub organization: Vec<u32>,
+    /// Some reading is a place head ([`location::find`]).
+    pub place: Vec<u32>,
+    /// A title or office, a byline word or `الرفاق` ([`person::find`]).
+    pub person: Vec<u32>,
+    /// A word of the learned person-name table or a kunya ([`person::find_by_name_words`]).
+    pub name_words: Vec<u32>,
+}
+
+/// A rule's walk over its start tokens: the loop `while let Some(k) =
+/// starts.next_from(i) { i = k; ... }` visits the tokens of an ascending
+/// list at or after where the rule goes on, as a walk over every token
+/// would when the rule finds nothing at the others.
+pub struct StartCursor<'s> {
+    starts: &'s [u32],
+    next: usize,
+}
+
+impl<'s> StartCursor<'s> {
+    /// A cursor at the first token of `starts` (ascending token indices).
+    pub fn new(starts: &'s [u32]) -> Self {
+        StartCursor { starts, next: 0 }
+    }
+
+    /// The first start token at or after token `i`, if any.
+    #[inline]
+    pub fn next_from(&mut self, i: usize) -> Option<usize> {
+        while self
+            .starts
+            .get(self.next)
+            .is_some_and(|&t| (t as usize) < i)
+        {
+            self.next += 1;
+        }
+        self.starts.get(self.next).map(|&t| t as usize)
+    }
+}
+
+/// Bits of [`WordReadings::facts`]: what a word's readings say.
+mod fact {
+    /// Some reading is in the tables.
+    pub const KNOWN: u8 = 1;
+    /// Some reading starts a title phrase.
+    pub const STARTS_TITLE: u8 = 2;
+    /// Some reading starts a gazetteer phrase (place, organization, person).
+    pub const STARTS_NAME: u8 = 4;
+    /// The word may start a person rule: a title or office, a byline word, `الرفاق`.
+    pub const PERSON_START: u8 = 8;
+    /// The word may start a run of the learned person-name table: a
+    /// reading without clitics or behind `و` has a person-name or folded-name
+    /// flag, or the word is a kunya (`ابو`).
+    pub const NAME_WORDS_START: u8 = 16;
 }
 
 /// What the tables say of one word, all its readings together (with or
-/// without clitics and article): the per-token fields of [`View`].
+/// without clitics and article).
 #[derive(Debug, Clone, Copy, Default)]
 struct WordReadings {
-    known: bool,
+    /// The [`flag`] bits of all its readings.
     flags: u32,
-    starts_title: bool,
-    starts_name: bool,
+    /// The [`flag`] bits of the word as it is.
+    own_flags: u32,
+    /// Bits of [`fact`].
+    facts: u8,
 }
 
 impl WordReadings {
     /// The readings of `word` in `lex`.
     fn of(word: &str, lex: &Lexicon) -> Self {
         let mut r = WordReadings::default();
-        clitics::for_each_reading(word, |_, bare| {
+        // Readings a run of the learned table may start with (see
+        // `person::name_words_start`): bare, or behind `و` alone.
+        let bare_or_wa =
+            |skip: usize| skip == 0 || (skip == 'و'.len_utf8() && word.starts_with('و'));
+        clitics::for_each_reading(word, |skip, bare| {
             if let Some(info) = lex.get(bare) {
-                r.known = true;
+                r.facts |= fact::KNOWN;
                 r.flags |= info.flags;
+                if skip == 0 {
+                    r.own_flags = info.flags;
+                }
+                if bare_or_wa(skip) && info.flags & (flag::PERSON_NAME | flag::FOLDED_NAME) != 0 {
+                    r.facts |= fact::NAME_WORDS_START;
+                }
                 for p in &info.phrases {
-                    match p.kind {
-                        PhraseKind::Title => r.starts_title = true,
-                        _ => r.starts_name = true,
-                    }
+                    r.facts |= match p.kind {
+                        PhraseKind::Title => fact::STARTS_TITLE,
+                        _ => fact::STARTS_NAME,
+                    };
                 }
             }
             if let Some(info) = clitics::split_article(bare).and_then(|s| lex.get(s)) {
-                r.known = true;
+                r.facts |= fact::KNOWN;
                 r.flags |= info.flags;
             }
             false
         });
+        if matches!(word, "ابو" | "ابي" | "وابو") {
+            r.facts |= fact::NAME_WORDS_START;
+        }
+        // Only where `find_by_name_words` looks at all.
+        if r.flags & (flag::PERSON_NAME | flag::FOLDED_NAME | flag::PARTICLE) == 0 {
+            r.facts &= !fact::NAME_WORDS_START;
+        }
+        let title = r.facts & fact::STARTS_TITLE != 0 || r.flags & flag::OFFICE != 0;
+        if (r.facts & fact::KNOWN != 0 && title)
+            || word == "الرفاق"
+            || r.own_flags & flag::BYLINE != 0
+        {
+            r.facts |= fact::PERSON_START;
+        }
         r
     }
 }
 
 impl<'d, 'a> View<'d, 'a> {
-    /// A view of `doc`, looking every token up once.
+    /// A view of `doc`, looking every distinct word up once.
     pub fn new(doc: &'d Document<'a>, lex: &'d Lexicon) -> Self {
-        // What the tables say of each distinct word, then of each token.
-        let readings = doc.per_word(WordReadings::default(), |w| WordReadings::of(w, lex));
-        let known = readings.iter().map(|r| r.known).collect();
-        let reading_flags = readings.iter().map(|r| r.flags).collect();
-        let reading_starts_title = readings.iter().map(|r| r.starts_title).collect();
-        let reading_starts_name = readings.iter().map(|r| r.starts_name).collect();
+        let words: Vec<WordReadings> = doc
+            .words()
+            .iter()
+            .map(|w| WordReadings::of(w, lex))
+            .collect();
+        // Per word, the rules it may start (bit k: the k-th list of `RuleStarts`).
+        let masks: Vec<u8> = words
+            .iter()
+            .map(|r| {
+                let bits = [
+                    r.facts & fact::STARTS_NAME != 0 && r.facts & fact::KNOWN != 0,
+                    r.flags & flag::ORG_HEAD != 0,
+                    r.flags & flag::PLACE_HEAD != 0,
+                    r.facts & fact::PERSON_START != 0,
+                    r.facts & fact::NAME_WORDS_START != 0,
+                ];
+                (0..bits.len()).fold(0, |m, k| m | u8::from(bits[k]) << k)
+            })
+            .collect();
+        let mut starts = RuleStarts::default();
+        for i in 0..doc.tokens.len() {
+            let Some(id) = doc.word_id(i) else { continue };
+            let mask = masks[id];
+            if mask == 0 {
+                continue;
+            }
+            let lists = [
+                &mut starts.gazetteer,
+                &mut starts.organization,
+                &mut starts.place,
+                &mut starts.person,
+                &mut starts.name_words,
+            ];
+            for (k, list) in lists.into_iter().enumerate() {
+                if mask & 1 << k != 0 {
+                    list.push(i as u32);
+                }
+            }
+        }
         View {
             doc,
             lex,
-            known,
-            reading_flags,
-            reading_starts_title,
-            reading_starts_name,
+            name_memo: vec![std::cell::Cell::new(0); words.len()],
+            words,
+            starts,
         }
+    }
+
+    /// The tokens where each rule can start.
+    pub fn starts(&self) -> &RuleStarts {
+        &self.starts
+    }
+
+    /// What the tables say of token `i`'s word (nothing for other tokens).
+    fn readings(&self, i: usize) -> WordReadings {
+        self.doc
+            .word_id(i)
+            .map_or(WordReadings::default(), |id| self.words[id])
+    }
+
+    /// True when some reading of token `i` starts a title phrase.
+    pub fn starts_title(&self, i: usize) -> bool {
+        self.readings(i).facts & fact::STARTS_TITLE != 0
+    }
+
+    /// True when some reading of token `i` starts a gazetteer phrase (place, organization, person).
+    pub fn starts_name(&self, i: usize) -> bool {
+        self.readings(i).facts & fact::STARTS_NAME != 0
     }
 
     /// True when some reading of token `i` has one of the [`flag`] `bits`.
     pub fn may_have(&self, i: usize, bits: u32) -> bool {
-        self.reading_flags.get(i).is_some_and(|f| f & bits != 0)
+        self.readings(i).flags & bits != 0
     }
 
     /// True when some reading of token `i` is in the tables.
     pub fn is_known(&self, i: usize) -> bool {
-        self.known.get(i).copied().unwrap_or(false)
+        self.readings(i).facts & fact::KNOWN != 0
     }
 
     /// Number of tokens.
@@ -186,6 +337,10 @@ impl<'d, 'a> View<'d, 'a> {
         allow_clitics: bool,
         want: impl Fn(&PhraseKind) -> bool,
     ) -> Option<(usize, usize, &'d PhraseKind)> {
+        // No reading of the word starts a phrase: nothing to look up.
+        if self.readings(i).facts & (fact::STARTS_TITLE | fact::STARTS_NAME) == 0 {
+            return None;
+        }
         let first = self.word(i)?;
         let mut found = None;
         let lex = self.lex;
@@ -219,9 +374,50 @@ impl<'d, 'a> View<'d, 'a> {
     /// is no function word, title, head word, adjective or demonym, has no
     /// article (unless `allow_article`) and no attached conjunction.
     pub fn is_name_word(&self, i: usize, allow_article: bool) -> bool {
-        let Some(w) = self.free_word(i) else {
-            return false;
+        let bit = if allow_article {
+            name_memo::NAME_WITH_ARTICLE
+        } else {
+            name_memo::NAME
         };
+        self.name_memo(i) & bit != 0
+    }
+
+    /// What [`View::is_name_word`] and [`View::is_person_word`] say of
+    /// token `i` (bits of [`name_memo`]; 0 when it is no separate word),
+    /// computed once per distinct word.
+    fn name_memo(&self, i: usize) -> u8 {
+        let Some(w) = self.free_word(i) else {
+            return 0;
+        };
+        let Some(cell) = self.doc.word_id(i).map(|id| &self.name_memo[id]) else {
+            return 0;
+        };
+        if cell.get() == 0 {
+            let mut bits = name_memo::COMPUTED;
+            // Only a word with an article reads differently when one is
+            // allowed: without, it is no name word.
+            if self.name_word_text(w, true) {
+                bits |= name_memo::NAME_WITH_ARTICLE;
+                if clitics::split_article(w).is_none() {
+                    bits |= name_memo::NAME;
+                }
+            }
+            // A person's word is a name word that is no common word.
+            if !self.is_common_word(w) {
+                if bits & name_memo::NAME != 0 {
+                    bits |= name_memo::PERSON;
+                }
+                if bits & name_memo::NAME_WITH_ARTICLE != 0 {
+                    bits |= name_memo::PERSON_WITH_ARTICLE;
+                }
+            }
+            cell.set(bits);
+        }
+        cell.get()
+    }
+
+    /// [`View::is_name_word`] of the separate word `w`.
+    fn name_word_text(&self, w: &str, allow_article: bool) -> bool {
         let n = w.chars().count();
         if n < 2 || !w.chars().all(|c| c.is_alphabetic()) {
             return false;
@@ -281,16 +477,24 @@ impl<'d, 'a> View<'d, 'a> {
     /// Places keep the common words: a transliterated syllable may read as
     /// one (`بينه` of `نينه بينه`).
     pub fn is_person_word(&self, i: usize, allow_article: bool) -> bool {
-        self.is_name_word(i, allow_article)
-            && !self.free_word(i).is_some_and(|w| {
-                let glued_common = || {
-                    w.strip_prefix(['ب', 'ل']).is_some_and(|bare| {
-                        bare.chars().count() >= 3 && self.lex.is(bare, flag::COMMON_WORD)
-                    })
-                };
-                !self.lex.is(w, flag::PERSON_NAME)
-                    && (self.lex.is(w, flag::COMMON_WORD) || glued_common())
+        let bit = if allow_article {
+            name_memo::PERSON_WITH_ARTICLE
+        } else {
+            name_memo::PERSON
+        };
+        self.name_memo(i) & bit != 0
+    }
+
+    /// True when the word `w` is a common word of the learned table, or
+    /// one behind a glued preposition, and not a name word of that table:
+    /// no part of a person's name (see [`View::is_person_word`]).
+    fn is_common_word(&self, w: &str) -> bool {
+        let glued_common = || {
+            w.strip_prefix(['ب', 'ل']).is_some_and(|bare| {
+                bare.chars().count() >= 3 && self.lex.is(bare, flag::COMMON_WORD)
             })
+        };
+        !self.lex.is(w, flag::PERSON_NAME) && (self.lex.is(w, flag::COMMON_WORD) || glued_common())
     }
 
     /// True when token `i` ends a name for sure: punctuation, the end of the
@@ -323,9 +527,21 @@ impl<'d, 'a> View<'d, 'a> {
     /// table: `Some(true)` for a name by itself, `Some(false)` for a word of
     /// names, `None` when not in it.
     pub fn person_word(&self, i: usize) -> Option<bool> {
-        let w = self.free_word(i)?;
-        let f = self.lex.flags(w);
+        self.free_word(i)?;
+        let f = self.word_flags(i);
         (f & flag::PERSON_NAME != 0).then_some(f & flag::PERSON_ALONE != 0)
+    }
+
+    /// The [`flag`] bits of token `i`'s word as it is (no clitic removed;
+    /// 0 for other tokens): `lex.flags` of its text, looked up once per word.
+    pub fn word_flags(&self, i: usize) -> u32 {
+        self.readings(i).own_flags
+    }
+
+    /// True when token `i` is a word that has one of the [`flag`] `bits`
+    /// as it is: `lex.is(word, bits)`, read from the per-word table.
+    pub fn word_is(&self, i: usize, bits: u32) -> bool {
+        self.word_flags(i) & bits != 0
     }
 
     /// True when `w` starts a title phrase (`الرفيق`, `رئيس` of `رئيس الوزراء`).
@@ -364,24 +580,50 @@ impl<'d, 'a> View<'d, 'a> {
 /// first, then the most confident. Returns them sorted by position.
 pub fn resolve(mut candidates: Vec<NameCandidate>) -> Vec<NameCandidate> {
     candidates.retain(|c| c.confidence >= MIN_CONFIDENCE && c.first <= c.last);
-    candidates.sort_by(|a, b| {
-        (b.last - b.first)
-            .cmp(&(a.last - a.first))
-            .then(b.confidence.total_cmp(&a.confidence))
-            .then(a.first.cmp(&b.first))
-    });
+    // One `u128` key per candidate, not the candidates, is sorted: length
+    // (longest first), confidence (highest first), first token, then the
+    // index (the order a stable sort keeps).
+    let mut order: Vec<u128> = candidates
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let longest_first = u32::MAX - (c.last - c.first) as u32;
+            let most_confident = u32::MAX - confidence_order(c.confidence);
+            u128::from(longest_first) << 96
+                | u128::from(most_confident) << 64
+                | (c.first as u128) << 32
+                | k as u128
+        })
+        .collect();
+    order.sort_unstable();
     let tokens = candidates.iter().map(|c| c.last + 1).max().unwrap_or(0);
     let mut taken = vec![false; tokens];
-    let mut kept: Vec<NameCandidate> = Vec::new();
-    for c in candidates {
+    let mut keep = vec![false; candidates.len()];
+    for key in order {
+        let c = &candidates[key as u32 as usize];
         if taken[c.first..=c.last].iter().all(|t| !t) {
             taken[c.first..=c.last].iter_mut().for_each(|t| *t = true);
-            kept.push(c);
+            keep[key as u32 as usize] = true;
         }
     }
+    let mut kept: Vec<NameCandidate> = candidates
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, keep)| keep.then_some(c))
+        .collect();
     // Kept candidates never share a token: their first tokens differ.
     crate::sort::sort_by_u64_key(&mut kept, |c| c.first as u64);
     kept
+}
+
+/// A `u32` whose order is the order of `f32::total_cmp`.
+fn confidence_order(confidence: f32) -> u32 {
+    let bits = confidence.to_bits();
+    if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 1 << 31
+    }
 }
 
 /// Finds people, organizations and places.

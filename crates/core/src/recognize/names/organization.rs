@@ -6,7 +6,7 @@
 //! word that follows names without belonging to them (`السابق`, `التابعة`).
 
 use super::lexicon::{flag, PhraseKind};
-use super::{clitics, NameCandidate, Source, View};
+use super::{clitics, NameCandidate, Source, StartCursor, View};
 use crate::entity::{EntityKind, Value};
 
 /// Confidence of an organization found by its head word.
@@ -55,7 +55,7 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
     while j <= head + MAX_CHAIN {
         let after_genitive = std::mem::take(&mut genitive);
         let Some(w) = view.free_word(j) else { break };
-        if lex.is(w, flag::STOP) {
+        if view.word_is(j, flag::STOP) {
             break;
         }
         // A known place or organization inside the chain (`جامعة القاهرة`).
@@ -68,7 +68,7 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
             }
         }
         if let Some(stem) = clitics::split_article(w) {
-            if lex.is(stem, flag::STOP) || lex.is(w, flag::OFFICE) {
+            if lex.is(stem, flag::STOP) || view.word_is(j, flag::OFFICE) {
                 break;
             }
             // Named after a person: `جامعة الملك فهد`, `مستشفى الملك عبدالعزيز`.
@@ -375,7 +375,9 @@ fn names_known_organization(view: &View<'_, '_>, from: usize, last: usize) -> bo
 /// in its chain; a definite head followed by adjectives only is left out.
 pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut i = 0;
-    while i < view.len() {
+    let mut starts = StartCursor::new(&view.starts().organization);
+    while let Some(k) = starts.next_from(i) {
+        i = k;
         let Some((skip, article)) = head_at(view, i, flag::ORG_HEAD) else {
             i += 1;
             continue;

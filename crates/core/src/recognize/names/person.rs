@@ -13,7 +13,7 @@
 
 use super::lexicon::{flag, FastMap, PhraseKind};
 use super::organization::extend_chain;
-use super::{clitics, NameCandidate, Source, View};
+use super::{clitics, NameCandidate, Source, StartCursor, View};
 use crate::entity::{EntityKind, Value};
 use crate::tokenize::TokenKind;
 
@@ -50,7 +50,7 @@ struct TitleMatch {
 
 /// The title or office at token `i`, if any.
 fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
-    if !view.is_known(i) || !(view.may_have(i, flag::OFFICE) || view.reading_starts_title[i]) {
+    if !view.is_known(i) || !(view.may_have(i, flag::OFFICE) || view.starts_title(i)) {
         return None;
     }
     let (skip, mut last, is_office) =
@@ -309,7 +309,9 @@ fn person(
 /// Adds the people found after titles, in lists and in bylines.
 pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut i = 0;
-    while i < view.len() {
+    let mut starts = StartCursor::new(&view.starts().person);
+    while let Some(k) = starts.next_from(i) {
+        i = k;
         // Lists: `الرفاق: NAME - ROLE؛ NAME - ROLE`.
         if view.word(i) == Some("الرفاق") && view.punct(i + 1, ":") {
             i = list_after(view, i + 2, out);
@@ -466,17 +468,10 @@ fn name_ends_after(view: &View<'_, '_>, k: usize) -> bool {
 /// (`علي`) starts a run when a particle or a known name follows.
 fn name_words_start(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
     let w = view.word(i)?;
-    if i > 0
-        && view.doc.tokens[i].space_before
-        && view
-            .word(i - 1)
-            .is_some_and(|p| view.lex.is(p, flag::PARTICLE))
-    {
+    if i > 0 && view.doc.tokens[i].space_before && view.word_is(i - 1, flag::PARTICLE) {
         return None;
     }
-    let next_is_particle = view
-        .free_word(i + 1)
-        .is_some_and(|n| view.lex.is(n, flag::PARTICLE));
+    let next_is_particle = view.free_word(i + 1).is_some() && view.word_is(i + 1, flag::PARTICLE);
     let next_is_name =
         next_is_particle || view.person_word(i + 1).is_some() || view.is_person_word(i + 1, true);
     // `علي محمد جيدي`: a given name and another known word after `علي`.
@@ -653,7 +648,9 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut i = 0;
     // The first token after the previous name.
     let mut free_from = 0;
-    while i < view.len() {
+    let mut starts = StartCursor::new(&view.starts().name_words);
+    while let Some(k) = starts.next_from(i) {
+        i = k;
         if !view.may_have(i, flag::PERSON_NAME | flag::FOLDED_NAME | flag::PARTICLE) {
             i += 1;
             continue;
@@ -805,20 +802,28 @@ fn byline_at(view: &View<'_, '_>, i: usize, out: &mut Vec<NameCandidate>) -> Opt
 
 /// Adds the later mentions of names of two words or more found by the rules.
 pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
-    // Names by their first word, without duplicates.
-    let mut names: FastMap<&str, Vec<Vec<&str>>> = FastMap::default();
+    // Names by their first word, without duplicates; their words by word id.
+    let mut names: FastMap<&str, Vec<Vec<usize>>> = FastMap::default();
     for c in out
         .iter()
         .filter(|c| c.kind == EntityKind::Person && c.last > c.first)
     {
-        let words: Vec<&str> = (c.first..=c.last).filter_map(|k| view.word(k)).collect();
-        let same_first = names.entry(words[0]).or_default();
+        let words: Vec<usize> = (c.first..=c.last)
+            .filter_map(|k| view.doc.word_id(k))
+            .collect();
+        let same_first = names.entry(view.doc.words()[words[0]]).or_default();
         if !same_first.contains(&words) {
             same_first.push(words);
         }
     }
     if names.is_empty() {
         return;
+    }
+    // The tail keys of the first words: a word of another key has no reading among them.
+    let mut tails = vec![0u64; 1 << 10];
+    for first in names.keys() {
+        let key = usize::from(clitics::tail_key(first));
+        tails[key >> 6] |= 1 << (key & 63);
     }
     let mut taken = vec![false; view.len()];
     for c in out.iter() {
@@ -827,11 +832,17 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut found = Vec::new();
     // Per distinct word: whether some reading of it starts a name above.
     let mut may_repeat: Vec<Option<bool>> = vec![None; view.doc.distinct_words()];
+    let free_word_is =
+        |j: usize, id: usize| view.doc.word_id(j) == Some(id) && view.doc.tokens[j].space_before;
     for i in 0..view.len() {
-        let Some(w) = view.word(i) else { continue };
-        let id = view.doc.word_id(i).expect("a word token has an id");
+        let Some(id) = view.doc.word_id(i) else {
+            continue;
+        };
+        let w = view.doc.words()[id];
         let may = *may_repeat[id].get_or_insert_with(|| {
-            clitics::for_each_reading(w, |_, bare| names.contains_key(bare))
+            let key = usize::from(clitics::tail_key(w));
+            tails[key >> 6] & 1 << (key & 63) != 0
+                && clitics::for_each_reading(w, |_, bare| names.contains_key(bare))
         });
         if !may {
             continue;
@@ -846,7 +857,7 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                 let rest_matches = name[1..]
                     .iter()
                     .enumerate()
-                    .all(|(k, n)| view.free_word(i + 1 + k) == Some(n));
+                    .all(|(k, &n)| free_word_is(i + 1 + k, n));
                 if rest_matches
                     && taken[i..=last].iter().all(|t| !t)
                     && !view.is_name_word(last + 1, false)

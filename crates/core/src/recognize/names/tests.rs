@@ -436,3 +436,70 @@ fn agencies_acronyms_events_and_descriptions() {
         "a describing participle stays outside the name"
     );
 }
+
+#[test]
+fn confidence_order_is_the_order_of_total_cmp() {
+    let values = [
+        -1.0f32,
+        -0.0,
+        0.0,
+        0.45,
+        0.5,
+        0.7,
+        0.75,
+        0.8,
+        0.9,
+        1.0,
+        f32::NAN,
+        -f32::NAN,
+    ];
+    for a in values {
+        for b in values {
+            let ours = super::confidence_order(a).cmp(&super::confidence_order(b));
+            assert_eq!(ours, a.total_cmp(&b), "{a} {b}");
+        }
+    }
+}
+
+#[test]
+fn resolve_keeps_what_a_stable_sort_of_the_candidates_keeps() {
+    use super::{resolve, NameCandidate, Source};
+    use crate::entity::EntityKind;
+    // Overlapping candidates with ties of length, confidence and start.
+    let confidences = [0.45, 0.6, 0.7, 0.75, 0.8, 0.9];
+    let candidates: Vec<NameCandidate> = (0..300usize)
+        .map(|k| {
+            let first = (k * 37) % 61;
+            NameCandidate {
+                kind: EntityKind::Person,
+                first,
+                last: first + (k * 13) % 4,
+                skip: k % 3,
+                value: Value::Empty {},
+                source: Source::Title,
+                confidence: confidences[(k * 7) % confidences.len()],
+            }
+        })
+        .collect();
+    // The resolver as it was: a stable sort of the candidates themselves.
+    let mut expected = candidates.clone();
+    expected.retain(|c| c.confidence >= super::MIN_CONFIDENCE);
+    expected.sort_by(|a, b| {
+        (b.last - b.first)
+            .cmp(&(a.last - a.first))
+            .then(b.confidence.total_cmp(&a.confidence))
+            .then(a.first.cmp(&b.first))
+    });
+    let mut taken = [false; 70];
+    expected.retain(|c| {
+        let free = taken[c.first..=c.last].iter().all(|t| !t);
+        if free {
+            taken[c.first..=c.last].iter_mut().for_each(|t| *t = true);
+        }
+        free
+    });
+    expected.sort_by_key(|c| c.first);
+    let kept = resolve(candidates);
+    assert!(kept.len() > 10, "{}", kept.len());
+    assert_eq!(kept, expected);
+}
