@@ -4,6 +4,7 @@
 //! encoding brings its decoding, its output and its fast path.
 
 use super::alignment::AlignedBuilder;
+use super::blocks::BLOCK_UTF16;
 use super::{Normalizer, FAST_BASE, FAST_MARKISH, FAST_SAME_WIDTH, FAST_SLOW};
 
 /// One normalization of one input text: what the main loop needs from the
@@ -199,6 +200,22 @@ impl Normalizer {
         // `space_before_base`: the output before it ended in a space.
         let (mut prev_base, mut space_before_base) = (false, false);
         while i < units.len() {
+            if i > start && i + BLOCK_UTF16 <= units.len() {
+                let from = i;
+                i = self.skip_blocks_utf16(units, i, patches);
+                if i > from {
+                    // The state after the last character passed (ASCII, or
+                    // of U+0600–U+067F). `i - 2` is at or after `start`.
+                    let last = units[i - 1];
+                    space = fold_ws & (last == u16::from(b' '));
+                    prev_base =
+                        (last >= 0x80) & (classes[usize::from(last & 0xFF)] & FAST_BASE != 0);
+                    space_before_base = prev_base & fold_ws & (units[i - 2] == u16::from(b' '));
+                }
+            }
+            if i >= units.len() {
+                break;
+            }
             let u = units[i];
             if u < 0x80 {
                 if fold_ws && u <= u16::from(b' ') {
@@ -248,6 +265,30 @@ impl Normalizer {
         } else {
             (i, space)
         }
+    }
+
+    /// The block filter's part of [`Normalizer::fast_scan_utf16`]: from
+    /// `i`, skips 64 units at a time while the filter passes them all, then
+    /// up to the first unit it does not pass. Pushes onto `patches` the
+    /// letters to replace. Returns where it stopped.
+    #[inline]
+    fn skip_blocks_utf16(&self, units: &[u16], mut i: usize, patches: &mut Vec<usize>) -> usize {
+        while i + BLOCK_UTF16 <= units.len() {
+            let m = self.blocks.scan_utf16(units, i);
+            // A surrogate never passes: `passed` ends on a character boundary.
+            let passed = m.pass.trailing_ones() as usize;
+            let below = 1u64.checked_shl(passed as u32).unwrap_or(0).wrapping_sub(1);
+            let mut replace = m.replace & below;
+            while replace != 0 {
+                patches.push(i + replace.trailing_zeros() as usize);
+                replace &= replace - 1;
+            }
+            i += passed;
+            if passed < BLOCK_UTF16 {
+                break;
+            }
+        }
+        i
     }
 
     /// [`Normalizer::cannot_compose_at`] for UTF-16 input.
