@@ -568,9 +568,10 @@ impl Normalizer {
     /// like any other (`ا` + U+0654 → `أ`, then `ا` in the search preset).
     /// Repeats while the result still ends in such a letter. Emits the
     /// cluster as one unit and returns its end; `None` when nothing composes.
-    fn try_compose<P: Pass>(
+    /// Rare enough to go through `dyn Pass`: one copy for every encoding.
+    fn try_compose(
         &self,
-        p: &mut P,
+        p: &mut dyn Pass,
         i: usize,
         c: char,
         entry: Entry,
