@@ -438,24 +438,24 @@ mod tests {
             let n = Normalizer::new(preset.options());
             for k in 0..128 {
                 let c = char::from_u32(0x600 + k as u32).unwrap();
-                let (pass, replaced) = passes(n.arabic_fast[k]);
+                let (pass, replaced) = passes(n.arabic_fast16[k]);
                 // The character is unit 1, bit 0.
                 let mut units = vec![u16::from(b'x'); BLOCK_UTF16 + 1];
                 units[1] = c as u16;
-                let m = n.blocks.scan_utf16(&units, 1);
+                let m = n.blocks16.scan_utf16(&units, 1);
                 assert_eq!(m.pass & 1 == 1, pass, "{c:?} {}", preset.name());
                 assert_eq!(m.replace & 1 == 1, replaced, "{c:?} {}", preset.name());
             }
             // A whole block of text passes; `ة` is reported, and so is a
             // second space under whitespace folding.
             let text: Vec<u16> = "مدرسة كبيرة ".repeat(6).encode_utf16().collect();
-            let m = n.blocks.scan_utf16(&text, 1);
+            let m = n.blocks16.scan_utf16(&text, 1);
             if preset == Preset::Search {
                 assert_eq!(m.pass, u64::MAX);
                 assert_eq!(m.replace.count_ones(), 11);
             }
             let two_spaces: Vec<u16> = "x  ".repeat(30).encode_utf16().collect();
-            let m = n.blocks.scan_utf16(&two_spaces, 1);
+            let m = n.blocks16.scan_utf16(&two_spaces, 1);
             assert_eq!(
                 m.pass.trailing_ones(),
                 if preset == Preset::None { 64 } else { 1 }

@@ -178,11 +178,11 @@ impl Pass for Utf16Pass<'_> {
 
 impl Normalizer {
     /// The fast path over UTF-16 input, the twin of
-    /// [`Normalizer::fast_scan`] (same characters taken, same state): from
-    /// `start`, skips ASCII other than whitespace, single spaces and line
-    /// feeds, and the characters of U+0600–U+06FF that the table keeps or
-    /// replaces letter for letter, pushing onto `patches` the positions of
-    /// the latter. Returns where it stopped and whether the output then ends
+    /// [`Normalizer::fast_scan`] (same state): from `start`, skips ASCII
+    /// other than whitespace, single spaces and line feeds, and the
+    /// characters of U+0600–U+06FF that the table keeps or replaces by one
+    /// code unit (`arabic_fast16`: more than in UTF-8, such as `،` → `,`),
+    /// pushing onto `patches` the positions of the latter. Returns where it stopped and whether the output then ends
     /// in a folded space.
     #[cfg_attr(target_arch = "x86_64", inline(never))]
     pub(super) fn fast_scan_utf16(
@@ -193,7 +193,7 @@ impl Normalizer {
         patches: &mut Vec<usize>,
     ) -> (usize, bool) {
         let fold_ws = self.options.whitespace;
-        let classes = &self.arabic_fast;
+        let classes = &self.arabic_fast16;
         let mut i = start;
         let mut space = last_space;
         // The character before `i` was skipped and is a composition base;
@@ -274,7 +274,7 @@ impl Normalizer {
     #[inline]
     fn skip_blocks_utf16(&self, units: &[u16], mut i: usize, patches: &mut Vec<usize>) -> usize {
         while i + BLOCK_UTF16 <= units.len() {
-            let m = self.blocks.scan_utf16(units, i);
+            let m = self.blocks16.scan_utf16(units, i);
             // A surrogate never passes: `passed` ends on a character boundary.
             let passed = m.pass.trailing_ones() as usize;
             let below = 1u64.checked_shl(passed as u32).unwrap_or(0).wrapping_sub(1);
@@ -298,7 +298,7 @@ impl Normalizer {
             None => true,
             Some(&u) if u < 0x80 => true,
             Some(&u) if u & 0xFF00 == 0x0600 => {
-                self.arabic_fast[usize::from(u & 0xFF)] & FAST_MARKISH == 0
+                self.arabic_fast16[usize::from(u & 0xFF)] & FAST_MARKISH == 0
             }
             Some(_) => false,
         }

@@ -103,12 +103,18 @@ pub struct Normalizer {
     /// The replacement (two UTF-8 bytes) of the characters marked
     /// [`FAST_SAME_WIDTH`].
     arabic_same_width: [[u8; 2]; 256],
-    /// The same replacements as UTF-16 code units.
+    /// `arabic_fast` for UTF-16 input, where more is replaced letter for
+    /// letter: [`FAST_SAME_WIDTH`] marks every character replaced by one
+    /// code unit other than whitespace (`،` → `,`, `٣` → `3` too).
+    arabic_fast16: [u8; 256],
+    /// The code unit that replaces each character so marked.
     arabic_same_width16: [u16; 256],
     /// Every step is off: the output is the input, in one segment.
     identity: bool,
-    /// The fast path's 16-byte filter, compiled from `arabic_fast`.
+    /// The fast path's 64-byte filter, compiled from `arabic_fast`.
     blocks: BlockFilter,
+    /// The filter of the UTF-16 fast path, compiled from `arabic_fast16`.
+    blocks16: BlockFilter,
 }
 
 /// The character needs the full loop (it changes, or it is whitespace).
@@ -169,17 +175,30 @@ impl Normalizer {
                 + u8::from(e.transparent || mark) * FAST_MARKISH
                 + u8::from(e.same_width) * FAST_SAME_WIDTH;
         }
-        let arabic_same_width16 = arabic_same_width
-            .map(|[lead, cont]| (u16::from(lead & 0x1F) << 6) | u16::from(cont & 0x3F));
+        let mut arabic_fast16 = arabic_fast;
+        let mut arabic_same_width16 = [0; 256];
+        for (k, fast) in arabic_fast16.iter_mut().enumerate() {
+            if let Action::Replace { start, len } = table[ARABIC_OFFSET + k].action {
+                let mut units = pool[start as usize..(start + len) as usize].encode_utf16();
+                if let (Some(unit), None) = (units.next(), units.next()) {
+                    if unit > u16::from(b' ') {
+                        arabic_same_width16[k] = unit;
+                        *fast |= FAST_SAME_WIDTH;
+                    }
+                }
+            }
+        }
         Normalizer {
             options,
             table,
             pool,
             arabic_fast,
             arabic_same_width,
+            arabic_fast16,
             arabic_same_width16,
             identity: options == NormalizeOptions::from_bits(0),
             blocks: BlockFilter::new(&arabic_fast, options.whitespace),
+            blocks16: BlockFilter::new(&arabic_fast16, options.whitespace),
         }
     }
 
