@@ -352,7 +352,7 @@ impl AlignedBuilder {
     /// of the original (whole UTF-8 characters: copies, and replacements of
     /// the same width) and returns the original offset where it stopped.
     /// The stretch extends the current segment when it continues it.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn append_same_width_run(
         &mut self,
         orig_start: usize,

@@ -50,7 +50,7 @@ impl Pass for Utf8Pass<'_> {
         u32::from(self.text.as_bytes()[i])
     }
 
-    #[inline]
+    #[inline(always)]
     fn char_at(&self, i: usize) -> (char, usize, bool) {
         let bytes = self.text.as_bytes();
         let lead = bytes[i];
@@ -65,7 +65,7 @@ impl Pass for Utf8Pass<'_> {
         (c, c.len_utf8(), true)
     }
 
-    #[inline]
+    #[inline(always)]
     fn fast_path(&mut self, n: &Normalizer, start: usize, last_space: bool) -> (usize, bool) {
         let bytes = self.text.as_bytes();
         let patches = &mut self.patches;
@@ -87,7 +87,7 @@ impl Pass for Utf8Pass<'_> {
         (end, space)
     }
 
-    #[inline]
+    #[inline(always)]
     fn copy(&mut self, start: usize, end: usize) {
         if start < end {
             self.out.copy(start, &self.text[start..end]);
@@ -143,7 +143,7 @@ impl Pass for Utf16Pass<'_> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn fast_path(&mut self, n: &Normalizer, start: usize, last_space: bool) -> (usize, bool) {
         let input = self.input;
         let patches = &mut self.patches;
@@ -160,7 +160,7 @@ impl Pass for Utf16Pass<'_> {
         (end, space)
     }
 
-    #[inline]
+    #[inline(always)]
     fn copy(&mut self, start: usize, end: usize) {
         self.out.extend_from_slice(&self.input[start..end]);
     }

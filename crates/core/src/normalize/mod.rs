@@ -251,12 +251,19 @@ impl Normalizer {
     }
 
     /// The compiled entry of `c`.
-    #[inline]
+    #[inline(always)]
     fn entry(&self, c: char) -> Entry {
         let cp = c as u32;
         if (0x600..0x700).contains(&cp) {
-            return self.table[ARABIC_OFFSET + (cp - 0x600) as usize];
+            self.table[ARABIC_OFFSET + (cp - 0x600) as usize]
+        } else {
+            self.entry_outside_arabic(c)
         }
+    }
+
+    /// [`Normalizer::entry`] of a character outside U+0600–U+06FF.
+    fn entry_outside_arabic(&self, c: char) -> Entry {
+        let cp = c as u32;
         let mut offset = 0;
         for (lo, hi) in TABLE_RANGES {
             if cp < lo {
@@ -377,8 +384,8 @@ impl Normalizer {
                 continue;
             }
             let entry = self.entry(c);
-            if entry.composable {
-                if let Some(end) = self.try_compose(p, i, c, entry, run) {
+            if entry.composable && self.may_compose_at(p, i + width) {
+                if let Some(end) = self.try_compose(p, i, c, width, entry, run) {
                     last_space = false;
                     i = end;
                     run = end;
@@ -579,6 +586,17 @@ impl Normalizer {
         }
     }
 
+    /// True when the character at `j` may be part of a composition: a
+    /// combining hamza or madda, or a transparent character (see [`Entry`]).
+    #[inline]
+    fn may_compose_at<P: Pass>(&self, p: &P, j: usize) -> bool {
+        if j >= p.len() || p.unit(j) < 0x80 {
+            return false;
+        }
+        let (next, _, _) = p.char_at(j);
+        is_combining_mark(next) || self.entry(next).transparent
+    }
+
     /// Composition, as Unicode NFC does for Arabic: when the output of the
     /// character `c` at `i` ends in a letter that takes a combining hamza or
     /// madda (U+0653–U+0655) and such a mark follows it, past at most
@@ -587,26 +605,19 @@ impl Normalizer {
     /// like any other (`ا` + U+0654 → `أ`, then `ا` in the search preset).
     /// Repeats while the result still ends in such a letter. Emits the
     /// cluster as one unit and returns its end; `None` when nothing composes.
-    /// Rare enough to go through `dyn Pass`: one copy for every encoding.
+    /// Rare enough to go through `dyn Pass`: one copy for every encoding
+    /// (the caller checks [`Normalizer::may_compose_at`] first).
     fn try_compose(
         &self,
         p: &mut dyn Pass,
         i: usize,
         c: char,
+        width: usize,
         entry: Entry,
         run: usize,
     ) -> Option<usize> {
         let len = p.len();
-        let (_, width, _) = p.char_at(i);
         let mut j = i + width;
-        // Fast exit: the next character is neither a mark nor transparent.
-        if j >= len || p.unit(j) < 0x80 {
-            return None;
-        }
-        let (next, _, _) = p.char_at(j);
-        if !(is_combining_mark(next) || self.entry(next).transparent) {
-            return None;
-        }
         let mut buf = [0; 4];
         let mut out = String::from(self.output(entry, c, &mut buf));
         let mut composed_any = false;
