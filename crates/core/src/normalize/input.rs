@@ -50,7 +50,9 @@ impl Pass for Utf8Pass<'_> {
         u32::from(self.text.as_bytes()[i])
     }
 
-    #[inline(always)]
+    // Inlined always natively (measured: 6 % faster), by choice in wasm (smaller).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn char_at(&self, i: usize) -> (char, usize, bool) {
         let bytes = self.text.as_bytes();
         let lead = bytes[i];
@@ -65,7 +67,9 @@ impl Pass for Utf8Pass<'_> {
         (c, c.len_utf8(), true)
     }
 
-    #[inline(always)]
+    // Inlined always natively (measured: 6 % faster), by choice in wasm (smaller).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn fast_path(&mut self, n: &Normalizer, start: usize, last_space: bool) -> (usize, bool) {
         let bytes = self.text.as_bytes();
         let patches = &mut self.patches;
@@ -87,7 +91,9 @@ impl Pass for Utf8Pass<'_> {
         (end, space)
     }
 
-    #[inline(always)]
+    // Inlined always natively (measured: 6 % faster), by choice in wasm (smaller).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn copy(&mut self, start: usize, end: usize) {
         if start < end {
             self.out.copy(start, &self.text[start..end]);
@@ -143,7 +149,9 @@ impl Pass for Utf16Pass<'_> {
         }
     }
 
-    #[inline(always)]
+    // Inlined always natively (measured: 6 % faster), by choice in wasm (smaller).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn fast_path(&mut self, n: &Normalizer, start: usize, last_space: bool) -> (usize, bool) {
         let input = self.input;
         let patches = &mut self.patches;
@@ -160,7 +168,9 @@ impl Pass for Utf16Pass<'_> {
         (end, space)
     }
 
-    #[inline(always)]
+    // Inlined always natively (measured: 6 % faster), by choice in wasm (smaller).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn copy(&mut self, start: usize, end: usize) {
         self.out.extend_from_slice(&self.input[start..end]);
     }

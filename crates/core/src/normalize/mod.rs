@@ -251,7 +251,9 @@ impl Normalizer {
     }
 
     /// The compiled entry of `c`.
-    #[inline(always)]
+    // Inlined always natively (measured: 6 % faster), by choice in wasm (smaller).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     fn entry(&self, c: char) -> Entry {
         let cp = c as u32;
         if (0x600..0x700).contains(&cp) {
