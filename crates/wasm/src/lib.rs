@@ -18,7 +18,7 @@ thread_local! {
     static ANALYZER: OnceCell<Analyzer> = const { OnceCell::new() };
     /// The normalizer of each preset (in [`Preset::ALL`] order), compiled on first use.
     static NORMALIZERS: [OnceCell<Normalizer>; 3] = const { [OnceCell::new(), OnceCell::new(), OnceCell::new()] };
-    /// The UTF-16 buffer of [`to_js_string`] and its decoder, kept between calls.
+    /// The UTF-16 result buffer of [`normalize`] and [`to_js_string`] and its decoder, kept between calls.
     static UTF16_OUT: RefCell<(Vec<u16>, Option<Utf16Decoder>)> = const { RefCell::new((Vec::new(), None)) };
     /// The code units of the string [`normalize`] reads, kept between calls.
     static UTF16_IN: RefCell<Vec<u16>> = const { RefCell::new(Vec::new()) };
