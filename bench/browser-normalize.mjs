@@ -8,8 +8,9 @@
 // `normalize(text, preset)` for each preset and
 // `normalizeWithMap(text, "search")`, each including passing the string into
 // wasm and the result back (what a page pays), and, for calibration, the
-// parts of any string crossing: UTF-8 round trip, `encodeInto`, decoding
-// UTF-8 and decoding UTF-16. Two clocks per call: the CPU time of the page's
+// parts of any string crossing: UTF-8 round trip, `encodeInto`, copying the
+// code units with `charCodeAt` (how `normalize` passes the string in),
+// decoding UTF-8 and decoding UTF-16 (how it makes the result). Two clocks per call: the CPU time of the page's
 // main thread (`ThreadTime` of the DevTools protocol's Performance metrics:
 // what counts on a shared machine, where wall time measures the neighbours)
 // and wall time (performance.now()). Prints the best and the median of RUNS
@@ -53,6 +54,8 @@ try {
       // Calibration: the string crossing alone, and its parts.
       'baseline: UTF-8 round trip': () => dec.decode(enc.encode(text)),
       'baseline: encodeInto': () => enc.encodeInto(text, buffer),
+      // What `normalize` does to pass the string in: its code units copied as they are.
+      'baseline: charCodeAt copy': () => { for (let i = 0; i < text.length; i++) utf16[i] = text.charCodeAt(i); },
       'baseline: decode UTF-8': () => dec.decode(utf8),
       'baseline: decode UTF-16': () => dec16.decode(utf16),
     };

@@ -8,11 +8,17 @@ const SHELL = [
   'pkg/tahlil.js', 'pkg/tahlil_bg.wasm', 'samples/sample-ar.txt',
 ];
 
+/** The JavaScript snippets wasm-bindgen writes beside the glue (their folder is named by a hash), read from its imports. */
+async function glueSnippets() {
+  const glue = await (await fetch('pkg/tahlil.js')).text();
+  return [...new Set([...glue.matchAll(/from\s+['"]\.\/(snippets\/[^'"]+)['"]/g)].map((m) => `pkg/${m[1]}`))];
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(SHELL))
+      .then(async (cache) => cache.addAll([...SHELL, ...(await glueSnippets())]))
       .then(() => self.skipWaiting()),
   );
 });

@@ -52,6 +52,16 @@ fn unit_boundaries(out: &NormalizedText) -> Vec<usize> {
 fn check(n: &Normalizer, text: &str) -> Result<(), TestCaseError> {
     let out = n.normalize(text);
     prop_assert!(out.alignment.check().is_ok(), "{:?}", out.alignment.check());
+
+    // The UTF-16 path gives the same text.
+    let mut utf16 = Vec::new();
+    n.normalize_utf16_into(&text.encode_utf16().collect::<Vec<_>>(), &mut utf16);
+    prop_assert_eq!(
+        String::from_utf16(&utf16).unwrap(),
+        out.text.as_str(),
+        "UTF-16 on {:?}",
+        text
+    );
     prop_assert_eq!(out.alignment.normalized_len(), out.text.len());
     prop_assert_eq!(out.alignment.original_len(), text.len());
 
@@ -211,6 +221,28 @@ proptest! {
     #[test]
     fn random_strings_of_any_char(text in any::<String>(), o in any_options()) {
         check(&Normalizer::new(o), &text)?;
+    }
+
+    /// UTF-16 input with lone surrogates (as JavaScript strings may hold)
+    /// reads them as U+FFFD, as a browser's `TextEncoder` does.
+    #[test]
+    fn utf16_with_lone_surrogates_reads_them_as_replacement(
+        pieces in prop::collection::vec(
+            prop_oneof![
+                arabic_text().prop_map(|s| s.encode_utf16().collect::<Vec<u16>>()),
+                (0xD800u16..0xE000).prop_map(|u| vec![u]),
+                Just(vec![0xD83D, 0xDE00]),
+            ],
+            0..6,
+        ),
+        o in any_options(),
+    ) {
+        let input: Vec<u16> = pieces.concat();
+        let n = Normalizer::new(o);
+        let mut out = Vec::new();
+        n.normalize_utf16_into(&input, &mut out);
+        let expected = n.normalize(&String::from_utf16_lossy(&input)).text;
+        prop_assert_eq!(String::from_utf16(&out).unwrap(), expected);
     }
 }
 

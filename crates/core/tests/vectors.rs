@@ -17,9 +17,17 @@ fn vectors_pass_natively() {
         serde_json::from_str(&analyzer.analyze(text, &options).unwrap().to_json()).unwrap()
     };
     let normalize = |text: &str, preset: &str| {
-        Normalizer::new(Preset::from_name(preset).unwrap().options())
-            .normalize(text)
-            .text
+        let n = Normalizer::new(Preset::from_name(preset).unwrap().options());
+        let out = n.normalize(text).text;
+        // The UTF-16 path (JavaScript strings) gives the same text.
+        let mut utf16 = Vec::new();
+        n.normalize_utf16_into(&text.encode_utf16().collect::<Vec<_>>(), &mut utf16);
+        assert_eq!(
+            String::from_utf16(&utf16).unwrap(),
+            out,
+            "UTF-16 path on {text:?}"
+        );
+        out
     };
     runner::assert_all_pass(&analyze, &normalize);
 }

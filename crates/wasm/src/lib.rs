@@ -18,38 +18,82 @@ thread_local! {
     static ANALYZER: OnceCell<Analyzer> = const { OnceCell::new() };
     /// The normalizer of each preset (in [`Preset::ALL`] order), compiled on first use.
     static NORMALIZERS: [OnceCell<Normalizer>; 3] = const { [OnceCell::new(), OnceCell::new(), OnceCell::new()] };
-    /// The UTF-16 buffer of [`to_js_string`] and its decoder, kept between calls.
+    /// The UTF-16 result buffer of [`normalize`] and [`to_js_string`] and its decoder, kept between calls.
     static UTF16_OUT: RefCell<(Vec<u16>, Option<Utf16Decoder>)> = const { RefCell::new((Vec::new(), None)) };
+    /// The code units of the string [`normalize`] reads, kept between calls.
+    static UTF16_IN: RefCell<Vec<u16>> = const { RefCell::new(Vec::new()) };
+}
+
+// The string crossing of `normalize`: JavaScript strings are UTF-16, so their
+// code units are copied as they are into wasm memory, and the result is made
+// from code units (docs/normalization.md, "Crossing into the browser").
+#[wasm_bindgen(inline_js = r#"
+export function copyCodeUnits(text, memory, ptr) {
+  const units = new Uint16Array(memory.buffer, ptr, text.length);
+  for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+}
+export function decodeCodeUnits(decoder, memory, ptr, len) {
+  return decoder.decode(new Uint16Array(memory.buffer, ptr, len));
+}
+export function isWellFormed(text) {
+  return typeof text.isWellFormed === 'function' ? text.isWellFormed() : false;
+}
+"#)]
+extern "C" {
+    /// Writes the code units of `text` to wasm memory at `ptr` (room for
+    /// `text.length` of them).
+    #[wasm_bindgen(js_name = copyCodeUnits)]
+    fn copy_code_units(text: &js_sys::JsString, memory: &JsValue, ptr: *mut u16);
+    /// The string of the `len` code units at `ptr` in wasm memory.
+    #[wasm_bindgen(js_name = decodeCodeUnits, catch)]
+    fn decode_code_units(
+        decoder: &Utf16Decoder,
+        memory: &JsValue,
+        ptr: *const u16,
+        len: usize,
+    ) -> Result<js_sys::JsString, JsValue>;
+    /// `text` holds no lone surrogate (false when the browser cannot tell).
+    #[wasm_bindgen(js_name = isWellFormed)]
+    fn is_well_formed(text: &js_sys::JsString) -> bool;
 }
 
 #[wasm_bindgen]
 extern "C" {
-    /// The browser's `TextDecoder`, bound here so that `decode` returns a
-    /// JavaScript string (web-sys turns it into a Rust `String`).
+    /// The browser's `TextDecoder`, used through [`decode_code_units`].
     #[wasm_bindgen(js_name = TextDecoder)]
     type Utf16Decoder;
     #[wasm_bindgen(constructor, js_class = TextDecoder, catch)]
     fn new(label: &str, options: &JsValue) -> Result<Utf16Decoder, JsValue>;
-    #[wasm_bindgen(method, js_class = TextDecoder, catch)]
-    fn decode(this: &Utf16Decoder, bytes: &[u8]) -> Result<js_sys::JsString, JsValue>;
 }
 
-/// `text` as a JavaScript string, handed over in UTF-16 (a browser decodes
-/// it about twice as fast as UTF-8: see docs/normalization.md).
+/// `units` as a JavaScript string (a browser builds it from UTF-16 about
+/// twice as fast as from UTF-8: see docs/normalization.md). `decoder` is
+/// made on first use and kept.
+fn from_code_units(
+    units: &[u16],
+    decoder: &mut Option<Utf16Decoder>,
+) -> Result<js_sys::JsString, JsValue> {
+    if decoder.is_none() {
+        // A leading U+FEFF is text, as in the UTF-8 glue.
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"ignoreBOM".into(), &true.into())?;
+        *decoder = Some(Utf16Decoder::new("utf-16le", &options)?);
+    }
+    let decoder = decoder.as_ref().expect("made above");
+    decode_code_units(
+        decoder,
+        &wasm_bindgen::memory(),
+        units.as_ptr(),
+        units.len(),
+    )
+}
+
+/// `text` as a JavaScript string, handed over in UTF-16.
 fn to_js_string(text: &str) -> Result<js_sys::JsString, JsValue> {
     UTF16_OUT.with(|cell| {
         let (units, decoder) = &mut *cell.borrow_mut();
         encode_utf16_into(text, units);
-        if decoder.is_none() {
-            // A leading U+FEFF is text, as in the UTF-8 glue.
-            let options = js_sys::Object::new();
-            js_sys::Reflect::set(&options, &"ignoreBOM".into(), &true.into())?;
-            *decoder = Some(Utf16Decoder::new("utf-16le", &options)?);
-        }
-        // SAFETY: a view of `units` as bytes, read only by the decode below.
-        let bytes =
-            unsafe { std::slice::from_raw_parts(units.as_ptr().cast::<u8>(), 2 * units.len()) };
-        decoder.as_ref().expect("made above").decode(bytes)
+        from_code_units(units, decoder)
     })
 }
 
@@ -123,11 +167,34 @@ pub fn analyze_json(text: &str, options: JsValue) -> Result<String, JsValue> {
 
 /// Normalizes `text` with a preset (`"search"`, `"display"`, `"none"`) or an
 /// options object (`{preset?: string, diacritics?: bool, ...}`). Returns the
-/// normalized text.
+/// normalized text. The string is read and made in UTF-16, as JavaScript
+/// holds it (a lone surrogate reads as U+FFFD, as with `TextEncoder`).
 #[wasm_bindgen]
-pub fn normalize(text: &str, preset: JsValue) -> Result<js_sys::JsString, JsValue> {
+pub fn normalize(text: JsValue, preset: JsValue) -> Result<js_sys::JsString, JsValue> {
     let options = parse_normalize_options(preset)?;
-    with_normalizer(options, |n| to_js_string(&n.normalize(text).text))
+    let text: js_sys::JsString = text
+        .dyn_into()
+        .map_err(|_| to_js_error("normalize: the text must be a string"))?;
+    if options == Preset::None.options() && is_well_formed(&text) {
+        return Ok(text); // nothing to change
+    }
+    UTF16_IN.with(|input| {
+        let input = &mut *input.borrow_mut();
+        let len = text.length() as usize;
+        input.clear();
+        input.reserve(len);
+        copy_code_units(&text, &wasm_bindgen::memory(), input.as_mut_ptr());
+        // SAFETY: `copy_code_units` wrote `len` code units, within the
+        // capacity reserved.
+        unsafe { input.set_len(len) };
+        with_normalizer(options, |n| {
+            UTF16_OUT.with(|cell| {
+                let (units, decoder) = &mut *cell.borrow_mut();
+                n.normalize_utf16_into(input, units);
+                from_code_units(units, decoder)
+            })
+        })
+    })
 }
 
 /// Normalizes `text` like [`normalize`] and also returns the map back to

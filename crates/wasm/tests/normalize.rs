@@ -6,7 +6,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::JsString;
-use tahlil_wasm::normalize_with_map;
+use tahlil_core::normalize::{Normalizer, Preset};
+use tahlil_wasm::{normalize, normalize_with_map};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
@@ -126,4 +127,62 @@ fn every_normalized_character_maps_inside_the_original() {
 fn unknown_preset_is_a_javascript_error() {
     let err = normalize_with_map("x", "loud".into()).unwrap_err();
     assert!(err.is_instance_of::<js_sys::Error>());
+}
+
+/// `normalize` reads and returns UTF-16 code units; the UTF-8 path
+/// (`normalizeWithMap`, and the core normalizer on the text a browser's
+/// `TextEncoder` makes) must give the same string, for every preset, on
+/// mixed input: emoji, lone surrogates, CRLF, every digit system, long
+/// text that the block filters take, and the empty string.
+#[wasm_bindgen_test]
+fn utf16_crossing_gives_what_the_utf8_path_gives() {
+    let long = "مدرسة أولى، عام ٢٠٢٤ «نعم» ".repeat(20);
+    let texts: Vec<Vec<u16>> = [
+        "",
+        "x",
+        "😀 👨\u{200D}👩\u{200D}👧 \u{FEFF}نص",
+        "a\r\nb\rc\n\n  d\u{00A0}\t e",
+        "0123456789 ٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹ ٥٣٬٣٨٩٫٧",
+        "ا\u{0654} سا\u{0654}ل ﷲ ﷺ ﻳﻨﺎﻳﺮ الـمـؤتـمـر مُحَمَّدٌ",
+        "Tiếng Việt 中文 ک ی ە",
+        &long,
+    ]
+    .iter()
+    .map(|t| t.encode_utf16().collect())
+    .chain([
+        vec![0xD800],
+        vec![0xDC00, 0x0627, 0x0654],
+        vec![0x0627, 0xD83D, 0x0654, 0x20, 0x20, 0xDE00],
+        long.encode_utf16()
+            .chain([0xD800])
+            .chain(long.encode_utf16())
+            .collect(),
+    ])
+    .collect();
+    for preset in ["search", "display", "none"] {
+        let native = Normalizer::new(Preset::from_name(preset).unwrap().options());
+        for units in &texts {
+            let text = JsString::from_char_code(units);
+            let new = normalize(text.clone().into(), preset.into()).unwrap();
+            let lossy = String::from_utf16_lossy(units);
+            let old: JsString = field(&normalize_with_map(&lossy, preset.into()).unwrap(), "text")
+                .dyn_into()
+                .unwrap();
+            assert_eq!(String::from(&new), String::from(&old), "{preset} {units:?}");
+            assert_eq!(
+                String::from(&new),
+                native.normalize(&lossy).text,
+                "{preset} {units:?}"
+            );
+            // No lone surrogate is left (they read as U+FFFD).
+            assert!(new.is_valid_utf16(), "{preset} {units:?}");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn normalize_refuses_what_is_not_a_string() {
+    let err = normalize(JsValue::from(3), "search".into()).unwrap_err();
+    let message = js_sys::Error::from(err).message();
+    assert!(String::from(message).contains("must be a string"));
 }

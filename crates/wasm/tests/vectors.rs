@@ -20,7 +20,10 @@ fn vectors_pass_in_wasm() {
         };
         serde_json::from_str(&tahlil_wasm::analyze_json(text, options).unwrap()).unwrap()
     };
-    let normalize =
-        |text: &str, preset: &str| tahlil_wasm::normalize(text, preset.into()).unwrap().into();
+    let normalize = |text: &str, preset: &str| {
+        tahlil_wasm::normalize(text.into(), preset.into())
+            .unwrap()
+            .into()
+    };
     runner::assert_all_pass(&analyze, &normalize);
 }

@@ -352,7 +352,9 @@ impl AlignedBuilder {
     /// of the original (whole UTF-8 characters: copies, and replacements of
     /// the same width) and returns the original offset where it stopped.
     /// The stretch extends the current segment when it continues it.
-    #[inline]
+    // Inlined always natively (measured: 6 % faster), by choice in wasm (smaller).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[cfg_attr(target_arch = "wasm32", inline)]
     pub(crate) fn append_same_width_run(
         &mut self,
         orig_start: usize,

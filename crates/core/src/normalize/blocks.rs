@@ -149,6 +149,70 @@ impl BlockFilter {
     }
 }
 
+/// Per value 0–7 of bits 4–6 of a code unit, the bit of
+/// [`BlockFilter::lo_pass`] it selects (U+0600–U+067F: bit `(u >> 4) & 7`).
+const UNIT_BITS: [u8; 16] = [1, 2, 4, 8, 16, 32, 64, 128, 0, 0, 0, 0, 0, 0, 0, 0];
+
+/// Code units tested per call of [`BlockFilter::scan_utf16`].
+pub(super) const BLOCK_UTF16: usize = 64;
+
+impl BlockFilter {
+    /// The filter for UTF-16 input: tests `units[i..i + 64]` (bit `t` of
+    /// the masks: unit `i + t`), passing the same characters as
+    /// [`BlockFilter::scan`] (ASCII as there, U+0600–U+067F by the same
+    /// table). `units[i - 1]` must exist and have been copied by the fast
+    /// path. In wasm with `simd128`, 16 units per step; elsewhere the same
+    /// test one unit at a time (it runs in the native tests).
+    #[inline]
+    pub(super) fn scan_utf16(&self, units: &[u16], i: usize) -> BlockMasks {
+        let block: &[u16; BLOCK_UTF16] = units[i..i + BLOCK_UTF16].try_into().expect("64 units");
+        let (ascii, spaces, arabic, replace) = self.classify_utf16(block);
+        let pass = if self.fold_ws {
+            // A space passes unless a space is before it.
+            let after_space = (spaces << 1) | u64::from(units[i - 1] == u16::from(b' '));
+            ascii | (spaces & !after_space)
+        } else {
+            ascii
+        } | arabic;
+        BlockMasks { pass, replace }
+    }
+
+    /// Masks of `block` for [`BlockFilter::scan_utf16`]: ASCII that passes
+    /// (without whitespace folding, all of it; with it, printable ASCII and
+    /// line feeds), spaces, U+0600–U+067F that passes, and those replaced.
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    fn classify_utf16(&self, block: &[u16; BLOCK_UTF16]) -> (u64, u64, u64, u64) {
+        let (mut ascii, mut spaces, mut arabic, mut replace) = (0, 0, 0, 0);
+        for (t, &u) in block.iter().enumerate() {
+            let bit = 1u64 << t;
+            if u < 0x80 {
+                if !self.fold_ws || u > u16::from(b' ') || u == u16::from(b'\n') {
+                    ascii |= bit;
+                }
+                if u == u16::from(b' ') {
+                    spaces |= bit;
+                }
+            } else if u & 0xFF80 == 0x0600 {
+                let select = UNIT_BITS[usize::from((u >> 4) & 7)];
+                let lo = usize::from(u & 0xF);
+                if self.lo_pass[lo] & select != 0 {
+                    arabic |= bit;
+                }
+                if self.lo_replace[lo] & select != 0 {
+                    replace |= bit;
+                }
+            }
+        }
+        (ascii, spaces, arabic, replace)
+    }
+
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    #[inline]
+    fn classify_utf16(&self, block: &[u16; BLOCK_UTF16]) -> (u64, u64, u64, u64) {
+        wasm::classify_utf16(self, block)
+    }
+}
+
 #[cfg(target_arch = "x86_64")]
 mod x86 {
     use super::{BlockFilter, BlockMasks, BLOCK, HI_BITS};
@@ -214,8 +278,55 @@ mod x86 {
 
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod wasm {
-    use super::{BlockFilter, BlockMasks, BLOCK, HI_BITS};
+    use super::{BlockFilter, BlockMasks, BLOCK, BLOCK_UTF16, HI_BITS, UNIT_BITS};
     use std::arch::wasm32::*;
+
+    /// [`BlockFilter::classify_utf16`] in wasm SIMD: 16 units per step,
+    /// their low and high bytes gathered into two vectors.
+    #[inline]
+    pub(super) fn classify_utf16(
+        f: &BlockFilter,
+        block: &[u16; BLOCK_UTF16],
+    ) -> (u64, u64, u64, u64) {
+        // SAFETY: every load reads 16 bytes (8 units) inside `block`;
+        // v128_load has no alignment requirement.
+        let load = |at: usize| unsafe { v128_load(block.as_ptr().add(at).cast()) };
+        let table = |t: &[u8; 16]| unsafe { v128_load(t.as_ptr().cast()) };
+        let (lo_pass, lo_replace, unit_bits) =
+            (table(&f.lo_pass), table(&f.lo_replace), table(&UNIT_BITS));
+        let (mut ascii, mut spaces, mut arabic, mut replace) = (0u64, 0u64, 0u64, 0u64);
+        for step in 0..BLOCK_UTF16 / 16 {
+            let (a, b) = (load(16 * step), load(16 * step + 8));
+            let lo =
+                i8x16_shuffle::<0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30>(a, b);
+            let hi =
+                i8x16_shuffle::<1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31>(a, b);
+            let below_80 = i8x16_gt(lo, i8x16_splat(-1));
+            let hi_zero = u8x16_eq(hi, u8x16_splat(0));
+            let ascii_ok = if f.fold_ws {
+                v128_or(
+                    i8x16_gt(lo, i8x16_splat(b' ' as i8)),
+                    u8x16_eq(lo, u8x16_splat(b'\n')),
+                )
+            } else {
+                below_80
+            };
+            let space = v128_and(hi_zero, u8x16_eq(lo, u8x16_splat(b' ')));
+            let in_block = v128_and(u8x16_eq(hi, u8x16_splat(0x06)), below_80);
+            // Bits 4–6 of the unit pick a bit (indices past 15 give 0).
+            let select = v128_and(i8x16_swizzle(unit_bits, u8x16_shr(lo, 4)), in_block);
+            let nibble = v128_and(lo, u8x16_splat(0x0F));
+            let passes = v128_and(i8x16_swizzle(lo_pass, nibble), select);
+            let replaced = v128_and(i8x16_swizzle(lo_replace, nibble), select);
+            let zero = u8x16_splat(0);
+            let shift = 16 * step;
+            ascii |= u64::from(u8x16_bitmask(v128_and(hi_zero, ascii_ok))) << shift;
+            spaces |= u64::from(u8x16_bitmask(space)) << shift;
+            arabic |= u64::from(u8x16_bitmask(v128_not(u8x16_eq(passes, zero)))) << shift;
+            replace |= u64::from(u8x16_bitmask(v128_not(u8x16_eq(replaced, zero)))) << shift;
+        }
+        (ascii, spaces, arabic, replace)
+    }
 
     /// The filter in wasm SIMD: four 16-byte steps.
     #[inline]
@@ -275,7 +386,7 @@ mod wasm {
 #[cfg(test)]
 mod tests {
     use super::super::{Normalizer, Preset};
-    use super::{passes, BLOCK};
+    use super::{passes, BLOCK, BLOCK_UTF16};
 
     /// `text` padded with `x` to 65 bytes, scanned from byte 1.
     fn scan(n: &Normalizer, text: &str) -> super::BlockMasks {
@@ -318,6 +429,37 @@ mod tests {
                 assert_eq!(m.pass & 3 == 3, pass, "{c:?} {}", preset.name());
                 assert_eq!(m.replace & 3 == 2, replaced, "{c:?} {}", preset.name());
             }
+        }
+    }
+
+    #[test]
+    fn utf16_filter_passes_exactly_what_the_loop_copies() {
+        for preset in Preset::ALL {
+            let n = Normalizer::new(preset.options());
+            for k in 0..128 {
+                let c = char::from_u32(0x600 + k as u32).unwrap();
+                let (pass, replaced) = passes(n.arabic_fast16[k]);
+                // The character is unit 1, bit 0.
+                let mut units = vec![u16::from(b'x'); BLOCK_UTF16 + 1];
+                units[1] = c as u16;
+                let m = n.blocks16.scan_utf16(&units, 1);
+                assert_eq!(m.pass & 1 == 1, pass, "{c:?} {}", preset.name());
+                assert_eq!(m.replace & 1 == 1, replaced, "{c:?} {}", preset.name());
+            }
+            // A whole block of text passes; `ة` is reported, and so is a
+            // second space under whitespace folding.
+            let text: Vec<u16> = "مدرسة كبيرة ".repeat(6).encode_utf16().collect();
+            let m = n.blocks16.scan_utf16(&text, 1);
+            if preset == Preset::Search {
+                assert_eq!(m.pass, u64::MAX);
+                assert_eq!(m.replace.count_ones(), 11);
+            }
+            let two_spaces: Vec<u16> = "x  ".repeat(30).encode_utf16().collect();
+            let m = n.blocks16.scan_utf16(&two_spaces, 1);
+            assert_eq!(
+                m.pass.trailing_ones(),
+                if preset == Preset::None { 64 } else { 1 }
+            );
         }
     }
 }

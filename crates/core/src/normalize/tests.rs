@@ -89,33 +89,39 @@ fn none_preset_is_identity() {
 /// snippet falls in a block: between runs of `ب` (kept, composes with
 /// nothing, no space) normalization is the concatenation of the parts, and
 /// the mapped spans of the snippet land on it.
+/// Snippets that stop the fast path or its block filters.
+const SNIPPETS: [&str; 24] = [
+    "ا\u{0654}",
+    "ى\u{0654}",
+    "أَ",
+    "ة",
+    "مدرسة أولى",
+    "ى",
+    "إ ئ ؤ آ",
+    "  ",
+    " \n ",
+    "\r\n",
+    "،٣",
+    "ـ",
+    "\u{00A0}",
+    "«ا»",
+    "ا\u{200F}\u{0654}",
+    "ي",
+    "و\u{064E}",
+    "ﷲ",
+    "ا ",
+    " ا",
+    "😀",
+    "x  y",
+    "ک ی",
+    "أ\u{064E}ة",
+];
+
 #[test]
 fn snippets_normalize_the_same_at_every_block_offset() {
-    let snippets = [
-        "ا\u{0654}",
-        "ى\u{0654}",
-        "أَ",
-        "ة",
-        "مدرسة أولى",
-        "ى",
-        "إ ئ ؤ آ",
-        "  ",
-        " \n ",
-        "\r\n",
-        "،٣",
-        "ـ",
-        "\u{00A0}",
-        "«ا»",
-        "ا\u{200F}\u{0654}",
-        "ي",
-        "و\u{064E}",
-        "ﷲ",
-        "ا ",
-        " ا",
-    ];
     for preset in Preset::ALL {
         let n = Normalizer::new(preset.options());
-        for snippet in snippets {
+        for snippet in SNIPPETS {
             for pad in 0..20 {
                 let (before, after) = ("ب".repeat(pad), "ب".repeat(20));
                 let text = format!("{before}{snippet}{after}");
@@ -138,5 +144,36 @@ fn snippets_normalize_the_same_at_every_block_offset() {
                 }
             }
         }
+    }
+}
+
+/// The UTF-16 path (fast path, 64-unit block filter, main loop) gives the
+/// same text as the UTF-8 one wherever a snippet falls in a block, between
+/// Arabic or ASCII text, and reads a lone surrogate as U+FFFD.
+#[test]
+fn utf16_input_normalizes_like_utf8_at_every_block_offset() {
+    let mut out = Vec::new();
+    let mut check = |n: &Normalizer, units: &[u16]| {
+        n.normalize_utf16_into(units, &mut out);
+        let expected = n.normalize(&String::from_utf16_lossy(units)).text;
+        assert_eq!(String::from_utf16(&out).unwrap(), expected, "{units:?}");
+    };
+    for preset in Preset::ALL {
+        let n = Normalizer::new(preset.options());
+        for filler in ["ب", "مدرسة ", "ab c\n", "ى ا"] {
+            let after = filler.repeat(150 / filler.chars().count());
+            for pad in 0..70 {
+                let before: String = filler.chars().cycle().take(pad).collect();
+                for snippet in SNIPPETS {
+                    let text = format!("{before}{snippet}{after}");
+                    check(&n, &text.encode_utf16().collect::<Vec<_>>());
+                }
+                let mut lone: Vec<u16> = before.encode_utf16().collect();
+                lone.push(0xD800);
+                lone.extend(after.encode_utf16());
+                check(&n, &lone);
+            }
+        }
+        check(&n, &[]);
     }
 }
