@@ -52,8 +52,9 @@ pub enum DateWord {
     Hour(u8),
     /// A weekday (ISO: 1 = Monday).
     Weekday(u8),
-    /// A unit of time.
-    Unit(TimeUnit, UnitForm),
+    /// A unit of time, and how many of it one word counts (10 for a
+    /// decade, `عقد`; 100 for a century, `قرن`; else 1).
+    Unit(TimeUnit, UnitForm, u8),
     /// A relative date (`أمس`, `العام الماضي`).
     Relative(TimeUnit, i64),
     /// A word before a year (`عام`, `سنة`).
@@ -207,7 +208,8 @@ impl DateLexicon {
                 "2" => UnitForm::Dual,
                 _ => UnitForm::Plural,
             };
-            add(f[0], DateWord::Unit(parse_unit(f[1]), form));
+            let factor = f.get(3).map_or(1, |n| n.parse().expect("unit factor"));
+            add(f[0], DateWord::Unit(parse_unit(f[1]), form, factor));
         }
         for f in rows(RELATIVE_DATES_TSV) {
             add(
@@ -362,6 +364,21 @@ impl DateLexicon {
         None
     }
 
+    /// The weekday (ISO: 1 = Monday) named by a word of `text` (search
+    /// form; a glued clitic allowed), if any.
+    pub fn weekday_in(&self, text: &str) -> Option<u8> {
+        text.split_whitespace().find_map(|word| {
+            let bare =
+                std::iter::once(word).chain(CLITICS.iter().filter_map(|c| word.strip_prefix(c)));
+            bare.filter_map(|w| self.phrases.get(w))
+                .flatten()
+                .find_map(|(words, meaning)| match meaning {
+                    DateWord::Weekday(d) if words.len() == 1 => Some(*d),
+                    _ => None,
+                })
+        })
+    }
+
     /// Phrases whose first word is `first` (token `i` without its clitic).
     fn find_with_first(
         &self,
@@ -464,7 +481,7 @@ mod tests {
         );
         assert_eq!(
             find_in("شهرين", 0).unwrap().word,
-            DateWord::Unit(TimeUnit::Month, UnitForm::Dual)
+            DateWord::Unit(TimeUnit::Month, UnitForm::Dual, 1)
         );
         assert!(find_in("كتاب", 0).is_none());
     }
