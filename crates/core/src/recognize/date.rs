@@ -142,13 +142,52 @@ impl DateGrammar {
         if doc.is_punct(j, ",") {
             j += 1;
         }
-        let mut d = self.core_at(doc, j)?;
+        let mut d = self
+            .core_at(doc, j)
+            .or_else(|| self.day_slash_month_at(doc, j))?;
         if d.clitic != 0 || d.value.day.is_none() {
             return None;
         }
         d.first = first;
         d.clitic = clitic;
         Some(d)
+    }
+
+    /// `يوم 5/6`, `الجمعة 5/6`: a day and a month in digits after a day
+    /// word or a weekday (alone, `5/6` is a ratio). The day word is part of
+    /// the span: it is what makes the pair a date.
+    fn day_word_day_month_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
+        let t = doc.token_text(i);
+        let k = ["يوم", "ويوم", "فيوم", "بيوم", "ليوم"]
+            .iter()
+            .position(|w| *w == t)?;
+        let mut d = self.day_slash_month_at(doc, i + 1)?;
+        d.first = i;
+        d.clitic = if k == 0 { 0 } else { "و".len() };
+        Some(d)
+    }
+
+    /// `5/6`, `5-6`, `5.6` at token `i`: day and month (no year), glued, not
+    /// part of a longer number or date.
+    fn day_slash_month_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
+        let a = digits(doc, i).filter(|a| a.len() <= 2)?;
+        if !["/", "-", "."].iter().any(|p| doc.is_punct(i + 1, p)) {
+            return None;
+        }
+        let b = digits(doc, i + 2).filter(|b| b.len() <= 2)?;
+        if !glued(doc, i + 1) || !glued(doc, i + 2) || continued(doc, i) || continues(doc, i + 2) {
+            return None;
+        }
+        let (day, month): (u8, u8) = (a.parse().ok()?, b.parse().ok()?);
+        if day == 0 || !(1..=12).contains(&month) || day > days_in_month(2024, month) {
+            return None;
+        }
+        Some(ParsedDate {
+            first: i,
+            last: i + 2,
+            clitic: 0,
+            value: DateValue::gregorian(None, Some(month), Some(day)),
+        })
     }
 
     /// A date without a weekday.
@@ -164,6 +203,7 @@ impl DateGrammar {
             return None;
         }
         self.day_words_month_at(doc, i)
+            .or_else(|| self.day_word_day_month_at(doc, i))
             .or_else(|| self.month_year_at(doc, i))
             .or_else(|| self.marked_year_at(doc, i))
     }
@@ -809,6 +849,23 @@ mod tests {
                 ("يونيو (حزيران) 2020".into(), g(Some(2020), Some(6), None)),
             ]
         );
+    }
+
+    #[test]
+    fn day_and_month_after_a_day_word() {
+        assert_eq!(
+            dates("يوم 5/6 وفي الجمعة 12/5"),
+            [
+                ("يوم 5/6".into(), g(None, Some(6), Some(5))),
+                ("الجمعه 12/5".into(), g(None, Some(5), Some(12)))
+            ]
+        );
+        assert_eq!(
+            dates("وصل يوم الاثنين 12/5"),
+            [("يوم الاثنين 12/5".into(), g(None, Some(5), Some(12)))]
+        );
+        // Not a day and a month: `31/2`, a ratio without a day word.
+        assert!(dates("يوم 31/2 و 5/6").is_empty());
     }
 
     #[test]

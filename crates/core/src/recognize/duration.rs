@@ -87,8 +87,8 @@ fn counted_unit(
     }
 }
 
-/// Words before a count of `عقد` that make it contracts, not decades
-/// (`وقعت الوزارة ثلاثة عقود`), in search form.
+/// Words up to three words before a count of `عقد` that make it
+/// contracts, not decades (`وقعت الوزارة ثلاثة عقود`), in search form.
 const SIGNING_WORDS: &[&str] = &[
     "وقع",
     "وقعت",
@@ -143,19 +143,33 @@ pub fn unit_word_fits(
     let word_at = |k: usize| {
         doc.tokens
             .get(k)
-            .filter(|t| t.kind == TokenKind::Word && !t.newline_before)
+            .filter(|t| t.kind == TokenKind::Word)
             .map(|_| doc.token_text(k))
     };
     match form {
-        UnitForm::Singular => match word_at(last + 1) {
-            None => true,
-            Some("من") => word_at(last + 2) == Some("الزمن"),
-            Some(w) => ONE_LONG_UNIT_AFTER.contains(&w),
-        },
+        UnitForm::Singular => {
+            match word_at(last + 1).filter(|_| !doc.tokens[last + 1].newline_before) {
+                None => true,
+                Some("من") => word_at(last + 2) == Some("الزمن"),
+                Some(w) => ONE_LONG_UNIT_AFTER.contains(&w),
+            }
+        }
         _ => {
-            let before = first.checked_sub(1).and_then(word_at);
-            !before.is_some_and(|w| SIGNING_WORDS.contains(&w))
-                && !word_at(last + 1).is_some_and(|w| CONTRACT_WORDS.contains(&w))
+            // The signing verb may stand before its subject (`وقعت الوزارة ثلاثة عقود`).
+            let signed = (1..=3)
+                .map_while(|back| {
+                    let k = first.checked_sub(back)?;
+                    (!doc.tokens[k + 1].newline_before).then(|| word_at(k))?
+                })
+                .any(|w| {
+                    SIGNING_WORDS.contains(&w)
+                        || w.strip_prefix('و')
+                            .is_some_and(|r| SIGNING_WORDS.contains(&r))
+                });
+            !signed
+                && !word_at(last + 1).is_some_and(|w| {
+                    !doc.tokens[last + 1].newline_before && CONTRACT_WORDS.contains(&w)
+                })
         }
     }
 }
@@ -456,6 +470,22 @@ mod tests {
                 _ => unreachable!(),
             })
             .collect()
+    }
+
+    #[test]
+    fn decades_and_centuries_count_years() {
+        assert_eq!(
+            durations("استمر عقدان وخلال عقد من الزمن ونحو ربع قرن وثلاثة عقود"),
+            [
+                ("عقدان".into(), 20.0, TimeUnit::Year),
+                ("عقد من الزمن".into(), 10.0, TimeUnit::Year),
+                ("ربع قرن".into(), 25.0, TimeUnit::Year),
+                ("ثلاثه عقود".into(), 30.0, TimeUnit::Year),
+            ]
+        );
+        // Contracts and the verb `عقد` (held) are not decades.
+        assert!(durations("وقعت الوزارة ثلاثة عقود وعقدين مع شركات").is_empty());
+        assert!(durations("عقد المجلس جلسة").is_empty());
     }
 
     #[test]
