@@ -179,7 +179,18 @@ const SCALES: &[(&str, f64, u8)] = &[
 
 /// Fractions that multiply a following scale word (`نصف مليون`) or add to
 /// a preceding one (`مليون ونصف`).
-const FRACTIONS: &[(&str, f64)] = &[("نصف", 0.5), ("ربع", 0.25), ("ثلث", 1.0 / 3.0)];
+/// Alone before a noun they are numbers too (`ثلث ثروته`, `ثلثا الأعضاء`).
+const FRACTIONS: &[(&str, f64)] = &[
+    ("نصف", 0.5),
+    ("ربع", 0.25),
+    ("ثلث", 1.0 / 3.0),
+    ("ثلثا", 2.0 / 3.0),
+    ("ثلثي", 2.0 / 3.0),
+];
+
+/// Words after `نصف`, `ربع` that make them a round of a contest, not a
+/// fraction (`نصف النهائي`, `ربع نهائي`), in search form.
+const ROUND_WORDS: &[&str] = &["النهاءي", "نهاءي", "النهاءيه", "نهاءيه"];
 
 /// The masculine one, `واحد`, which folds like `وأحد` ("and one of").
 const ONE: &str = "واحد";
@@ -608,7 +619,7 @@ impl NumberWords {
                 Last::Scale
             }
             Piece::Fraction(f) => {
-                // Only before a scale word: `نصف مليون`.
+                // Before a scale word, a part of it: `نصف مليون`.
                 match self.piece_at(doc, start + 1) {
                     Some(Piece::Scale(m, 0 | 3)) => {
                         total = f * m;
@@ -616,7 +627,13 @@ impl NumberWords {
                         end = start + 1;
                         Last::Scale
                     }
-                    _ => return None,
+                    Some(_) => return None,
+                    // Before a noun, a number of its own: `ثلث ثروته`, `ربع السكان`.
+                    None if Self::lone_fraction_fits(doc, start, clitic) => {
+                        total = f;
+                        Last::Fraction
+                    }
+                    None => return None,
                 }
             }
         };
@@ -772,6 +789,18 @@ impl NumberWords {
             span: Span::new(span_start, doc.tokens[end].span.end),
             value,
         })
+    }
+
+    /// True when the fraction word at token `i` (after `clitic` bytes of
+    /// clitic) is a number by itself: without the article (`النصف الأول` is a
+    /// half of a year or a match), before a noun on its line, not a round of a
+    /// contest (`نصف النهائي`), and not the fraction of digits before it (`5 ونصف`).
+    fn lone_fraction_fits(doc: &Document<'_>, i: usize, clitic: usize) -> bool {
+        let with_article = doc.token_text(i)[clitic..].starts_with("ال");
+        let after_digits = clitic > 0 && i > 0 && doc.tokens[i - 1].kind == TokenKind::Digits;
+        let noun_after = word_at(doc, i + 1)
+            .is_some_and(|w| !doc.tokens[i + 1].newline_before && !ROUND_WORDS.contains(&w));
+        !with_article && !after_digits && noun_after
     }
 
     /// The piece of the bare word at token `i` (no clitic, no article).

@@ -20,6 +20,20 @@ const HOUR_WORDS: &[&str] = &["الساعه", "والساعه", "بالساعه"
 /// The word `دقيقة` after minutes in digits (`الساعة 9 و30 دقيقة`), ordinary spelling.
 const MINUTE_WORDS: &[&str] = &["دقيقة", "دقائق", "دقيقه"];
 
+/// Words up to two words before `17:23` that make it a chapter and verse
+/// of the Quran (`سورة الإسراء 17:23`, `الآية 2:255`), not a clock time, in
+/// search form.
+const VERSE_WORDS: &[&str] = &["سوره", "بسوره", "الايه", "ايه", "الايات", "ايات"];
+
+/// True when the digits at token `i` follow a verse word ([`VERSE_WORDS`]).
+fn cites_a_verse(doc: &Document<'_>, i: usize) -> bool {
+    (1..=2)
+        .filter_map(|back| i.checked_sub(back))
+        .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .map(|k| doc.token_text(k))
+        .any(|w| VERSE_WORDS.contains(&w.strip_prefix('و').unwrap_or(w)))
+}
+
 /// The hour on a 24-hour clock for `hour` said with a part of the day
 /// (see `day_period` in `data/date_words.tsv`), or `None` when they disagree.
 pub fn with_day_period(hour: u8, period: Option<u8>) -> Option<u8> {
@@ -177,6 +191,9 @@ impl TimeRecognizer {
             start += 1;
         }
         let (hour, minute, mut last) = if let Some(c) = self.clock_at(doc, start) {
+            if !hour_word && cites_a_verse(doc, start) {
+                return None;
+            }
             c
         } else if hour_word {
             match self.dotted_clock_at(doc, start) {
@@ -513,6 +530,12 @@ mod tests {
         // A count, not a time; a list, not a range.
         assert!(times("من 9 إلى 11 لاعبا").is_empty());
         assert_eq!(times("فاز 3 و 5 مساء").len(), 1);
+    }
+
+    #[test]
+    fn verses_are_not_times() {
+        assert!(times("سورة الإسراء 17:23 والآية 2:25").is_empty());
+        assert_eq!(times("الخبر 17:23").len(), 1);
     }
 
     #[test]
