@@ -125,7 +125,16 @@ const CONTRACT_WORDS: &[&str] = &[
 /// Words after a lone `عقد`, `قرن` that make it one decade or century
 /// (`عقد من الزمن`, `قرن كامل`); elsewhere the singular is a noun or a
 /// verb (`قبل عقد الاجتماع`: before holding the meeting).
-const ONE_LONG_UNIT_AFTER: &[&str] = &["من", "تقريبا", "كامل", "مضي", "ونيف", "ونصف"];
+const ONE_LONG_UNIT_AFTER: &[&str] = &[
+    "من",
+    "تقريبا",
+    "كامل",
+    "كاملا",
+    "كامله",
+    "مضي",
+    "ونيف",
+    "ونصف",
+];
 
 /// True when the unit word ending at token `last`, whose phrase (with its
 /// count) starts at token `first`, reads as time: a decade or century word also names contracts (`عقد`)
@@ -172,6 +181,17 @@ pub fn unit_word_fits(
                 })
         }
     }
+}
+
+/// `كامل`, `كاملاً`, `كاملة` ("whole") after a unit ending at token `last`:
+/// its token.
+fn whole_after(doc: &Document<'_>, last: usize) -> Option<usize> {
+    let k = last + 1;
+    let t = doc.tokens.get(k)?;
+    (t.kind == TokenKind::Word
+        && !t.newline_before
+        && matches!(doc.token_text(k), "كامل" | "كاملا" | "كامله"))
+    .then_some(k)
 }
 
 /// `من الزمن` after a unit ending at token `last`: its last token.
@@ -343,11 +363,11 @@ fn parse_whole_duration_at(
         let w = doc.token_text(i - 1);
         FOR_WORDS.contains(&w.strip_prefix('و').unwrap_or(w))
     };
-    // `لمدة عام`, and `عقد من الزمن`, `ساعة من الزمن` anywhere: one unit.
+    // `لمدة عام`, and anywhere `عقد من الزمن`, `عاماً كاملاً`: one unit.
     let m = lex.find(doc, i, !after_for, |w| {
         matches!(w, DateWord::Unit(_, UnitForm::Singular, _))
     })?;
-    let of_time = of_time_after(doc, m.last);
+    let of_time = of_time_after(doc, m.last).or_else(|| whole_after(doc, m.last));
     if after_for || of_time.is_some() {
         if let DateWord::Unit(unit, form, factor) = m.word {
             if unit_word_fits(doc, i, m.last, form, factor) {
@@ -486,6 +506,11 @@ mod tests {
         // Contracts and the verb `عقد` (held) are not decades.
         assert!(durations("وقعت الوزارة ثلاثة عقود وعقدين مع شركات").is_empty());
         assert!(durations("عقد المجلس جلسة").is_empty());
+        assert_eq!(
+            durations("قد يحكم عقدا كاملا وبقي شهرا كاملا")[1],
+            ("شهرا كاملا".into(), 1.0, TimeUnit::Month)
+        );
+        assert_eq!(durations("قد يحكم عقدا كاملا")[0].1, 10.0);
     }
 
     #[test]

@@ -188,9 +188,31 @@ const FRACTIONS: &[(&str, f64)] = &[
     ("ثلثي", 2.0 / 3.0),
 ];
 
-/// Words after `نصف`, `ربع` that make them a round of a contest, not a
-/// fraction (`نصف النهائي`, `ربع نهائي`), in search form.
-const ROUND_WORDS: &[&str] = &["النهاءي", "نهاءي", "النهاءيه", "نهاءيه"];
+/// Words after `نصف`, `ربع` that make them a round of a contest, a
+/// "semi-" adjective or a part of a period of time, not a number (`نصف
+/// النهائي`, `ربع نهائي`, `نصف السنوية`, `نصف السنة المالية`), in search form.
+const NOT_FRACTION_AFTER: &[&str] = &[
+    "النهاءي",
+    "نهاءي",
+    "النهاءيه",
+    "نهاءيه",
+    "السنويه",
+    "سنويه",
+    "الشهريه",
+    "شهريه",
+    "السنوي",
+    "سنوي",
+    "الشهري",
+    "شهري",
+    "السنه",
+    "العام",
+    "الشهر",
+    "الاسبوع",
+    "اليوم",
+    "الساعه",
+    "القرن",
+    "العقد",
+];
 
 /// The masculine one, `واحد`, which folds like `وأحد` ("and one of").
 const ONE: &str = "واحد";
@@ -794,12 +816,12 @@ impl NumberWords {
     /// True when the fraction word at token `i` (after `clitic` bytes of
     /// clitic) is a number by itself: without the article (`النصف الأول` is a
     /// half of a year or a match), before a noun on its line, not a round of a
-    /// contest (`نصف النهائي`), and not the fraction of digits before it (`5 ونصف`).
+    /// contest or a "semi-" adjective (`نصف النهائي`, `نصف السنوية`), and not the fraction of digits before it (`5 ونصف`).
     fn lone_fraction_fits(doc: &Document<'_>, i: usize, clitic: usize) -> bool {
         let with_article = doc.token_text(i)[clitic..].starts_with("ال");
         let after_digits = clitic > 0 && i > 0 && doc.tokens[i - 1].kind == TokenKind::Digits;
         let noun_after = word_at(doc, i + 1)
-            .is_some_and(|w| !doc.tokens[i + 1].newline_before && !ROUND_WORDS.contains(&w));
+            .is_some_and(|w| !doc.tokens[i + 1].newline_before && !NOT_FRACTION_AFTER.contains(&w));
         !with_article && !after_digits && noun_after
     }
 
