@@ -365,13 +365,12 @@ impl DateLexicon {
     }
 
     /// The weekday (ISO: 1 = Monday) named by a word of `text` (search
-    /// form; a glued clitic allowed), if any.
+    /// form, without clitics: an entity's span leaves them out), if any.
     pub fn weekday_in(&self, text: &str) -> Option<u8> {
-        text.split_whitespace().find_map(|word| {
-            let bare =
-                std::iter::once(word).chain(CLITICS.iter().filter_map(|c| word.strip_prefix(c)));
-            bare.filter_map(|w| self.phrases.get(w))
-                .flatten()
+        text.split(' ').find_map(|word| {
+            self.phrases
+                .get(word)?
+                .iter()
                 .find_map(|(words, meaning)| match meaning {
                     DateWord::Weekday(d) if words.len() == 1 => Some(*d),
                     _ => None,
