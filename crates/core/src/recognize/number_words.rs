@@ -816,13 +816,16 @@ impl NumberWords {
     /// True when the fraction word at token `i` (after `clitic` bytes of
     /// clitic) is a number by itself: without the article (`النصف الأول` is a
     /// half of a year or a match), before a noun on its line, not a round of a
-    /// contest or a "semi-" adjective (`نصف النهائي`, `نصف السنوية`), and not the fraction of digits before it (`5 ونصف`).
+    /// contest, a "semi-" adjective or a part of a period (`نصف النهائي`, `نصف
+    /// السنوية`, `نصف السنة`), and not after `و` (`5 ونصف`, `متر ونصف`: a
+    /// half added to what precedes).
     fn lone_fraction_fits(doc: &Document<'_>, i: usize, clitic: usize) -> bool {
         let with_article = doc.token_text(i)[clitic..].starts_with("ال");
-        let after_digits = clitic > 0 && i > 0 && doc.tokens[i - 1].kind == TokenKind::Digits;
+        // `و` before it adds a half to what precedes (`5 ونصف`, `متر ونصف`).
+        let after_and = doc.token_text(i).starts_with('و') && clitic > 0;
         let noun_after = word_at(doc, i + 1)
             .is_some_and(|w| !doc.tokens[i + 1].newline_before && !NOT_FRACTION_AFTER.contains(&w));
-        !with_article && !after_digits && noun_after
+        !with_article && !after_and && noun_after
     }
 
     /// The piece of the bare word at token `i` (no clitic, no article).
