@@ -545,7 +545,7 @@ impl DateGrammar {
                     value,
                 })
             }
-            None if month.standalone => {
+            None if month.standalone || after_part_of_month(doc, month.first) => {
                 let value = match calendar {
                     Calendar::Gregorian => DateValue::gregorian(None, Some(month.month), None),
                     Calendar::Hijri => hijri(None, Some(month.month), None),
@@ -588,15 +588,18 @@ impl DateGrammar {
     }
 
     /// `2024م`, `1445 هـ`, `1990 ميلادية`.
+    /// The year may stand in brackets, which the span then includes: `( 1343 ) هجري`.
     fn year_with_era_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
         let y = digits(doc, i).filter(|d| (3..=4).contains(&d.len()))?;
         if continued(doc, i) || continues(doc, i) {
             return None;
         }
         let year: i32 = y.parse().ok()?;
-        let (calendar, last) = self.era_at(doc, i + 1, year)?;
+        let bracketed = i > 0 && doc.is_punct(i - 1, "(") && doc.is_punct(i + 1, ")");
+        let after = if bracketed { i + 2 } else { i + 1 };
+        let (calendar, last) = self.era_at(doc, after, year)?;
         Some(ParsedDate {
-            first: i,
+            first: if bracketed { i - 1 } else { i },
             last,
             clitic: 0,
             value: year_value(calendar, year),
@@ -738,6 +741,33 @@ fn hijri(year: Option<i32>, month: Option<u8>, day: Option<u8>) -> DateValue {
     }
 }
 
+/// Words before a month that name a part of it (`منتصف مارس`, `أواخر
+/// مايو`), in search form: after them a month name that is also a common
+/// word (`مارس`) is the month.
+const PARTS_OF_MONTH: &[&str] = &[
+    "منتصف",
+    "مطلع",
+    "اوايل",
+    "اواخر",
+    "اواسط",
+    "بدايه",
+    "نهايه",
+    "مستهل",
+    "غره",
+];
+
+/// True when the word before token `i` is a part of a month ([`PARTS_OF_MONTH`],
+/// a clitic allowed: `بمنتصف`).
+fn after_part_of_month(doc: &Document<'_>, i: usize) -> bool {
+    i > 0 && doc.tokens[i - 1].kind == TokenKind::Word && {
+        let w = doc.token_text(i - 1);
+        let bare = ["و", "ب", "ل", "ف"]
+            .iter()
+            .find_map(|c| w.strip_prefix(c).filter(|r| PARTS_OF_MONTH.contains(r)));
+        PARTS_OF_MONTH.contains(&w) || bare.is_some()
+    }
+}
+
 /// A year-only date in `calendar`.
 fn year_value(calendar: Calendar, year: i32) -> DateValue {
     match calendar {
@@ -866,6 +896,22 @@ mod tests {
         );
         // Not a day and a month: `31/2`, a ratio without a day word.
         assert!(dates("يوم 31/2 و 5/6").is_empty());
+    }
+
+    #[test]
+    fn months_after_a_part_and_bracketed_eras() {
+        assert_eq!(
+            dates("في منتصف مارس وأواخر صفر"),
+            [
+                ("مارس".into(), g(None, Some(3), None)),
+                ("صفر".into(), hijri(None, Some(2), None))
+            ]
+        );
+        assert!(dates("مارس الضغط").is_empty());
+        assert_eq!(
+            dates("من ( 1343 ) هجري"),
+            [("( 1343 ) هجري".into(), hijri(Some(1343), None, None))]
+        );
     }
 
     #[test]
