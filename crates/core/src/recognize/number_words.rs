@@ -175,6 +175,11 @@ const SCALES: &[(&str, f64, u8)] = &[
     ("تريليونان", 1e12, 1),
     ("تريليونين", 1e12, 1),
     ("تريليونات", 1e12, 2),
+    // The spelling without the first ي, as common in the press.
+    ("ترليون", 1e12, 0),
+    ("ترليونا", 1e12, 3),
+    ("ترليونين", 1e12, 1),
+    ("ترليونات", 1e12, 2),
 ];
 
 /// Fractions that multiply a following scale word (`نصف مليون`) or add to
