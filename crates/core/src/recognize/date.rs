@@ -6,7 +6,7 @@
 //!
 //! [`DateGrammar`] parses one date at a token; the period recognizer reuses it.
 
-use super::date_words::{glued_to_word, DateLexicon, DateWord, WordMatch};
+use super::date_words::{glued_to_word, DateLexicon, DateWord, WordMatch, DAY_WORDS};
 use super::hijri::hijri_to_gregorian;
 use super::{Candidate, Document, Recognizer};
 use crate::analysis::days_in_month;
@@ -130,9 +130,7 @@ impl DateGrammar {
             Some(m) => (i, m.clitic, m),
             None => {
                 let t = doc.token_text(i);
-                let day_word = ["يوم", "ويوم", "فيوم", "بيوم", "ليوم"]
-                    .iter()
-                    .position(|w| *w == t)?;
+                let day_word = DAY_WORDS.iter().position(|w| *w == t)?;
                 let clitic = if day_word == 0 { 0 } else { "و".len() };
                 let m = self.lex.find(doc, i + 1, false, is_weekday)?;
                 (i, clitic, m)
@@ -158,9 +156,7 @@ impl DateGrammar {
     /// the span: it is what makes the pair a date.
     fn day_word_day_month_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
         let t = doc.token_text(i);
-        let k = ["يوم", "ويوم", "فيوم", "بيوم", "ليوم"]
-            .iter()
-            .position(|w| *w == t)?;
+        let k = DAY_WORDS.iter().position(|w| *w == t)?;
         let mut d = self.day_slash_month_at(doc, i + 1)?;
         d.first = i;
         d.clitic = if k == 0 { 0 } else { "و".len() };

@@ -23,6 +23,11 @@ const RELATIVE_DATES_TSV: &str = include_str!("../../data/relative_dates.tsv");
 /// outside the entity's span. Longest first.
 const CLITICS: &[&str] = &["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"];
 
+/// The word `يوم` ("day") before a weekday or a date (`يوم الجمعة`,
+/// `يوم 5/6`), bare or with a clitic (outside the span: its length is that
+/// of `و`), in search form.
+pub const DAY_WORDS: &[&str] = &["يوم", "ويوم", "فيوم", "بيوم", "ليوم"];
+
 /// How a time-unit word counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnitForm {

@@ -3,7 +3,7 @@
 //! `"relative": {"unit", "offset"}`; [`resolve`] turns it into a date when the
 //! caller gives a reference date.
 
-use super::date_words::{DateLexicon, DateWord, UnitForm, WordMatch};
+use super::date_words::{DateLexicon, DateWord, UnitForm, WordMatch, DAY_WORDS};
 use super::duration::{of_time_after, parse_duration_at, unit_word_fits};
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{Calendar, DateValue, EntityKind, Relative, TimeUnit, Value};
@@ -37,9 +37,6 @@ const WEEKDAY_DIRECTIONS: &[(&str, i64)] = &[
     ("القادم", 1),
     ("القادمه", 1),
 ];
-
-/// Day words before a weekday (`يوم الجمعة`), with their clitics.
-const DAY_WORDS: &[&str] = &["يوم", "ويوم", "فيوم", "بيوم", "ليوم"];
 
 /// Words after `اليوم` that make it "the day" rather than "today" (`اليوم
 /// الوطني`) start with `ال`; weekdays (`اليوم الاثنين`) do not count.
@@ -218,9 +215,7 @@ impl RelativeDateRecognizer {
         );
         Some((span, unit, offset, last, year))
     }
-}
 
-impl RelativeDateRecognizer {
     /// `[يوم] الجمعة الماضي`, `الأحد المقبل`: a weekday of the week before or
     /// after the date of writing, a relative date of one week (resolved to
     /// the day itself by [`resolve_value`]).
