@@ -3,7 +3,7 @@
 //! `الساعة 9 و30 دقيقة`, `الثامنة إلا ربعاً` (7:45).
 
 use super::date_words::{DateLexicon, DateWord, WordMatch};
-use super::range::is_range_connector;
+use super::range::{is_introduced, is_range_connector};
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Value};
 use crate::normalize::search_form;
@@ -274,24 +274,15 @@ impl TimeRecognizer {
             }
         };
         let connector = near.last + 1;
-        let lead = i
-            .checked_sub(1)
-            .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
-            .map(|k| doc.token_text(k));
-        let lead = lead.map(|w| w.strip_prefix('و').filter(|r| !r.is_empty()).unwrap_or(w));
         let far_period = if is_range_connector(doc, connector) {
-            let introduced = match doc.token_text(connector) {
-                "و" => lead == Some("بين"),
-                "الي" | "حتي" => matches!(lead, Some("من" | "بين")),
-                _ => true,
-            };
+            let introduced = is_introduced(doc, i, doc.token_text(connector));
             if !introduced || !doc.tokens.get(connector + 1)?.space_before {
                 return None;
             }
             (self.parse_at(doc, connector + 1)?.period?, None)
         } else {
             // `بين التاسعة والحادية عشرة ليلاً`: `و` glued to an hour in words.
-            if lead != Some("بين") || doc.tokens.get(connector)?.newline_before {
+            if !is_introduced(doc, i, "و") || doc.tokens.get(connector)?.newline_before {
                 return None;
             }
             let m = self
