@@ -151,7 +151,11 @@ impl Analyzer {
             .and_then(recognize::relative::parse_reference_date)
         {
             for c in &mut candidates {
-                recognize::relative::resolve_value(&mut c.value, reference);
+                recognize::relative::resolve_value(
+                    &normalized.text[c.span.range()],
+                    &mut c.value,
+                    reference,
+                );
             }
         }
         // Map to the original before resolving: two readings inside one

@@ -6,7 +6,7 @@
 //!
 //! [`DateGrammar`] parses one date at a token; the period recognizer reuses it.
 
-use super::date_words::{glued_to_word, DateLexicon, DateWord, WordMatch};
+use super::date_words::{glued_to_word, DateLexicon, DateWord, WordMatch, DAY_WORDS};
 use super::hijri::hijri_to_gregorian;
 use super::{Candidate, Document, Recognizer};
 use crate::analysis::days_in_month;
@@ -130,9 +130,7 @@ impl DateGrammar {
             Some(m) => (i, m.clitic, m),
             None => {
                 let t = doc.token_text(i);
-                let day_word = ["يوم", "ويوم", "فيوم", "بيوم", "ليوم"]
-                    .iter()
-                    .position(|w| *w == t)?;
+                let day_word = DAY_WORDS.iter().position(|w| *w == t)?;
                 let clitic = if day_word == 0 { 0 } else { "و".len() };
                 let m = self.lex.find(doc, i + 1, false, is_weekday)?;
                 (i, clitic, m)
@@ -142,13 +140,50 @@ impl DateGrammar {
         if doc.is_punct(j, ",") {
             j += 1;
         }
-        let mut d = self.core_at(doc, j)?;
+        let mut d = self
+            .core_at(doc, j)
+            .or_else(|| self.day_slash_month_at(doc, j))?;
         if d.clitic != 0 || d.value.day.is_none() {
             return None;
         }
         d.first = first;
         d.clitic = clitic;
         Some(d)
+    }
+
+    /// `يوم 5/6`, `الجمعة 5/6`: a day and a month in digits after a day
+    /// word or a weekday (alone, `5/6` is a ratio). The day word is part of
+    /// the span: it is what makes the pair a date.
+    fn day_word_day_month_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
+        let t = doc.token_text(i);
+        let k = DAY_WORDS.iter().position(|w| *w == t)?;
+        let mut d = self.day_slash_month_at(doc, i + 1)?;
+        d.first = i;
+        d.clitic = if k == 0 { 0 } else { "و".len() };
+        Some(d)
+    }
+
+    /// `5/6`, `5-6`, `5.6` at token `i`: day and month (no year), glued, not
+    /// part of a longer number or date.
+    fn day_slash_month_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
+        let a = digits(doc, i).filter(|a| a.len() <= 2)?;
+        if !["/", "-", "."].iter().any(|p| doc.is_punct(i + 1, p)) {
+            return None;
+        }
+        let b = digits(doc, i + 2).filter(|b| b.len() <= 2)?;
+        if !glued(doc, i + 1) || !glued(doc, i + 2) || continued(doc, i) || continues(doc, i + 2) {
+            return None;
+        }
+        let (day, month): (u8, u8) = (a.parse().ok()?, b.parse().ok()?);
+        if day == 0 || !(1..=12).contains(&month) || day > days_in_month(2024, month) {
+            return None;
+        }
+        Some(ParsedDate {
+            first: i,
+            last: i + 2,
+            clitic: 0,
+            value: DateValue::gregorian(None, Some(month), Some(day)),
+        })
     }
 
     /// A date without a weekday.
@@ -164,6 +199,7 @@ impl DateGrammar {
             return None;
         }
         self.day_words_month_at(doc, i)
+            .or_else(|| self.day_word_day_month_at(doc, i))
             .or_else(|| self.month_year_at(doc, i))
             .or_else(|| self.marked_year_at(doc, i))
     }
@@ -505,7 +541,7 @@ impl DateGrammar {
                     value,
                 })
             }
-            None if month.standalone => {
+            None if month.standalone || after_part_of_month(doc, month.first) => {
                 let value = match calendar {
                     Calendar::Gregorian => DateValue::gregorian(None, Some(month.month), None),
                     Calendar::Hijri => hijri(None, Some(month.month), None),
@@ -548,15 +584,18 @@ impl DateGrammar {
     }
 
     /// `2024م`, `1445 هـ`, `1990 ميلادية`.
+    /// The year may stand in brackets, which the span then includes: `( 1343 ) هجري`.
     fn year_with_era_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
         let y = digits(doc, i).filter(|d| (3..=4).contains(&d.len()))?;
         if continued(doc, i) || continues(doc, i) {
             return None;
         }
         let year: i32 = y.parse().ok()?;
-        let (calendar, last) = self.era_at(doc, i + 1, year)?;
+        let bracketed = i > 0 && doc.is_punct(i - 1, "(") && doc.is_punct(i + 1, ")");
+        let after = if bracketed { i + 2 } else { i + 1 };
+        let (calendar, last) = self.era_at(doc, after, year)?;
         Some(ParsedDate {
-            first: i,
+            first: if bracketed { i - 1 } else { i },
             last,
             clitic: 0,
             value: year_value(calendar, year),
@@ -698,6 +737,33 @@ fn hijri(year: Option<i32>, month: Option<u8>, day: Option<u8>) -> DateValue {
     }
 }
 
+/// Words before a month that name a part of it (`منتصف مارس`, `أواخر
+/// مايو`), in search form: after them a month name that is also a common
+/// word (`مارس`) is the month.
+const PARTS_OF_MONTH: &[&str] = &[
+    "منتصف",
+    "مطلع",
+    "اوايل",
+    "اواخر",
+    "اواسط",
+    "بدايه",
+    "نهايه",
+    "مستهل",
+    "غره",
+];
+
+/// True when the word before token `i` is a part of a month ([`PARTS_OF_MONTH`],
+/// a clitic allowed: `بمنتصف`).
+fn after_part_of_month(doc: &Document<'_>, i: usize) -> bool {
+    i > 0 && doc.tokens[i - 1].kind == TokenKind::Word && {
+        let w = doc.token_text(i - 1);
+        let bare = ["و", "ب", "ل", "ف"]
+            .iter()
+            .find_map(|c| w.strip_prefix(c).filter(|r| PARTS_OF_MONTH.contains(r)));
+        PARTS_OF_MONTH.contains(&w) || bare.is_some()
+    }
+}
+
 /// A year-only date in `calendar`.
 fn year_value(calendar: Calendar, year: i32) -> DateValue {
     match calendar {
@@ -808,6 +874,39 @@ mod tests {
                 ),
                 ("يونيو (حزيران) 2020".into(), g(Some(2020), Some(6), None)),
             ]
+        );
+    }
+
+    #[test]
+    fn day_and_month_after_a_day_word() {
+        assert_eq!(
+            dates("يوم 5/6 وفي الجمعة 12/5"),
+            [
+                ("يوم 5/6".into(), g(None, Some(6), Some(5))),
+                ("الجمعه 12/5".into(), g(None, Some(5), Some(12)))
+            ]
+        );
+        assert_eq!(
+            dates("وصل يوم الاثنين 12/5"),
+            [("يوم الاثنين 12/5".into(), g(None, Some(5), Some(12)))]
+        );
+        // Not a day and a month: `31/2`, a ratio without a day word.
+        assert!(dates("يوم 31/2 و 5/6").is_empty());
+    }
+
+    #[test]
+    fn months_after_a_part_and_bracketed_eras() {
+        assert_eq!(
+            dates("في منتصف مارس وأواخر صفر"),
+            [
+                ("مارس".into(), g(None, Some(3), None)),
+                ("صفر".into(), hijri(None, Some(2), None))
+            ]
+        );
+        assert!(dates("مارس الضغط").is_empty());
+        assert_eq!(
+            dates("من ( 1343 ) هجري"),
+            [("( 1343 ) هجري".into(), hijri(Some(1343), None, None))]
         );
     }
 

@@ -23,6 +23,11 @@ const RELATIVE_DATES_TSV: &str = include_str!("../../data/relative_dates.tsv");
 /// outside the entity's span. Longest first.
 const CLITICS: &[&str] = &["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"];
 
+/// The word `يوم` ("day") before a weekday or a date (`يوم الجمعة`,
+/// `يوم 5/6`), bare or with a clitic (outside the span: its length is that
+/// of `و`), in search form.
+pub const DAY_WORDS: &[&str] = &["يوم", "ويوم", "فيوم", "بيوم", "ليوم"];
+
 /// How a time-unit word counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnitForm {
@@ -52,8 +57,9 @@ pub enum DateWord {
     Hour(u8),
     /// A weekday (ISO: 1 = Monday).
     Weekday(u8),
-    /// A unit of time.
-    Unit(TimeUnit, UnitForm),
+    /// A unit of time, and how many of it one word counts (10 for a
+    /// decade, `عقد`; 100 for a century, `قرن`; else 1).
+    Unit(TimeUnit, UnitForm, u8),
     /// A relative date (`أمس`, `العام الماضي`).
     Relative(TimeUnit, i64),
     /// A word before a year (`عام`, `سنة`).
@@ -207,7 +213,8 @@ impl DateLexicon {
                 "2" => UnitForm::Dual,
                 _ => UnitForm::Plural,
             };
-            add(f[0], DateWord::Unit(parse_unit(f[1]), form));
+            let factor = f.get(3).map_or(1, |n| n.parse().expect("unit factor"));
+            add(f[0], DateWord::Unit(parse_unit(f[1]), form, factor));
         }
         for f in rows(RELATIVE_DATES_TSV) {
             add(
@@ -362,6 +369,20 @@ impl DateLexicon {
         None
     }
 
+    /// The weekday (ISO: 1 = Monday) named by a word of `text` (search
+    /// form, without clitics: an entity's span leaves them out), if any.
+    pub fn weekday_in(&self, text: &str) -> Option<u8> {
+        text.split(' ').find_map(|word| {
+            self.phrases
+                .get(word)?
+                .iter()
+                .find_map(|(words, meaning)| match meaning {
+                    DateWord::Weekday(d) if words.len() == 1 => Some(*d),
+                    _ => None,
+                })
+        })
+    }
+
     /// Phrases whose first word is `first` (token `i` without its clitic).
     fn find_with_first(
         &self,
@@ -464,7 +485,7 @@ mod tests {
         );
         assert_eq!(
             find_in("شهرين", 0).unwrap().word,
-            DateWord::Unit(TimeUnit::Month, UnitForm::Dual)
+            DateWord::Unit(TimeUnit::Month, UnitForm::Dual, 1)
         );
         assert!(find_in("كتاب", 0).is_none());
     }

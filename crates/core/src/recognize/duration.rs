@@ -57,10 +57,20 @@ impl ParsedDuration {
     }
 }
 
-/// The unit after a count at token `i` (singular or plural, no clitic).
-fn counted_unit(lex: &DateLexicon, doc: &Document<'_>, i: usize) -> Option<(TimeUnit, usize)> {
+/// The unit after a count (which starts at token `count`) at token `i`
+/// (singular or plural, no clitic): the unit, how many of it one word
+/// counts, and its last token.
+fn counted_unit(
+    lex: &DateLexicon,
+    doc: &Document<'_>,
+    count: usize,
+    i: usize,
+) -> Option<(TimeUnit, f64, usize)> {
     let m = lex.find(doc, i, false, |w| {
-        matches!(w, DateWord::Unit(_, UnitForm::Singular | UnitForm::Plural))
+        matches!(
+            w,
+            DateWord::Unit(_, UnitForm::Singular | UnitForm::Plural, _)
+        )
     })?;
     // A singular unit followed by a number is a marker of that number
     // (`53 عام 2023` → `عام 2023`), not a counted unit.
@@ -69,10 +79,129 @@ fn counted_unit(lex: &DateLexicon, doc: &Document<'_>, i: usize) -> Option<(Time
         .get(m.last + 1)
         .is_some_and(|t| t.kind == TokenKind::Digits);
     match m.word {
-        DateWord::Unit(_, UnitForm::Singular) if next_is_number => None,
-        DateWord::Unit(unit, _) => Some((unit, m.last)),
+        DateWord::Unit(_, UnitForm::Singular, _) if next_is_number => None,
+        DateWord::Unit(unit, form, factor) if unit_word_fits(doc, count, m.last, form, factor) => {
+            Some((unit, f64::from(factor), m.last))
+        }
         _ => None,
     }
+}
+
+/// Words up to three words before a count of `عقد` that make it
+/// contracts, not decades (`وقعت الوزارة ثلاثة عقود`), in search form.
+const SIGNING_WORDS: &[&str] = &[
+    "وقع",
+    "وقعت",
+    "وقعا",
+    "توقيع",
+    "ابرم",
+    "ابرمت",
+    "ابرام",
+    "منح",
+    "منحت",
+];
+
+/// Words after `عقود`, `عقدين` that make them contracts (`عقدين مع`,
+/// `عقود بقيمة`, `عقود عمل`), in search form.
+const CONTRACT_WORDS: &[&str] = &[
+    "مع",
+    "بقيمه",
+    "بين",
+    "عمل",
+    "لتوريد",
+    "لبناء",
+    "لتنفيذ",
+    "لانشاء",
+    "توريد",
+    "جديده",
+    "جديدين",
+    "اخري",
+    "تجاريه",
+    "ايجار",
+    "بيع",
+    "شراء",
+];
+
+/// Words after a lone `عقد`, `قرن` that make it one decade or century
+/// (`عقد من الزمن`, `قرن كامل`); elsewhere the singular is a noun or a
+/// verb (`قبل عقد الاجتماع`: before holding the meeting).
+const ONE_LONG_UNIT_AFTER: &[&str] = &[
+    "من",
+    "تقريبا",
+    "كامل",
+    "كاملا",
+    "كامله",
+    "مضي",
+    "ونيف",
+    "ونصف",
+];
+
+/// True when the unit word ending at token `last`, whose phrase (with its
+/// count) starts at token `first`, reads as time: a decade or century word also names contracts (`عقد`)
+/// or is a verb, so it needs a context that allows time.
+pub fn unit_word_fits(
+    doc: &Document<'_>,
+    first: usize,
+    last: usize,
+    form: UnitForm,
+    factor: u8,
+) -> bool {
+    if factor == 1 {
+        return true;
+    }
+    let word_at = |k: usize| {
+        doc.tokens
+            .get(k)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|_| doc.token_text(k))
+    };
+    match form {
+        UnitForm::Singular => {
+            match word_at(last + 1).filter(|_| !doc.tokens[last + 1].newline_before) {
+                None => true,
+                Some("من") => word_at(last + 2) == Some("الزمن"),
+                Some(w) => ONE_LONG_UNIT_AFTER.contains(&w),
+            }
+        }
+        _ => {
+            // The signing verb may stand before its subject (`وقعت الوزارة ثلاثة عقود`).
+            let signed = (1..=3)
+                .map_while(|back| {
+                    let k = first.checked_sub(back)?;
+                    (!doc.tokens[k + 1].newline_before).then(|| word_at(k))?
+                })
+                .any(|w| {
+                    SIGNING_WORDS.contains(&w)
+                        || w.strip_prefix('و')
+                            .is_some_and(|r| SIGNING_WORDS.contains(&r))
+                });
+            !signed
+                && !word_at(last + 1).is_some_and(|w| {
+                    !doc.tokens[last + 1].newline_before && CONTRACT_WORDS.contains(&w)
+                })
+        }
+    }
+}
+
+/// `كامل`, `كاملاً`, `كاملة` ("whole") after a unit ending at token `last`:
+/// its token.
+fn whole_after(doc: &Document<'_>, last: usize) -> Option<usize> {
+    let k = last + 1;
+    let t = doc.tokens.get(k)?;
+    (t.kind == TokenKind::Word
+        && !t.newline_before
+        && matches!(doc.token_text(k), "كامل" | "كاملا" | "كامله"))
+    .then_some(k)
+}
+
+/// `من الزمن` after a unit ending at token `last`: its last token.
+pub fn of_time_after(doc: &Document<'_>, last: usize) -> Option<usize> {
+    let is = |k: usize, w: &str| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Word && doc.token_text(k) == w)
+    };
+    (is(last + 1, "من") && is(last + 2, "الزمن")).then_some(last + 2)
 }
 
 /// `ونصف`, `و نصف`, `وربع` at token `i`: the fraction of a unit (0.5, 0.25)
@@ -128,17 +257,17 @@ pub fn parse_duration_at(
             return None;
         }
         let unit = lex.find(doc, i, true, |w| {
-            matches!(w, DateWord::Unit(_, UnitForm::Singular))
+            matches!(w, DateWord::Unit(_, UnitForm::Singular, _))
         })?;
         let (f, last) = and_fraction_at(lex, doc, unit.last + 1)?;
-        let DateWord::Unit(unit_kind, _) = unit.word else {
+        let DateWord::Unit(unit_kind, _, factor) = unit.word else {
             return None;
         };
         return Some(ParsedDuration {
             first: i,
             last,
             clitic: unit.clitic,
-            value: 1.0 + f,
+            value: (1.0 + f) * f64::from(factor),
             unit: unit_kind,
         });
     };
@@ -169,12 +298,12 @@ fn parse_whole_duration_at(
         if n.value <= 0.0 || n.first != i {
             return None;
         }
-        let (unit, last) = counted_unit(lex, doc, n.last + 1)?;
+        let (unit, factor, last) = counted_unit(lex, doc, i, n.last + 1)?;
         return Some(ParsedDuration {
             first: i,
             last,
             clitic: 0,
-            value: n.value,
+            value: n.value * factor,
             unit,
         });
     }
@@ -185,12 +314,12 @@ fn parse_whole_duration_at(
         .flatten()
         .filter(|n| n.first == i && n.value > 0.0);
     if let Some(n) = counted {
-        if let Some((unit, last)) = counted_unit(lex, doc, n.last + 1) {
+        if let Some((unit, factor, last)) = counted_unit(lex, doc, i, n.last + 1) {
             return Some(ParsedDuration {
                 first: i,
                 last,
                 clitic: n.span.start - doc.tokens[i].span.start,
-                value: n.value,
+                value: n.value * factor,
                 unit,
             });
         }
@@ -198,52 +327,58 @@ fn parse_whole_duration_at(
     if !lex.may_start(doc, i) {
         return None;
     }
-    // `نصف ساعة`, `ربع قرن` is not a unit here: only the time units.
+    // `نصف ساعة`, `ربع قرن` (25 years).
     if let Some(f) = lex.find(doc, i, true, |w| matches!(w, DateWord::Fraction(_))) {
         let unit = lex.find(doc, f.last + 1, false, |w| {
-            matches!(w, DateWord::Unit(_, UnitForm::Singular))
+            matches!(w, DateWord::Unit(_, UnitForm::Singular, _))
         });
-        if let (DateWord::Fraction(h), Some(DateWord::Unit(unit, _)), Some(last)) =
+        if let (DateWord::Fraction(h), Some(DateWord::Unit(unit, _, factor)), Some(last)) =
             (f.word, unit.map(|u| u.word), unit.map(|u| u.last))
         {
             return Some(ParsedDuration {
                 first: i,
                 last,
                 clitic: f.clitic,
-                value: h as f64 / 100.0,
+                value: h as f64 / 100.0 * f64::from(factor),
                 unit,
             });
         }
     }
     if let Some(m) = lex.find(doc, i, true, |w| {
-        matches!(w, DateWord::Unit(_, UnitForm::Dual))
+        matches!(w, DateWord::Unit(_, UnitForm::Dual, _))
     }) {
-        if let DateWord::Unit(unit, _) = m.word {
-            return Some(ParsedDuration {
-                first: i,
-                last: m.last,
-                clitic: m.clitic,
-                value: 2.0,
-                unit,
-            });
+        if let DateWord::Unit(unit, form, factor) = m.word {
+            if unit_word_fits(doc, i, m.last, form, factor) {
+                return Some(ParsedDuration {
+                    first: i,
+                    last: m.last,
+                    clitic: m.clitic,
+                    value: 2.0 * f64::from(factor),
+                    unit,
+                });
+            }
         }
     }
     let after_for = i > 0 && {
         let w = doc.token_text(i - 1);
         FOR_WORDS.contains(&w.strip_prefix('و').unwrap_or(w))
     };
-    if after_for {
-        let m = lex.find(doc, i, false, |w| {
-            matches!(w, DateWord::Unit(_, UnitForm::Singular))
-        })?;
-        if let DateWord::Unit(unit, _) = m.word {
-            return Some(ParsedDuration {
-                first: i,
-                last: m.last,
-                clitic: 0,
-                value: 1.0,
-                unit,
-            });
+    // `لمدة عام`, and anywhere `عقد من الزمن`, `عاماً كاملاً`: one unit.
+    let m = lex.find(doc, i, !after_for, |w| {
+        matches!(w, DateWord::Unit(_, UnitForm::Singular, _))
+    })?;
+    let of_time = of_time_after(doc, m.last).or_else(|| whole_after(doc, m.last));
+    if after_for || of_time.is_some() {
+        if let DateWord::Unit(unit, form, factor) = m.word {
+            if unit_word_fits(doc, i, m.last, form, factor) {
+                return Some(ParsedDuration {
+                    first: i,
+                    last: of_time.unwrap_or(m.last),
+                    clitic: m.clitic,
+                    value: f64::from(factor),
+                    unit,
+                });
+            }
         }
     }
     None
@@ -355,6 +490,27 @@ mod tests {
                 _ => unreachable!(),
             })
             .collect()
+    }
+
+    #[test]
+    fn decades_and_centuries_count_years() {
+        assert_eq!(
+            durations("استمر عقدان وخلال عقد من الزمن ونحو ربع قرن وثلاثة عقود"),
+            [
+                ("عقدان".into(), 20.0, TimeUnit::Year),
+                ("عقد من الزمن".into(), 10.0, TimeUnit::Year),
+                ("ربع قرن".into(), 25.0, TimeUnit::Year),
+                ("ثلاثه عقود".into(), 30.0, TimeUnit::Year),
+            ]
+        );
+        // Contracts and the verb `عقد` (held) are not decades.
+        assert!(durations("وقعت الوزارة ثلاثة عقود وعقدين مع شركات").is_empty());
+        assert!(durations("عقد المجلس جلسة").is_empty());
+        assert_eq!(
+            durations("قد يحكم عقدا كاملا وبقي شهرا كاملا")[1],
+            ("شهرا كاملا".into(), 1.0, TimeUnit::Month)
+        );
+        assert_eq!(durations("قد يحكم عقدا كاملا")[0].1, 10.0);
     }
 
     #[test]

@@ -192,6 +192,22 @@ impl MoneyRecognizer {
         singular.then_some((k, last))
     }
 
+    /// A currency phrase at token `i` followed by `واحد` ("one", agreeing
+    /// with it: `دولار أمريكي واحد`, `ريالاً واحداً`, `ليرة واحدة`): the
+    /// phrase and the token of `واحد`.
+    fn one_currency_at(&self, doc: &Document<'_>, i: usize) -> Option<(usize, usize)> {
+        if doc.tokens.get(i)?.kind != TokenKind::Word {
+            return None;
+        }
+        let (k, last) = self.phrase_at(doc, i, false)?;
+        let one = last + 1;
+        let t = doc.tokens.get(one)?;
+        let is_one = t.kind == TokenKind::Word
+            && !t.newline_before
+            && matches!(doc.token_text(one), "واحد" | "واحدا" | "واحده");
+        is_one.then_some((k, one))
+    }
+
     /// A phrase that may stand before an amount and ends at token `end`.
     fn phrase_before(&self, doc: &Document<'_>, end: usize) -> Option<(usize, usize)> {
         (0..=end.min(2)).rev().find_map(|len| {
@@ -340,6 +356,19 @@ impl Recognizer for MoneyRecognizer {
                 return i + 1;
             }
             let Some(amount) = Self::amount_at(doc, i) else {
+                // `دولار أمريكي واحد`, `ريالا واحدا`: one of the currency.
+                if let Some((k, last)) = self.one_currency_at(doc, i) {
+                    out.push(Candidate {
+                        kind: EntityKind::Money,
+                        span: doc.tokens[i].span.union(&doc.tokens[last].span),
+                        value: Value::Money {
+                            amount: Num(1.0),
+                            currency: self.phrases[k].code.clone(),
+                        },
+                        priority: 15,
+                    });
+                    return last + 1;
+                }
                 // `دولارين`, `ريالان`: the dual of a currency word is two of it.
                 if let Some((k, last)) = self.dual_currency_at(doc, i) {
                     out.push(Candidate {
@@ -486,6 +515,8 @@ mod tests {
         assert_eq!(one("بلغ 1000 دج"), (1000.0, "DZD".into()));
         assert_eq!(one("بلغ 70 ج.م"), (70.0, "EGP".into()));
         assert_eq!(one("دفع دولارين فقط"), (2.0, "USD".into()));
+        assert_eq!(one("بسعر دولار أمريكي واحد للسهم"), (1.0, "USD".into()));
+        assert_eq!(one("لا يتجاوز ريالاً واحداً"), (1.0, "SAR".into()));
         assert_eq!(one("دفع ليرتين"), (2.0, "TRY".into()));
         assert!(money("بلغ 500 يوان").iter().all(|m| m.1 == 500.0));
     }

@@ -175,11 +175,49 @@ const SCALES: &[(&str, f64, u8)] = &[
     ("تريليونان", 1e12, 1),
     ("تريليونين", 1e12, 1),
     ("تريليونات", 1e12, 2),
+    // The spelling without the first ي, as common in the press.
+    ("ترليون", 1e12, 0),
+    ("ترليونا", 1e12, 3),
+    ("ترليونين", 1e12, 1),
+    ("ترليونات", 1e12, 2),
 ];
 
 /// Fractions that multiply a following scale word (`نصف مليون`) or add to
 /// a preceding one (`مليون ونصف`).
-const FRACTIONS: &[(&str, f64)] = &[("نصف", 0.5), ("ربع", 0.25), ("ثلث", 1.0 / 3.0)];
+/// Alone before a noun they are numbers too (`ثلث ثروته`, `ثلثا الأعضاء`).
+const FRACTIONS: &[(&str, f64)] = &[
+    ("نصف", 0.5),
+    ("ربع", 0.25),
+    ("ثلث", 1.0 / 3.0),
+    ("ثلثا", 2.0 / 3.0),
+    ("ثلثي", 2.0 / 3.0),
+];
+
+/// Words after `نصف`, `ربع` that make them a round of a contest, a
+/// "semi-" adjective or a part of a period of time, not a number (`نصف
+/// النهائي`, `ربع نهائي`, `نصف السنوية`, `نصف السنة المالية`), in search form.
+const NOT_FRACTION_AFTER: &[&str] = &[
+    "النهاءي",
+    "نهاءي",
+    "النهاءيه",
+    "نهاءيه",
+    "السنويه",
+    "سنويه",
+    "الشهريه",
+    "شهريه",
+    "السنوي",
+    "سنوي",
+    "الشهري",
+    "شهري",
+    "السنه",
+    "العام",
+    "الشهر",
+    "الاسبوع",
+    "اليوم",
+    "الساعه",
+    "القرن",
+    "العقد",
+];
 
 /// The masculine one, `واحد`, which folds like `وأحد` ("and one of").
 const ONE: &str = "واحد";
@@ -608,7 +646,7 @@ impl NumberWords {
                 Last::Scale
             }
             Piece::Fraction(f) => {
-                // Only before a scale word: `نصف مليون`.
+                // Before a scale word, a part of it: `نصف مليون`.
                 match self.piece_at(doc, start + 1) {
                     Some(Piece::Scale(m, 0 | 3)) => {
                         total = f * m;
@@ -616,7 +654,13 @@ impl NumberWords {
                         end = start + 1;
                         Last::Scale
                     }
-                    _ => return None,
+                    Some(_) => return None,
+                    // Before a noun, a number of its own: `ثلث ثروته`, `ربع السكان`.
+                    None if Self::lone_fraction_fits(doc, start, clitic) => {
+                        total = f;
+                        Last::Fraction
+                    }
+                    None => return None,
                 }
             }
         };
@@ -772,6 +816,21 @@ impl NumberWords {
             span: Span::new(span_start, doc.tokens[end].span.end),
             value,
         })
+    }
+
+    /// True when the fraction word at token `i` (after `clitic` bytes of
+    /// clitic) is a number by itself: without the article (`النصف الأول` is a
+    /// half of a year or a match), before a noun on its line, not a round of a
+    /// contest, a "semi-" adjective or a part of a period (`نصف النهائي`, `نصف
+    /// السنوية`, `نصف السنة`), and not after `و` (`5 ونصف`, `متر ونصف`: a
+    /// half added to what precedes).
+    fn lone_fraction_fits(doc: &Document<'_>, i: usize, clitic: usize) -> bool {
+        let with_article = doc.token_text(i)[clitic..].starts_with("ال");
+        // `و` before it adds a half to what precedes (`5 ونصف`, `متر ونصف`).
+        let after_and = doc.token_text(i).starts_with('و') && clitic > 0;
+        let noun_after = word_at(doc, i + 1)
+            .is_some_and(|w| !doc.tokens[i + 1].newline_before && !NOT_FRACTION_AFTER.contains(&w));
+        !with_article && !after_and && noun_after
     }
 
     /// The piece of the bare word at token `i` (no clitic, no article).

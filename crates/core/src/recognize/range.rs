@@ -43,6 +43,23 @@ pub fn is_range_connector(doc: &Document<'_>, k: usize) -> bool {
     }
 }
 
+/// True when the word before the near end of a range (at token `first`)
+/// allows the connector `word` (search form): `و` needs `بين` (`بين 20
+/// و25`; a list `20 و25` is no range), `إلى`/`حتى` need `من` or `بين`, a
+/// dash nothing.
+pub fn is_introduced(doc: &Document<'_>, first: usize, word: &str) -> bool {
+    let lead = first
+        .checked_sub(1)
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .map(|k| doc.token_text(k))
+        .map(|w| w.strip_prefix('و').filter(|r| !r.is_empty()).unwrap_or(w));
+    match word {
+        "و" => lead == Some("بين"),
+        "الي" | "حتي" => matches!(lead, Some("من" | "بين")),
+        _ => true,
+    }
+}
+
 /// When the bare number at tokens `first..=last` (value `value`, no scale
 /// word of its own; digits or words) is the near end of a range, the far
 /// end (digits or words). `و` needs `بين` before the near end (`بين 20
@@ -63,18 +80,8 @@ pub fn far_end_after(doc: &Document<'_>, first: usize, last: usize, value: f64) 
     } else {
         return None;
     };
-    let lead = first
-        .checked_sub(1)
-        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
-        .map(|k| doc.token_text(k))
-        .map(|w| w.strip_prefix('و').filter(|r| !r.is_empty()).unwrap_or(w));
-    let introduced = match word {
-        "و" => lead == Some("بين"),
-        "الي" | "حتي" => matches!(lead, Some("من" | "بين")),
-        _ => true,
-    };
     let t = doc.tokens.get(far)?;
-    if !introduced || t.newline_before {
+    if !is_introduced(doc, first, word) || t.newline_before {
         return None;
     }
     // The far end's count (before its scale word) and its scale.

@@ -3,8 +3,8 @@
 //! `"relative": {"unit", "offset"}`; [`resolve`] turns it into a date when the
 //! caller gives a reference date.
 
-use super::date_words::{DateLexicon, DateWord, UnitForm, WordMatch};
-use super::duration::parse_duration_at;
+use super::date_words::{DateLexicon, DateWord, UnitForm, WordMatch, DAY_WORDS};
+use super::duration::{of_time_after, parse_duration_at, unit_word_fits};
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{Calendar, DateValue, EntityKind, Relative, TimeUnit, Value};
 use crate::span::Span;
@@ -21,6 +21,22 @@ const MAX_OFFSET: i64 = 10_000;
 
 /// Words before a duration that make it a date in the past (−1) or future (+1).
 const DIRECTION_WORDS: &[(&str, i64)] = &[("قبل", -1), ("منذ", -1), ("بعد", 1)];
+
+/// Words after a weekday that place it in the week before (−1) or after
+/// (+1) the date of writing (`يوم الجمعة الماضي`, `الأحد المقبل`), in
+/// search form.
+const WEEKDAY_DIRECTIONS: &[(&str, i64)] = &[
+    ("الماضي", -1),
+    ("الماضيه", -1),
+    ("المنصرم", -1),
+    ("المنصرمه", -1),
+    ("الفائت", -1),
+    ("الفائته", -1),
+    ("المقبل", 1),
+    ("المقبله", 1),
+    ("القادم", 1),
+    ("القادمه", 1),
+];
 
 /// Words after `اليوم` that make it "the day" rather than "today" (`اليوم
 /// الوطني`) start with `ال`; weekdays (`اليوم الاثنين`) do not count.
@@ -127,6 +143,9 @@ impl RelativeDateRecognizer {
         if !self.lex.may_start(doc, i) {
             return None;
         }
+        if let Some(found) = self.weekday_at(doc, i) {
+            return Some(found);
+        }
         let text = doc.token_text(i);
         let (clitic, bare) = ["و", "ف"]
             .iter()
@@ -141,10 +160,10 @@ impl RelativeDateRecognizer {
         if let Some(&(_, sign)) = DIRECTION_WORDS.iter().find(|(w, _)| *w == bare) {
             // `قبل أسبوع`, `منذ شهر`, `بعد عام`: one unit.
             let one = self.lex.find(doc, i + 1, false, |w| {
-                matches!(w, DateWord::Unit(_, UnitForm::Singular))
+                matches!(w, DateWord::Unit(_, UnitForm::Singular, _))
             });
             if let Some(WordMatch {
-                word: DateWord::Unit(unit, _),
+                word: DateWord::Unit(unit, form, factor),
                 last,
                 ..
             }) = one
@@ -153,10 +172,12 @@ impl RelativeDateRecognizer {
                     .tokens
                     .get(last + 1)
                     .is_some_and(|t| t.kind == TokenKind::Digits);
-                if !next_is_number {
+                if !next_is_number && unit_word_fits(doc, i + 1, last, form, factor) {
+                    // `قبل عقد من الزمن`: the phrase ends after `الزمن`.
+                    let last = of_time_after(doc, last).unwrap_or(last);
                     let mut span = doc.tokens[i].span.union(&doc.tokens[last].span);
                     span.start += clitic;
-                    return Some((span, unit, sign, last, None));
+                    return Some((span, unit, sign * i64::from(factor), last, None));
                 }
             }
             if let Some(d) = parse_duration_at(&self.lex, doc, i + 1) {
@@ -194,6 +215,35 @@ impl RelativeDateRecognizer {
         );
         Some((span, unit, offset, last, year))
     }
+
+    /// `[يوم] الجمعة الماضي`, `الأحد المقبل`: a weekday of the week before or
+    /// after the date of writing, a relative date of one week (resolved to
+    /// the day itself by [`resolve_value`]).
+    fn weekday_at(
+        &self,
+        doc: &Document<'_>,
+        i: usize,
+    ) -> Option<(Span, TimeUnit, i64, usize, Option<i32>)> {
+        let is_weekday = |w| matches!(w, DateWord::Weekday(_));
+        let (clitic, day) = match self.lex.find(doc, i, true, is_weekday) {
+            Some(m) => (m.clitic, m),
+            None => {
+                let k = DAY_WORDS.iter().position(|w| *w == doc.token_text(i))?;
+                let clitic = if k == 0 { 0 } else { "و".len() };
+                (clitic, self.lex.find(doc, i + 1, false, is_weekday)?)
+            }
+        };
+        let last = day.last + 1;
+        let t = doc.tokens.get(last)?;
+        if t.kind != TokenKind::Word || t.newline_before {
+            return None;
+        }
+        let &(_, offset) = WEEKDAY_DIRECTIONS
+            .iter()
+            .find(|(w, _)| *w == doc.token_text(last))?;
+        let span = Span::new(doc.tokens[i].span.start + clitic, doc.tokens[last].span.end);
+        Some((span, TimeUnit::Week, offset, last, None))
+    }
 }
 
 impl Recognizer for RelativeDateRecognizer {
@@ -225,11 +275,27 @@ impl Recognizer for RelativeDateRecognizer {
 }
 
 /// Fills `resolved` in every relative date of `value` against `reference`.
-pub fn resolve_value(value: &mut Value, reference: (i32, u8, u8)) {
+/// `text` is the entity's text (search form): a weekday in it
+/// (`يوم الجمعة الماضي`) resolves to that day of the week before or after
+/// the reference, and its offset becomes the count of days.
+pub fn resolve_value(text: &str, value: &mut Value, reference: (i32, u8, u8)) {
+    let weekday = || DateLexicon::shared().weekday_in(text);
     let fill = |d: &mut DateValue| {
-        if let (Some(r), Calendar::Gregorian) = (d.relative, d.calendar) {
-            d.resolved = resolve(r, reference);
+        let (Some(r), Calendar::Gregorian) = (d.relative, d.calendar) else {
+            return;
+        };
+        if let (TimeUnit::Week, 1 | -1, Some(day)) = (r.unit, r.offset, weekday()) {
+            if let Some(days) = days_to_weekday(reference, day, r.offset) {
+                let exact = Relative {
+                    unit: TimeUnit::Day,
+                    offset: days,
+                };
+                d.relative = Some(exact);
+                d.resolved = resolve(exact, reference);
+                return;
+            }
         }
+        d.resolved = resolve(r, reference);
     };
     match value {
         Value::Date(d) => fill(d),
@@ -239,6 +305,24 @@ pub fn resolve_value(value: &mut Value, reference: (i32, u8, u8)) {
         }
         _ => {}
     }
+}
+
+/// Days from `reference` to the nearest `weekday` (ISO) before it
+/// (`direction` −1: −7..=−1) or after it (+1: 1..=7).
+fn days_to_weekday(reference: (i32, u8, u8), weekday: u8, direction: i64) -> Option<i64> {
+    let (y, m, d) = reference;
+    let today = Date::try_new_iso(y, m, d).ok()?.weekday() as i64;
+    let ahead = (weekday as i64 - today).rem_euclid(7);
+    Some(if direction > 0 {
+        if ahead == 0 {
+            7
+        } else {
+            ahead
+        }
+    } else {
+        let back = (today - weekday as i64).rem_euclid(7);
+        -(if back == 0 { 7 } else { back })
+    })
 }
 
 #[cfg(test)]
@@ -282,6 +366,42 @@ mod tests {
         );
         assert!(relatives("بعد عام 2020").is_empty());
         assert_eq!(relatives("اليوم الاثنين").len(), 1);
+        assert_eq!(
+            relatives("يوم الجمعة الماضي والأحد المقبل"),
+            [
+                ("يوم الجمعه الماضي".into(), TimeUnit::Week, -1),
+                ("الاحد المقبل".into(), TimeUnit::Week, 1),
+            ]
+        );
+        assert!(relatives("قبل عقد الاجتماع").is_empty());
+        assert_eq!(
+            relatives("قبل عقد من الزمن")[0],
+            ("قبل عقد من الزمن".into(), TimeUnit::Year, -10)
+        );
+    }
+
+    #[test]
+    fn weekdays_resolve_to_the_day() {
+        // 2024-03-01 is a Friday.
+        let resolved = |text: &str| {
+            let mut v = Value::Date(DateValue {
+                relative: Some(Relative {
+                    unit: TimeUnit::Week,
+                    offset: if text.contains("الماضي") { -1 } else { 1 },
+                }),
+                ..DateValue::gregorian(None, None, None)
+            });
+            resolve_value(&search_form(text), &mut v, (2024, 3, 1));
+            match v {
+                Value::Date(d) => (d.resolved.unwrap(), d.relative.unwrap().offset),
+                _ => unreachable!(),
+            }
+        };
+        assert_eq!(resolved("يوم الجمعة الماضي"), ("2024-02-23".into(), -7));
+        assert_eq!(resolved("الأحد الماضي"), ("2024-02-25".into(), -5));
+        assert_eq!(resolved("الأحد المقبل"), ("2024-03-03".into(), 2));
+        assert_eq!(resolved("الجمعة المقبلة"), ("2024-03-08".into(), 7));
+        assert_eq!(resolved("الأسبوع الماضي"), ("2024-02-23".into(), -1));
     }
 
     #[test]

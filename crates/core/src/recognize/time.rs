@@ -3,6 +3,7 @@
 //! `الساعة 9 و30 دقيقة`, `الثامنة إلا ربعاً` (7:45).
 
 use super::date_words::{DateLexicon, DateWord, WordMatch};
+use super::range::{is_introduced, is_range_connector};
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Value};
 use crate::normalize::search_form;
@@ -18,6 +19,20 @@ const HOUR_WORDS: &[&str] = &["الساعه", "والساعه", "بالساعه"
 
 /// The word `دقيقة` after minutes in digits (`الساعة 9 و30 دقيقة`), ordinary spelling.
 const MINUTE_WORDS: &[&str] = &["دقيقة", "دقائق", "دقيقه"];
+
+/// Words up to two words before `17:23` that make it a chapter and verse
+/// of the Quran (`سورة الإسراء 17:23`, `الآية 2:255`), not a clock time, in
+/// search form.
+const VERSE_WORDS: &[&str] = &["سوره", "بسوره", "الايه", "ايه", "الايات", "ايات"];
+
+/// True when the digits at token `i` follow a verse word ([`VERSE_WORDS`]).
+fn cites_a_verse(doc: &Document<'_>, i: usize) -> bool {
+    (1..=2)
+        .filter_map(|back| i.checked_sub(back))
+        .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .map(|k| doc.token_text(k))
+        .any(|w| VERSE_WORDS.contains(&w.strip_prefix('و').unwrap_or(w)))
+}
 
 /// The hour on a 24-hour clock for `hour` said with a part of the day
 /// (see `day_period` in `data/date_words.tsv`), or `None` when they disagree.
@@ -54,12 +69,15 @@ impl Default for TimeRecognizer {
 }
 
 /// A time found: tokens `first..=last` (with a clitic before the first), hour and minute.
+#[derive(Clone, Copy)]
 struct ParsedTime {
     first: usize,
     last: usize,
     clitic: usize,
     hour: u8,
     minute: u8,
+    /// The part of the day said after it (see [`with_day_period`]).
+    period: Option<u8>,
 }
 
 impl TimeRecognizer {
@@ -152,6 +170,7 @@ impl TimeRecognizer {
                 clitic,
                 hour,
                 minute: 0,
+                period: None,
             });
         }
         let text = doc.token_text(i);
@@ -172,6 +191,9 @@ impl TimeRecognizer {
             start += 1;
         }
         let (hour, minute, mut last) = if let Some(c) = self.clock_at(doc, start) {
+            if !hour_word && cites_a_verse(doc, start) {
+                return None;
+            }
             c
         } else if hour_word {
             match self.dotted_clock_at(doc, start) {
@@ -213,7 +235,79 @@ impl TimeRecognizer {
             clitic: if hour_word { clitic } else { 0 },
             hour,
             minute,
+            period,
         })
+    }
+
+    /// The near end of a range of clock times (`من 9 إلى 11 صباحًا`,
+    /// `من الساعة 8 حتى الساعة 10 مساءً`, `بين التاسعة والحادية عشرة ليلاً`):
+    /// an hour with no part of the day of its own takes the far end's. The
+    /// far end must be a time with a part of the day; the near end is an
+    /// hour in digits (1–12), in words, or a time after `الساعة`, after
+    /// `من` or `بين` (a dash needs neither).
+    /// With `و` glued to a far end in words, that far end is returned too
+    /// (the clitic outside its span).
+    /// `parsed` is the time [`TimeRecognizer::parse_at`] found at `i`.
+    fn near_end_at(
+        &self,
+        doc: &Document<'_>,
+        i: usize,
+        parsed: Option<&ParsedTime>,
+    ) -> Option<(ParsedTime, Option<ParsedTime>)> {
+        let near = match parsed {
+            Some(t) if t.period.is_none() => *t,
+            Some(_) => return None,
+            None => {
+                let (hour, minute, last, _) = self.spoken_at(doc, i)?;
+                let digits = doc.tokens[i].kind == TokenKind::Digits;
+                if digits && (!(1..=12).contains(&hour) || (i > 0 && !doc.tokens[i].space_before)) {
+                    return None;
+                }
+                ParsedTime {
+                    first: i,
+                    last,
+                    clitic: 0,
+                    hour,
+                    minute,
+                    period: None,
+                }
+            }
+        };
+        let connector = near.last + 1;
+        let far_period = if is_range_connector(doc, connector) {
+            let introduced = is_introduced(doc, i, doc.token_text(connector));
+            if !introduced || !doc.tokens.get(connector + 1)?.space_before {
+                return None;
+            }
+            (self.parse_at(doc, connector + 1)?.period?, None)
+        } else {
+            // `بين التاسعة والحادية عشرة ليلاً`: `و` glued to an hour in words.
+            if !is_introduced(doc, i, "و") || doc.tokens.get(connector)?.newline_before {
+                return None;
+            }
+            let m = self
+                .lex
+                .find(doc, connector, true, |w| matches!(w, DateWord::Hour(_)))?;
+            let DateWord::Hour(far_hour) = m.word else {
+                return None;
+            };
+            if m.clitic != "و".len() {
+                return None;
+            }
+            let (period, last) = self.day_period_at(doc, m.last + 1)?;
+            let far = ParsedTime {
+                first: connector,
+                last,
+                clitic: m.clitic,
+                hour: with_day_period(far_hour, Some(period))?,
+                minute: 0,
+                period: Some(period),
+            };
+            (period, Some(far))
+        };
+        let (far_period, far) = far_period;
+        let hour = with_day_period(near.hour, Some(far_period))?;
+        Some((ParsedTime { hour, ..near }, far))
     }
 
     /// Minutes after an hour ending at token `i - 1`: in words from the
@@ -307,21 +401,35 @@ impl Recognizer for TimeRecognizer {
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
         // A time starts at digits or at a word of the date lexicon
         // (`الساعة`, `ظهرا`): only those are visited.
+        let push = |out: &mut Vec<Candidate>, t: &ParsedTime| {
+            out.push(Candidate {
+                kind: EntityKind::Time,
+                span: Span::new(
+                    doc.tokens[t.first].span.start + t.clitic,
+                    doc.tokens[t.last].span.end,
+                ),
+                value: Value::Time {
+                    hour: t.hour,
+                    minute: t.minute,
+                },
+                priority: TIME_PRIORITY,
+            });
+        };
         super::walk(self.lex.start_tokens(doc), |i| {
-            match self.parse_at(doc, i) {
+            let parsed = self.parse_at(doc, i);
+            if let Some((near, far)) = self.near_end_at(doc, i, parsed.as_ref()) {
+                push(out, &near);
+                return match far {
+                    Some(far) => {
+                        push(out, &far);
+                        far.last + 1
+                    }
+                    None => near.last + 1,
+                };
+            }
+            match parsed {
                 Some(t) => {
-                    out.push(Candidate {
-                        kind: EntityKind::Time,
-                        span: Span::new(
-                            doc.tokens[t.first].span.start + t.clitic,
-                            doc.tokens[t.last].span.end,
-                        ),
-                        value: Value::Time {
-                            hour: t.hour,
-                            minute: t.minute,
-                        },
-                        priority: TIME_PRIORITY,
-                    });
+                    push(out, &t);
                     t.last + 1
                 }
                 None => i + 1,
@@ -391,6 +499,34 @@ mod tests {
         assert_eq!(times("السادسة وعشر دقائق مساء")[0].1, 18);
         // Words alone, digits without `الساعة` or a unit: no time.
         assert!(times("الدورة التاسعة و30 عضوا و9 و30 دقيقة").is_empty());
+    }
+
+    #[test]
+    fn ranges_share_the_far_end_part_of_the_day() {
+        assert_eq!(
+            times("من 9 إلى 11 صباحًا"),
+            [("9".into(), 9, 0), ("11 صباحا".into(), 11, 0)]
+        );
+        assert_eq!(
+            times("من الساعة 8 حتى الساعة 10 مساءً")[0],
+            ("الساعه 8".into(), 20, 0)
+        );
+        assert_eq!(
+            times("بين التاسعة والحادية عشرة ليلاً"),
+            [
+                ("التاسعه".into(), 21, 0),
+                ("الحاديه عشره ليلا".into(), 23, 0)
+            ]
+        );
+        // A count, not a time; a list, not a range.
+        assert!(times("من 9 إلى 11 لاعبا").is_empty());
+        assert_eq!(times("فاز 3 و 5 مساء").len(), 1);
+    }
+
+    #[test]
+    fn verses_are_not_times() {
+        assert!(times("سورة الإسراء 17:23 والآية 2:25").is_empty());
+        assert_eq!(times("الخبر 17:23").len(), 1);
     }
 
     #[test]
