@@ -741,6 +741,15 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                 break;
             }
         }
+        // A name never ends at a particle (`[سعد] بن أبي وقاص`, when the
+        // rest is not read): the particle and what it introduces are left out.
+        while last > i
+            && view
+                .free_word(last)
+                .is_some_and(|w| view.lex.is(w, flag::PARTICLE))
+        {
+            last -= 1;
+        }
         if let Some(family) = family_name_after(view, last, is_first(last) || last > i) {
             last = family;
         } else if kunya.is_some() && last == i + 1 && is_nisba_at(view, last + 1) {
