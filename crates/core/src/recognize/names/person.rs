@@ -273,10 +273,12 @@ fn is_glued_verbal_noun(w: &str) -> bool {
 /// `ه`: a feminine noun (`عقوبة`, `مصادفة`) or a noun with a pronoun
 /// (`حديثه`, `مواقفه`), no later word of a name (`صدام حسين [عقوبة]`).
 /// Names of this shape the table knows (`خليفة`, `حمزة`) are kept, and
-/// `الله` of `عبد الله` too.
+/// `الله` of `عبد الله` too; `نه` transliterates `-nh` (`تونغ ثانه هاي`,
+/// `نينه بينه`), so words with it are kept.
 fn is_unknown_noun_ending(view: &View<'_, '_>, k: usize, w: &str) -> bool {
     w.ends_with('ه')
         && !w.ends_with("لله")
+        && !w.ends_with("نه")
         && w.chars().count() >= 4
         && view.person_word(k).is_none()
 }
@@ -638,6 +640,7 @@ fn family_name_after(view: &View<'_, '_>, last: usize, may_extend: bool) -> Opti
         && view.is_person_word(k, true)
         && !is_plain_word(view, k, w)
         && !is_unknown_noun_ending(view, k, w)
+        && !view.lex.is(w, flag::PARTICLE)
         && ends_name;
     fits.then_some(k)
 }
