@@ -55,7 +55,7 @@ fn names_product(view: &View<'_, '_>, i: usize, skip: usize) -> bool {
             w.chars().count() >= 3
                 && w.chars().all(char::is_alphabetic)
                 && !w.starts_with("ال")
-                && !(w.starts_with(['ب', 'ل']) && w.chars().count() >= 5)
+                && (!w.starts_with(['ب', 'ل']) || w.chars().count() < 5)
                 && !view
                     .lex
                     .is(w, flag::STOP | flag::COMMON_WORD | flag::PERSON_NAME)
