@@ -224,6 +224,51 @@ def person_errors(sentences, predictions, limit=200):
             print(f"  {source:9s} {text}  [{tags}]")
 
 
+def org_category(sentence, gold, a, b):
+    """What a false organization prediction on tokens a..b is, by the annotation conventions the
+    corpora disagree on: a club whose head word the gold name includes (`[نادي ريال مدريد]`), a
+    university tagged LOC, a product or event tagged MISC, a boundary error on a gold
+    organization, another kind, or no entity."""
+    tags = [tag for _, tag in sentence[a : b + 1]]
+    labels = {t.partition("-")[2] for t in tags} - {""}
+    for k, ga, gb in gold:
+        if k == "ORG" and ga <= b and a <= gb:
+            if ga == a - 1 and gb == b:
+                return "ORG with its head word before (club, team)"
+            return "ORG, boundary"
+    first = sentence[a][0]
+    if "LOC" in labels and ("جامع" in first or "جامعة" in first):
+        return "university tagged LOC"
+    if any(l.startswith("MIS") for l in labels):
+        return "MISC (product, event, work)"
+    if labels:
+        return "other entity " + "/".join(sorted(labels))
+    return "no entity"
+
+
+def org_errors(sentences, predictions, limit=80):
+    """Organization false positives by category (see org_category)."""
+    categories = collections.Counter()
+    fps = []
+    for s, preds in zip(sentences, predictions):
+        gold = set(gold_spans(s))
+        for k, a, b, _ in preds:
+            if k != "ORG" or (k, a, b) in gold:
+                continue
+            cat = org_category(s, gold, a, b)
+            categories[cat] += 1
+            context = " ".join(t for t, _ in s[max(0, a - 2) : a])
+            after = " ".join(t for t, _ in s[b + 1 : b + 2])
+            fps.append((cat, f"{context} <{' '.join(t for t, _ in s[a : b + 1])}> {after}", " ".join(tag for _, tag in s[max(0, a - 1) : b + 2])))
+    print("\norganization false positives by category:")
+    for cat, n in categories.most_common():
+        print(f"  {n:5d} {cat}")
+    for cat, _ in categories.most_common():
+        print(f"\n{cat}:")
+        for _, text, tags in [f for f in fps if f[0] == cat][:limit]:
+            print(f"  {text}  [{tags}]")
+
+
 def load_generator():
     """The module scripts/gen-person-names.py (its name has dashes)."""
     spec = importlib.util.spec_from_file_location("gen_person_names", os.path.join(ROOT, "scripts", "gen-person-names.py"))
@@ -286,9 +331,15 @@ def main():
         (dev if os.path.basename(path)[:-4] in AQMAR_DEV else test).extend(sents)
     if args.cv:
         return cross_validate(aner, dev, test, args.errors)
-    report("ANERcorp train", aner, args.errors == "anercorp")
+    preds = analyze(aner)
+    report("ANERcorp train", aner, args.errors == "anercorp", preds)
+    if args.errors == "anercorp":
+        org_errors(aner, preds)
     report("AQMAR, all 28 articles", allsents, args.errors == "aqmar")
-    report("AQMAR, test split (20 articles)", test, False)
+    preds = analyze(test)
+    report("AQMAR, test split (20 articles)", test, False, preds)
+    if args.errors == "aqmar":
+        org_errors(test, preds)
     return 0
 
 

@@ -34,6 +34,35 @@ fn quoted(view: &View<'_, '_>, first: usize, last: usize) -> bool {
     opens && (view.punct(last + 1, "\"") || view.punct(last + 1, "»"))
 }
 
+/// True when the company at token `i` (clitic bytes `skip`) is followed by a
+/// product's name (`مايكروسوفت ويندوز`, `أبل ليزا`): the pair names the
+/// product, not the company. A product's name is a word right after it
+/// (`وورد` keeps its `و`) without the article or a glued preposition (`للباحثين`) that starts no known phrase
+/// and is no function word, common word, person's name or verb
+/// (`مايكروسوفت أعلنت`).
+fn names_product(view: &View<'_, '_>, i: usize, skip: usize) -> bool {
+    let company = view
+        .word(i)
+        .is_some_and(|w| view.lex.is(&w[skip..], flag::COMPANY));
+    company
+        && !view.line_start(i + 1)
+        && !view
+            .reading_starts_name
+            .get(i + 1)
+            .copied()
+            .unwrap_or(false)
+        && view.free_word(i + 1).is_some_and(|w| {
+            w.chars().count() >= 3
+                && w.chars().all(char::is_alphabetic)
+                && !w.starts_with("ال")
+                && (!w.starts_with(['ب', 'ل']) || w.chars().count() < 5)
+                && !view
+                    .lex
+                    .is(w, flag::STOP | flag::COMMON_WORD | flag::PERSON_NAME)
+                && !super::person::looks_like_verb(w)
+        })
+}
+
 /// Adds a candidate for every gazetteer phrase in the document.
 pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     let mut i = 0;
@@ -67,7 +96,8 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             !(one_word
                 && (organization_behind_preposition
                     || adjective(skip)
-                    || after_demonstrative(view, i)))
+                    || after_demonstrative(view, i)
+                    || names_product(view, i, skip)))
         });
         // The word before a place may change what it is (`منتخب`, `كأس`, `جمهورية`).
         let before = if found.is_some() && i > 0 && view.doc.tokens[i].space_before {

@@ -62,6 +62,9 @@ pub mod flag {
     /// A building or prize named after a person (`جامع`, `سجن`): the
     /// person's name after it names the building (`جامع عمرو بن العاص`).
     pub const NAMESAKE: u32 = 1 << 23;
+    /// A company that names its products (`company` rows of
+    /// `names-organizations.tsv`): `مايكروسوفت ويندوز` is a product.
+    pub const COMPANY: u32 = 1 << 24;
 }
 
 /// What a phrase of the tables names.
@@ -199,7 +202,11 @@ impl Lexicon {
             }
         }
         for row in rows(ORGANIZATIONS) {
-            lex.add_phrase(&search_form(row[0]), PhraseKind::Organization);
+            let form = search_form(row[0]);
+            if row.get(1) == Some(&"company") {
+                lex.entry(&form).flags |= flag::COMPANY;
+            }
+            lex.add_phrase(&form, PhraseKind::Organization);
         }
         for row in rows(PEOPLE) {
             lex.add_phrase(&search_form(row[0]), PhraseKind::Person);

@@ -184,6 +184,8 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
             || (later && n >= 4 && w.starts_with('ل'))
             || (later && n >= 5 && (w.starts_with("با") || is_verbal_noun(w)))
             || (later && view.person_word(k).is_none() && has_verb_pattern(w))
+            || (later && is_unknown_noun_ending(view, k, w))
+            || is_glued_verbal_noun(w)
         {
             break;
         }
@@ -255,6 +257,30 @@ fn has_verb_pattern(w: &str) -> bool {
     let eighth = n == 4 && c[0] == 'ا' && c[1] == 'ت';
     let participles = n >= 6 && c[0] == 'م' && w.ends_with("ين");
     sixth || eighth || participles
+}
+
+/// True for `ب` glued to a verbal noun (`بارتكاب`, `بتصريح`): "by
+/// committing", no name (`اللاعب [بارتكاب] مخالفة`).
+fn is_glued_verbal_noun(w: &str) -> bool {
+    w.strip_prefix('ب').is_some_and(|bare| {
+        let c: Vec<char> = bare.chars().collect();
+        let eighth = c.len() == 6 && c[0] == 'ا' && c[2] == 'ت' && c[4] == 'ا';
+        eighth || is_verbal_noun(bare)
+    })
+}
+
+/// True when word `w` at token `k`, unknown to the learned table, ends in
+/// `ه`: a feminine noun (`عقوبة`, `مصادفة`) or a noun with a pronoun
+/// (`حديثه`, `مواقفه`), no later word of a name (`صدام حسين [عقوبة]`).
+/// Names of this shape the table knows (`خليفة`, `حمزة`) are kept, and
+/// `الله` of `عبد الله` too; `نه` transliterates `-nh` (`تونغ ثانه هاي`,
+/// `نينه بينه`), so words with it are kept.
+fn is_unknown_noun_ending(view: &View<'_, '_>, k: usize, w: &str) -> bool {
+    w.ends_with('ه')
+        && !w.ends_with("لله")
+        && !w.ends_with("نه")
+        && w.chars().count() >= 4
+        && view.person_word(k).is_none()
 }
 
 /// True for a verbal noun of the pattern `تفعيل` (`تشكيل`, `تنفيذ`).
@@ -428,7 +454,10 @@ fn trim_after_known_name(view: &View<'_, '_>, first: usize, last: usize) -> usiz
     };
     if !complete || keeps_going {
         last
-    } else if last == known + 1 && is_family_name_with_article(view, last) {
+    } else if last == known + 1
+        && view.person_word(known) != Some(true)
+        && is_family_name_with_article(view, last)
+    {
         // `السيد فيصل [السويدي] نائب`: a family name, not a noun after the name.
         last
     } else {
@@ -605,6 +634,8 @@ fn family_name_after(view: &View<'_, '_>, last: usize, may_extend: bool) -> Opti
         && view.person_word(k).is_none()
         && view.is_person_word(k, true)
         && !is_plain_word(view, k, w)
+        && !is_unknown_noun_ending(view, k, w)
+        && !view.lex.is(w, flag::PARTICLE)
         && ends_name;
     fits.then_some(k)
 }
@@ -696,9 +727,12 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                 break;
             } else if is_first(last)
                 && view.is_person_word(k, true)
-                && !view
-                    .free_word(k)
-                    .is_some_and(|w| is_definite_feminine(w) || is_imperfect_verb(w))
+                && !view.free_word(k).is_some_and(|w| {
+                    is_definite_feminine(w)
+                        || is_imperfect_verb(w)
+                        || is_unknown_noun_ending(view, k, w)
+                        || is_glued_verbal_noun(w)
+                })
             {
                 // The family name after a given name (`محمد فاضل`), not a
                 // feminine noun with the article (`حسن المحاضرة` "the good lecture").
@@ -706,6 +740,15 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             } else {
                 break;
             }
+        }
+        // A name never ends at a particle (`[سعد] بن أبي وقاص`, when the
+        // rest is not read): the particle and what it introduces are left out.
+        while last > i
+            && view
+                .free_word(last)
+                .is_some_and(|w| view.lex.is(w, flag::PARTICLE))
+        {
+            last -= 1;
         }
         if let Some(family) = family_name_after(view, last, is_first(last) || last > i) {
             last = family;

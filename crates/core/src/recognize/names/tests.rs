@@ -503,3 +503,42 @@ fn resolve_keeps_what_a_stable_sort_of_the_candidates_keeps() {
     assert!(kept.len() > 10, "{}", kept.len());
     assert_eq!(kept, expected);
 }
+
+#[test]
+fn nouns_after_a_name_stay_outside_it() {
+    assert_eq!(
+        texts("وتلقى الرئيس العراقي المخلوع صدام حسين عقوبة الإعدام في محاكمة"),
+        [("person", "صدام حسين".into())],
+        "an unknown word ending in `ه` (a feminine noun) ends the name"
+    );
+    assert_eq!(
+        texts("وقال المدرب محمد فاضل مصادفة إن الفريق جاهز"),
+        [("person", "محمد فاضل".into())]
+    );
+    assert_eq!(
+        texts("وأدلى الرئيس شافيز بتصريح في المطار"),
+        [("person", "شافيز".into())],
+        "`ب` glued to a verbal noun ends the name"
+    );
+    assert_eq!(
+        texts("وعوقب اللاعب بارتكاب مخالفة في الدقيقة الأخيرة"),
+        [],
+        "`ب` glued to a verbal noun is no name after a title"
+    );
+    assert_eq!(
+        texts("وعين صدام حسين ابن عمه وزيرا للدفاع"),
+        [("person", "صدام حسين".into())],
+        "a kinship noun after `ابن` ends the name; no name ends at a particle"
+    );
+}
+
+#[test]
+fn a_company_before_its_product_names_the_product() {
+    assert_eq!(
+        texts(
+            "ويعمل البرنامج على نظام مايكروسوفت ويندوز منذ سنوات، وقالت مايكروسوفت إن النسخة جاهزة"
+        ),
+        [("organization", "مايكروسوفت".into())],
+        "`مايكروسوفت ويندوز` is a product; the company alone is the organization"
+    );
+}
