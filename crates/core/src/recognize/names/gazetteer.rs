@@ -46,11 +46,7 @@ fn names_product(view: &View<'_, '_>, i: usize, skip: usize) -> bool {
         .is_some_and(|w| view.lex.is(&w[skip..], flag::COMPANY));
     company
         && !view.line_start(i + 1)
-        && !view
-            .reading_starts_name
-            .get(i + 1)
-            .copied()
-            .unwrap_or(false)
+        && !view.starts_name(i + 1)
         && view.free_word(i + 1).is_some_and(|w| {
             w.chars().count() >= 3
                 && w.chars().all(char::is_alphabetic)
