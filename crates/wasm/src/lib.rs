@@ -170,7 +170,10 @@ pub fn analyze_json(text: &str, options: JsValue) -> Result<String, JsValue> {
 /// normalized text. The string is read and made in UTF-16, as JavaScript
 /// holds it (a lone surrogate reads as U+FFFD, as with `TextEncoder`).
 #[wasm_bindgen]
-pub fn normalize(text: JsValue, preset: JsValue) -> Result<js_sys::JsString, JsValue> {
+pub fn normalize(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    preset: JsValue,
+) -> Result<js_sys::JsString, JsValue> {
     let options = parse_normalize_options(preset)?;
     let text: js_sys::JsString = text
         .dyn_into()
