@@ -92,7 +92,7 @@ mod name_memo {
 }
 
 /// The tokens where each rule can start (ascending): each rule visits these
-/// alone ([`crate::recognize::walk`]), not every token.
+/// alone (through a [`StartCursor`]), not every token.
 #[derive(Debug, Default)]
 pub struct RuleStarts {
     /// Some reading starts a gazetteer phrase ([`gazetteer::find`]).
@@ -195,7 +195,7 @@ impl WordReadings {
             }
             false
         });
-        if matches!(word, "ابو" | "ابي" | "وابو") {
+        if person::is_kunya_word(word) {
             r.facts |= fact::NAME_WORDS_START;
         }
         // Only where `find_by_name_words` looks at all.

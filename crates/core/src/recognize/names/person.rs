@@ -537,8 +537,12 @@ fn kunya_at(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
     } else {
         0
     };
-    let is_kunya = matches!(&w[skip..], "ابو" | "ابي");
-    (is_kunya && view.person_word(i + 1).is_some()).then_some((skip, 0))
+    (is_kunya_word(w) && view.person_word(i + 1).is_some()).then_some((skip, 0))
+}
+
+/// True when `word` (search form) is the kunya `أبو` / `أبي`, or `وأبو`.
+pub(super) fn is_kunya_word(word: &str) -> bool {
+    matches!(word, "ابو" | "ابي" | "وابو")
 }
 
 /// True when token `k` is a nisba with the article (`المصري`, `الأشعري`).
