@@ -124,17 +124,12 @@ const CONTRACT_WORDS: &[&str] = &[
 
 /// Words after a lone `عقد`, `قرن` that make it one decade or century
 /// (`عقد من الزمن`, `قرن كامل`); elsewhere the singular is a noun or a
-/// verb (`قبل عقد الاجتماع`: before holding the meeting).
-const ONE_LONG_UNIT_AFTER: &[&str] = &[
-    "من",
-    "تقريبا",
-    "كامل",
-    "كاملا",
-    "كامله",
-    "مضي",
-    "ونيف",
-    "ونصف",
-];
+/// verb (`قبل عقد الاجتماع`: before holding the meeting). The words of
+/// [`WHOLE`] do too.
+const ONE_LONG_UNIT_AFTER: &[&str] = &["من", "تقريبا", "مضي", "ونيف", "ونصف"];
+
+/// `كامل`, `كاملاً`, `كاملة` ("whole"), search form.
+const WHOLE: &[&str] = &["كامل", "كاملا", "كامله"];
 
 /// True when the unit word ending at token `last`, whose phrase (with its
 /// count) starts at token `first`, reads as time: a decade or century word also names contracts (`عقد`)
@@ -160,7 +155,7 @@ pub fn unit_word_fits(
             match word_at(last + 1).filter(|_| !doc.tokens[last + 1].newline_before) {
                 None => true,
                 Some("من") => word_at(last + 2) == Some("الزمن"),
-                Some(w) => ONE_LONG_UNIT_AFTER.contains(&w),
+                Some(w) => ONE_LONG_UNIT_AFTER.contains(&w) || WHOLE.contains(&w),
             }
         }
         _ => {
@@ -183,15 +178,12 @@ pub fn unit_word_fits(
     }
 }
 
-/// `كامل`, `كاملاً`, `كاملة` ("whole") after a unit ending at token `last`:
-/// its token.
+/// A word of [`WHOLE`] after a unit ending at token `last`: its token.
 fn whole_after(doc: &Document<'_>, last: usize) -> Option<usize> {
     let k = last + 1;
     let t = doc.tokens.get(k)?;
-    (t.kind == TokenKind::Word
-        && !t.newline_before
-        && matches!(doc.token_text(k), "كامل" | "كاملا" | "كامله"))
-    .then_some(k)
+    (t.kind == TokenKind::Word && !t.newline_before && WHOLE.contains(&doc.token_text(k)))
+        .then_some(k)
 }
 
 /// `من الزمن` after a unit ending at token `last`: its last token.
