@@ -560,7 +560,8 @@ impl DateGrammar {
     /// `عام 2024`, `لسنة ٢٠٢٠`, `العام (1993)`, `عام 1445 هـ`.
     fn marked_year_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
         let m = self.lex.find(doc, i, true, |w| w == DateWord::YearMarker)?;
-        let (year, _, mut last) = year_digits_at(doc, m.last + 1)?;
+        let (year, _, mut last) =
+            year_digits_at(doc, m.last + 1).or_else(|| self.early_year_at(doc, m.last + 1))?;
         let mut calendar = Calendar::Gregorian;
         if let Some((c, l)) = self.era_at(doc, last + 1, year) {
             calendar = c;
@@ -581,6 +582,21 @@ impl DateGrammar {
             clitic: m.clitic,
             value: year_value(calendar, year),
         })
+    }
+
+    /// A year of one or two digits after `عام`/`سنة`, which is a year only
+    /// when an era follows: `سنة 40 للهجرة`, `عام 8 هـ` (not `سنة 40 عاما`).
+    fn early_year_at(&self, doc: &Document<'_>, j: usize) -> Option<(i32, usize, usize)> {
+        let y = digits(doc, j).filter(|d| (1..=2).contains(&d.len()))?;
+        let year: i32 = y.parse().ok().filter(|&y| y > 0)?;
+        if continues(doc, j) {
+            return None;
+        }
+        // A spaced `م` after a small number is more often the metre.
+        self.lex
+            .find(doc, j + 1, false, |w| matches!(w, DateWord::Era(_)))
+            .filter(|_| doc.token_text(j + 1) != "م")?;
+        Some((year, y.len(), j))
     }
 
     /// `2024م`, `1445 هـ`, `1990 ميلادية`.

@@ -369,6 +369,20 @@ impl DateLexicon {
         None
     }
 
+    /// The time unit that the one word `word` (search form, no clitic)
+    /// names, with its form and how many of the unit it counts.
+    pub fn unit_word(&self, word: &str) -> Option<(TimeUnit, UnitForm, u8)> {
+        self.phrases
+            .get(word)?
+            .iter()
+            .find_map(|(words, meaning)| match *meaning {
+                DateWord::Unit(unit, form, factor) if words.len() == 1 => {
+                    Some((unit, form, factor))
+                }
+                _ => None,
+            })
+    }
+
     /// The weekday (ISO: 1 = Monday) named by a word of `text` (search
     /// form, without clitics: an entity's span leaves them out), if any.
     pub fn weekday_in(&self, text: &str) -> Option<u8> {

@@ -376,6 +376,133 @@ fn parse_whole_duration_at(
     None
 }
 
+/// Adjectives that place a definite count of units in time (`الماضية`,
+/// `المقبلين`, `الأخيرة`, `الأولى`), in search form, every gender and number.
+const FRAME_ADJECTIVES: &[&str] = &[
+    "الماضي",
+    "الماضيه",
+    "الماضيين",
+    "الماضيتين",
+    "المقبل",
+    "المقبله",
+    "المقبلين",
+    "المقبلتين",
+    "القادم",
+    "القادمه",
+    "القادمين",
+    "القادمتين",
+    "الاخير",
+    "الاخيره",
+    "الاخيرين",
+    "الاخيرتين",
+    "المنصرم",
+    "المنصرمه",
+    "المنصرمين",
+    "المنصرمتين",
+    "الفائت",
+    "الفائته",
+    "الفائتين",
+    "الفائتتين",
+    "الاولي",
+    "الاولين",
+];
+
+/// `العشر`, `العشرين` ... `التسعين` (search form): after a plural unit the
+/// count 10, 20 ... 90 (`السنوات العشر الماضية`), which the cardinal reader
+/// leaves alone (they are also ordinals).
+const DEFINITE_TENS: &[&str] = &[
+    "العشر",
+    "العشرين",
+    "الثلاثين",
+    "الاربعين",
+    "الخمسين",
+    "الستين",
+    "السبعين",
+    "الثمانين",
+    "التسعين",
+];
+
+/// Words before a definite count of units that make it a stretch of time
+/// (`خلال السنوات الخمس`), in search form, also after `و`.
+const FRAME_WORDS: &[&str] = &["خلال", "طوال", "طيله", "مدي", "لمده", "مده", "عبر"];
+
+/// The definite unit word at token `k` (`السنوات`, `والأشهر`, `العامين`):
+/// its unit, form, factor and the bytes of clitic before the article
+/// (`لل` is ل + ال: the span then starts after both lams, as in dates).
+fn definite_unit_at(
+    lex: &DateLexicon,
+    doc: &Document<'_>,
+    k: usize,
+) -> Option<(TimeUnit, UnitForm, u8, usize)> {
+    if doc.tokens.get(k)?.kind != TokenKind::Word {
+        return None;
+    }
+    let word = doc.token_text(k);
+    let (article, rest) = ARTICLES
+        .iter()
+        .find_map(|a| Some((*a, word.strip_prefix(a).filter(|r| !r.is_empty())?)))?;
+    let (unit, form, factor) = lex.unit_word(rest)?;
+    let clitic = if article.ends_with("لل") {
+        article.len()
+    } else {
+        article.len() - "ال".len()
+    };
+    Some((unit, form, factor, clitic))
+}
+
+/// A definite count of units placed in time, starting at the unit at token
+/// `i`: `الأشهر الستة الماضية`, `السنوات الخمس الأخيرة`, `الساعات الـ24
+/// الماضية`, `العامين الماضيين`, `خلال السنوات العشر`. The count follows its
+/// plural unit, or is the unit itself in the dual; an adjective of time
+/// after it, or a word such as `خلال` before the unit, is required.
+fn time_frame_at(lex: &DateLexicon, doc: &Document<'_>, i: usize) -> Option<ParsedDuration> {
+    let (unit, form, factor, clitic) = definite_unit_at(lex, doc, i)?;
+    let (count, last) = match form {
+        UnitForm::Dual => (2.0, i),
+        UnitForm::Singular => return None,
+        UnitForm::Plural => {
+            let next = doc.tokens.get(i + 1)?;
+            if next.kind == TokenKind::Word && ARTICLES.contains(&doc.token_text(i + 1)) {
+                // `الساعات الـ24`: the article, then the digits.
+                let n = parse_number_at(doc, i + 2).filter(|n| n.first == i + 2)?;
+                (n.value, n.last)
+            } else {
+                match cardinal_at(doc, i + 1) {
+                    Some(n) if n.first == i + 1 => (n.value, n.last),
+                    _ => {
+                        let word = doc.token_text(i + 1);
+                        let k = DEFINITE_TENS.iter().position(|w| *w == word)?;
+                        (10.0 * (k + 1) as f64, i + 1)
+                    }
+                }
+            }
+        }
+    };
+    if count <= 0.0 || (form == UnitForm::Plural && count <= 2.0) {
+        return None;
+    }
+    let first = i;
+    let adjective = doc
+        .tokens
+        .get(last + 1)
+        .is_some_and(|t| t.kind == TokenKind::Word && !t.newline_before)
+        && FRAME_ADJECTIVES.contains(&doc.token_text(last + 1));
+    let after_frame_word = first > 0 && doc.tokens[first - 1].kind == TokenKind::Word && {
+        let w = doc.token_text(first - 1);
+        FRAME_WORDS.contains(&w.strip_prefix('و').unwrap_or(w))
+    };
+    if !(adjective || after_frame_word) || !unit_word_fits(doc, first, first, form, factor) {
+        return None;
+    }
+    Some(ParsedDuration {
+        first,
+        last: last + usize::from(adjective),
+        clitic,
+        value: count * f64::from(factor),
+        unit,
+    })
+}
+
 /// Finds durations.
 #[derive(Debug)]
 pub struct DurationRecognizer {
@@ -402,35 +529,38 @@ impl Recognizer for DurationRecognizer {
             self.lex.start_tokens(doc),
             super::number_words::cardinal_tokens(doc),
         );
-        super::walk(&starts, |i| match parse_duration_at(&self.lex, doc, i) {
-            Some(d) => {
-                out.push(Candidate {
-                    kind: EntityKind::Duration,
-                    span: d.span(doc),
-                    value: Value::Duration {
-                        value: Num(d.value),
-                        unit: d.unit,
-                    },
-                    priority: DURATION_PRIORITY,
-                });
-                d.last + 1
-            }
-            None => {
-                // `بين 20 و25 عاما`, `20-25 عاما`: the near end of a range.
-                match near_end_of_range(&self.lex, doc, i) {
-                    Some((span, value, unit, last)) => {
-                        out.push(Candidate {
-                            kind: EntityKind::Duration,
-                            span,
-                            value: Value::Duration {
-                                value: Num(value),
-                                unit,
-                            },
-                            priority: DURATION_PRIORITY,
-                        });
-                        last + 1
+        super::walk(&starts, |i| {
+            match time_frame_at(&self.lex, doc, i).or_else(|| parse_duration_at(&self.lex, doc, i))
+            {
+                Some(d) => {
+                    out.push(Candidate {
+                        kind: EntityKind::Duration,
+                        span: d.span(doc),
+                        value: Value::Duration {
+                            value: Num(d.value),
+                            unit: d.unit,
+                        },
+                        priority: DURATION_PRIORITY,
+                    });
+                    d.last + 1
+                }
+                None => {
+                    // `بين 20 و25 عاما`, `20-25 عاما`: the near end of a range.
+                    match near_end_of_range(&self.lex, doc, i) {
+                        Some((span, value, unit, last)) => {
+                            out.push(Candidate {
+                                kind: EntityKind::Duration,
+                                span,
+                                value: Value::Duration {
+                                    value: Num(value),
+                                    unit,
+                                },
+                                priority: DURATION_PRIORITY,
+                            });
+                            last + 1
+                        }
+                        None => i + 1,
                     }
-                    None => i + 1,
                 }
             }
         });
@@ -521,7 +651,11 @@ mod tests {
             durations("خمسة وعشرين عاماً")[0],
             ("خمسه وعشرين عاما".into(), 25.0, TimeUnit::Year)
         );
-        assert!(durations("2619 مواطنا في العامين الماضيين").is_empty());
+        // The count stays a number; the definite dual with its adjective is a duration.
+        assert_eq!(
+            durations("2619 مواطنا في العامين الماضيين"),
+            [("العامين الماضيين".into(), 2.0, TimeUnit::Year)]
+        );
         // Both ends of a range of durations.
         assert_eq!(
             durations("تراوحت أعمارهم بين 20-25 عاما ومن 3 إلى 5 أيام"),
@@ -540,5 +674,33 @@ mod tests {
             durations("ونصف ساعة")[0],
             ("نصف ساعه".into(), 0.5, TimeUnit::Hour)
         );
+    }
+
+    #[test]
+    fn definite_counts_placed_in_time() {
+        assert_eq!(
+            durations("خلال الأشهر الستة الماضية وفي الساعات الـ24 الأخيرة"),
+            [
+                ("الاشهر السته الماضيه".into(), 6.0, TimeUnit::Month),
+                ("الساعات ال24 الاخيره".into(), 24.0, TimeUnit::Hour),
+            ]
+        );
+        assert_eq!(
+            durations("خلال السنوات العشر المقبلة والعقدين الماضيين"),
+            [
+                ("السنوات العشر المقبله".into(), 10.0, TimeUnit::Year),
+                ("العقدين الماضيين".into(), 20.0, TimeUnit::Year),
+            ]
+        );
+        // A word such as `خلال` before the unit stands for the adjective.
+        assert_eq!(
+            durations("طوال السنوات الخمس"),
+            [("السنوات الخمس".into(), 5.0, TimeUnit::Year)]
+        );
+        // Neither: people, not time; no count; contracts.
+        assert!(durations("وقع الأعضاء الثلاثة").is_empty());
+        assert!(durations("في السنوات الماضية").is_empty());
+        assert!(durations("الأشهر الستة").is_empty());
+        assert!(durations("وقعت الشركة العقود الثلاثة الماضية").is_empty());
     }
 }
