@@ -182,10 +182,14 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
                 && !(n == 4 && (w.starts_with('ي') || w.ends_with('ا'))))
             || (n >= 5 && w.starts_with('ل'))
             || (later && n >= 4 && w.starts_with('ل'))
-            || (later && n >= 5 && (w.starts_with("با") || is_verbal_noun(w)))
-            || (later && view.person_word(k).is_none() && has_verb_pattern(w))
+            || (later && n >= 5 && is_verbal_noun(w))
+            || (later
+                && view.person_word(k).is_none()
+                && (has_verb_pattern(w) || (n >= 5 && w.starts_with("با")))
+                && !name_ends_after(view, k))
             || (later && is_unknown_noun_ending(view, k, w))
             || is_glued_verbal_noun(w)
+            || (later && article && is_place_not_name(view, k))
         {
             break;
         }
@@ -597,6 +601,17 @@ fn is_plain_word(view: &View<'_, '_>, k: usize, w: &str) -> bool {
         || glued_or_verb
         || view.lex.is(w, flag::REGNAL)
         || view
+            .phrase_at(k, false, |p| matches!(p, PhraseKind::Place { .. }))
+            .is_some()
+}
+
+/// True when token `k` is a place of the gazetteer (`الجزائر`, `الولايات
+/// المتحدة`) and no word of the person table: after a name it is the
+/// verb's object or a place, not a family name (`زار الرئيس إيمانويل ماكرون
+/// [الجزائر]`).
+fn is_place_not_name(view: &View<'_, '_>, k: usize) -> bool {
+    view.person_word(k).is_none()
+        && view
             .phrase_at(k, false, |p| matches!(p, PhraseKind::Place { .. }))
             .is_some()
 }

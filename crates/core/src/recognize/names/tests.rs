@@ -542,3 +542,34 @@ fn a_company_before_its_product_names_the_product() {
         "`مايكروسوفت ويندوز` is a product; the company alone is the organization"
     );
 }
+
+#[test]
+fn a_place_after_a_titled_name_is_its_own_entity() {
+    assert_eq!(
+        texts("زار الرئيس الفرنسي إيمانويل ماكرون الجزائر يوم الخميس"),
+        [
+            ("person", "إيمانويل ماكرون".into()),
+            ("location", "الجزائر".into())
+        ],
+        "a gazetteer place with the article ends the name"
+    );
+}
+
+#[test]
+fn a_foreign_surname_of_a_verb_shape_before_the_end_of_the_name() {
+    assert_eq!(
+        texts("وقال الرئيس الأمريكي دونالد ترامب إن بلاده"),
+        [("person", "دونالد ترامب".into())],
+        "`ترامب` has the sixth form's shape, but `إن` ends the name after it"
+    );
+    assert_eq!(
+        texts("وقال الرئيس الأمريكي جو بايدن، إن"),
+        [("person", "جو بايدن".into())],
+        "`بايدن` starts with `با`, but a comma follows"
+    );
+    assert_eq!(
+        texts("وقال الرئيس محمد تبادل الوفدان الوثائق"),
+        [],
+        "a verb shape not at the name's end still ends it"
+    );
+}
