@@ -49,7 +49,10 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
     // After a definite word, another definite word can only be its adjective
     // (`اللجنة الشعبية`), never a genitive (`اللجنة الجهات`).
     let mut definite = view.word(head).is_some_and(|w| reads_definite(view, w));
-    let head_masculine = view.word(head).is_some_and(|w| !w.ends_with('ه'));
+    // An office takes a nominalized nisba as its complement (`وزير
+    // الخارجية`, `وزير المالية`): only an organization head is checked.
+    let head_masculine =
+        view.word(head).is_some_and(|w| !w.ends_with('ه')) && !view.word_is(head, flag::OFFICE);
     // The last word taken is a definite genitive (`المحاكاة` of `مجلس المحاكاة`).
     let mut genitive = false;
     while j <= head + MAX_CHAIN {

@@ -573,3 +573,21 @@ fn a_foreign_surname_of_a_verb_shape_before_the_end_of_the_name() {
         "a verb shape not at the name's end still ends it"
     );
 }
+
+#[test]
+fn an_office_with_a_nisba_complement_names_the_person_after_it() {
+    assert_eq!(
+        names("قال وزير الخارجية سامح شكري إن")
+            .into_iter()
+            .map(|(_, t, v)| (t, v))
+            .collect::<Vec<_>>(),
+        [(
+            "سامح شكري".into(),
+            Value::Person {
+                title: None,
+                role: Some("وزير الخارجية".into())
+            }
+        )],
+        "`الخارجية` after the office `وزير` is its complement"
+    );
+}
