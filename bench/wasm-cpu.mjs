@@ -5,6 +5,8 @@
 //   ./scripts/build-wasm.sh && node bench/wasm-cpu.mjs [PKG_DIR] [FILE] [RUNS]
 //
 // Defaults: www/pkg, bench/out/corpus.txt, 3 runs. Prints the best run.
+// WASM_JSON_OUT=PATH also writes `analyzeJson(text)` there, to `cmp` with
+// `tahlil analyze FILE --format json` (same bytes, by the contract).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,5 +26,6 @@ for (let k = 0; k < runs; k++) {
   const u = process.cpuUsage(t);
   best = Math.min(best, (u.user + u.system) / 1000);
 }
+if (process.env.WASM_JSON_OUT) fs.writeFileSync(process.env.WASM_JSON_OUT, mod.analyzeJson(text, {}));
 const mb = Buffer.byteLength(text) / 1e6;
 console.log(`${path.basename(file)}: best CPU ${best.toFixed(1)} ms of ${runs}, ${(mb / best * 1e3).toFixed(2)} MB/s (${pkg})`);

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs whatever is missing for building and testing Tahlil, and nothing
-# that is already there: Debian's chromium, chromium-driver and Arabic fonts,
+# that is already there: Debian's chromium, chromium-driver, Arabic fonts and
+# binaryen (wasm-opt, used by build-wasm.sh),
 # the wasm32 Rust target, wasm-bindgen-cli at the exact version of Cargo.lock,
 # and the npm packages of package-lock.json (playwright-core, no browser download).
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 missing=()
-for pkg in chromium chromium-driver fonts-noto-core; do
+for pkg in chromium chromium-driver fonts-noto-core binaryen; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -110,7 +110,7 @@ async function analyzeAndDraw(text, onHighlighted) {
   }
   if (ticket !== latest) return;
   document.body.dataset.helpers = String(reply.helpers ?? 0);
-  const analysis = reply.chunked ? { ...reply.analysis, entities: chunks.flat() } : reply.analysis;
+  const analysis = reply.chunked ? { ...reply.analysis, entities: chunks.flat() } : JSON.parse(reply.json);
   const analyzedMs = performance.now() - started;
   state.text = text;
   state.analysis = analysis;

@@ -6,8 +6,11 @@
 // Replies to 'analyze': zero or more {id, type: 'chunk', json, offset, done, total} (the analysis JSON of
 // one line-bounded chunk, in text order; its offsets are to be moved by `offset`, see chunks.js: one string
 // crosses to the page, much cheaper than a structured clone of its entities), then
-// {id, type: 'done', analysis, chunked, helpers}; when `chunked`, `analysis.entities` is empty (the page
-// keeps what the chunks brought). With `json`, the reply is {id, type: 'done', json} (helpers use it). Replies to 'normalize': {id, type: 'done', text}; to 'decode':
+// {id, type: 'done', analysis, chunked: true, helpers} with `analysis.entities` empty (the page keeps what
+// the chunks brought). A text analyzed in one call (short, `whole` or `json`) is answered
+// {id, type: 'done', json}: the analysis JSON, which the page parses (one string crosses: in Chromium
+// JSON.parse is ~3x cheaper than reading a structured clone of the same objects, and the worker neither
+// parses nor clones). Replies to 'normalize': {id, type: 'done', text}; to 'decode':
 // {id, type: 'done', file: {text, encoding, format}}.
 // Any failure: {id, type: 'error', error}. A chunked analysis stops early (with an error reply)
 // when a newer analysis is requested.
@@ -17,11 +20,27 @@
 // Long texts are split at line breaks; the chunks are analyzed here or, on machines with spare
 // cores, by helper workers (copies of this file, each with its own wasm instance), and put
 // back together in order.
-import init, { analyze, analyzeJson, normalize, decodeFile } from './pkg/tahlil.js';
+import init, { analyzeJson, normalize, decodeFile } from './pkg/tahlil.js';
 import { splitAtLines, mergeStats, statsOfJson } from './chunks.js';
 
-// Loading also builds the analyzer (its tables compile on first use), so the first paste does not wait for it.
-const ready = init({ module_or_path: new URL('./pkg/tahlil_bg.wasm', import.meta.url) }).then(() => analyze('', {}));
+/**
+ * A short news text that reaches every recognizer, analyzed at load. The browser first runs wasm with its
+ * baseline compiler and compiles the functions that run often with its optimizing one, in the background; a
+ * first real text analyzed right after load ran 2-3x slower than the next ones (bench/analysis.md, round 5,
+ * "warm-up"). This text makes the hot functions be compiled before the first paste.
+ */
+const WARM_UP_TEXT = (
+  'أعلنت وزارة المالية في الرياض يوم الأحد 2 ديسمبر 2024 أن الإيرادات بلغت 5 ملايين دولار، بزيادة بنسبة 17.5% عن العام الماضي، ' +
+  'وقال الوزير محمد بن عبد الله للصحفيين الساعة 10:30 صباحًا إن الخطة تمتد خلال الفترة 2025-2030 بتكلفة ٥٣٬٣٨٩٫٧ مليار دونج. ' +
+  'وحلت اللجنة 34/37 شكوى منذ 15 رمضان 1445 هـ، قبل شهرين، في المؤتمر الوطني الرابع عشر بموجب القرار رقم 12 لسنة 2020. ' +
+  'للتواصل: info@example.org أو www.example.org/news أو +966 11 123 4567، وتقرير DCCI عن ثلاثة آلاف وخمسمائة مواطن.\n'
+).repeat(24);
+
+// Loading also builds the analyzer (its tables compile on first use) and warms it up, so the first paste waits
+// for neither.
+const ready = init({ module_or_path: new URL('./pkg/tahlil_bg.wasm', import.meta.url) }).then(() => {
+  for (let i = 0; i < 3; i++) analyzeJson(WARM_UP_TEXT, {});
+});
 
 /** Texts longer than this (UTF-16 units) are analyzed chunk by chunk, with progress. */
 const CHUNKED_ABOVE = 512 * 1024;
@@ -52,12 +71,8 @@ class HelperFailed extends Error {}
 
 async function analyzeRequest({ id, text, options, parallel = DEFAULT_PARALLEL, whole = false, json = false }) {
   newest = id;
-  if (json) {
+  if (json || whole || text.length <= CHUNKED_ABOVE) {
     self.postMessage({ id, type: 'done', json: analyzeJson(text, options ?? {}) });
-    return;
-  }
-  if (whole || text.length <= CHUNKED_ABOVE) {
-    self.postMessage({ id, type: 'done', analysis: analyze(text, options ?? {}) });
     return;
   }
   const chunks = splitAtLines(text, CHUNK_SIZE);

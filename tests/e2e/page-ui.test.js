@@ -254,19 +254,19 @@ test('a broken worker is restarted, the text is kept and the user is told', asyn
   // Serve a worker whose analyze traps (as a wasm panic would), errors out, or answers nonsense on marker words.
   const source = await fs.readFile(path.join(WWW, 'worker.js'), 'utf8');
   let broken = source.replace(
-    "import init, { analyze, analyzeJson, normalize, decodeFile } from './pkg/tahlil.js';",
-    `import init, { analyze as realAnalyze, analyzeJson, normalize, decodeFile } from './pkg/tahlil.js';
-     const analyze = (text, options) => {
+    "import init, { analyzeJson, normalize, decodeFile } from './pkg/tahlil.js';",
+    `import init, { analyzeJson as realAnalyzeJson, normalize, decodeFile } from './pkg/tahlil.js';
+     const analyzeJson = (text, options) => {
        if (text.includes('TRAP')) throw new WebAssembly.RuntimeError('unreachable');
        // A real trap of the module: its raw export reading a string far outside its memory.
        if (text.includes('OOB')) self.__rawWasm.analyze(0xfffffff0, 64, 0);
        if (text.includes('CRASH')) setTimeout(() => { throw new Error('boom'); });
        if (text.includes('ODD')) self.postMessage({ id: -1, type: 'surprise' });
-       return realAnalyze(text, options);
+       return realAnalyzeJson(text, options);
      };`,
   );
   const initCall = "init({ module_or_path: new URL('./pkg/tahlil_bg.wasm', import.meta.url) })";
-  assert.ok(broken.includes('realAnalyze') && broken.includes(initCall));
+  assert.ok(broken.includes('realAnalyzeJson') && broken.includes(initCall));
   broken = broken.replace(initCall, `${initCall}.then((raw) => { self.__rawWasm = raw; })`);
   assert.notEqual(broken, source);
   await context.route('**/worker.js', (route) => route.fulfill({ body: broken, contentType: 'text/javascript' }));
