@@ -129,7 +129,7 @@ fn class_at(text: &str, i: usize, table: &[CharClass; TABLE_SIZE]) -> (CharClass
 
 /// Tokenizes `text` (normally the search-normalized text).
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut tokens = Vec::with_capacity(text.len() / 8 + 16);
     for_each_token(text, |t| tokens.push(t));
     tokens
 }
