@@ -4,13 +4,18 @@
 //! Best of `TAHLIL_RUNS` (default 3) runs each. `TAHLIL_ONLY=names` (or `all`) runs
 //! only the analysis with that recognizer (to profile it). `TAHLIL_ONLY=names-layer`
 //! times the names recognizer alone on a fresh `Document` per run;
-//! `TAHLIL_ONLY=no-names` runs every recognizer but the names.
+//! `TAHLIL_ONLY=no-names` runs every recognizer but the names;
+//! `TAHLIL_ONLY=no-dates` every recognizer but the date family ([`DATE_FAMILY`]),
+//! `TAHLIL_ONLY=dates` only that family.
 //!
 //! ```sh
 //! cargo run --release -p tahlil-core --example recognizer_times [FILE]
 //! ```
 
 use tahlil_core::{AnalyzeOptions, Analyzer};
+
+/// The recognizers of the date family, for `TAHLIL_ONLY=dates` and `no-dates`.
+const DATE_FAMILY: &[&str] = &["date", "relative_date", "duration", "time", "period"];
 
 /// User CPU time of this process, in seconds.
 fn cpu_seconds() -> f64 {
@@ -58,7 +63,11 @@ fn main() {
         // For a profiler: only this recognizer, `runs` times.
         let t = best_time(
             &Analyzer::with_recognizers(|n| {
-                only == "all" || n == only || (only == "no-names" && n != "names")
+                only == "all"
+                    || n == only
+                    || (only == "no-names" && n != "names")
+                    || (only == "dates" && DATE_FAMILY.contains(&n))
+                    || (only == "no-dates" && !DATE_FAMILY.contains(&n))
             }),
             &text,
             runs,

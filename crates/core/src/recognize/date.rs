@@ -6,7 +6,7 @@
 //!
 //! [`DateGrammar`] parses one date at a token; the period recognizer reuses it.
 
-use super::date_words::{glued_to_word, DateLexicon, DateWord, WordMatch, DAY_WORDS};
+use super::date_words::{glued_to_word, DateFamily, DateLexicon, DateWord, WordMatch, DAY_WORDS};
 use super::hijri::hijri_to_gregorian;
 use super::{Candidate, Document, Recognizer};
 use crate::analysis::days_in_month;
@@ -26,6 +26,24 @@ const HIJRI_YEARS: std::ops::RangeInclusive<i32> = 1300..=1500;
 
 /// Bare years (no marker) that a preposition may introduce.
 const BARE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2100;
+
+/// `شهر` ("month") before a month name (`شهر رمضان`), bare or with a
+/// clitic (outside the span), in search form.
+const MONTH_WORDS: &[&str] = &["شهر", "وشهر", "لشهر", "بشهر", "فشهر"];
+
+/// True when a date may start at `word`, a word of the date lexicon whose
+/// phrases, a clitic allowed, can mean `any`: a weekday, a day in words, a
+/// month name, a year marker, or `يوم` and `شهر` before them. (Dates in
+/// digits start at digits.)
+pub(super) fn may_start_word(word: &str, any: &[DateWord]) -> bool {
+    any.iter().any(|w| {
+        matches!(
+            w,
+            DateWord::Weekday(_) | DateWord::Day(_) | DateWord::Month { .. } | DateWord::YearMarker
+        )
+    }) || DAY_WORDS.contains(&word)
+        || MONTH_WORDS.contains(&word)
+}
 
 /// A date parsed from tokens `first..=last`.
 #[derive(Debug, Clone, PartialEq)]
@@ -298,7 +316,7 @@ impl DateGrammar {
             Some(m) => (i, m.clitic, m),
             None => {
                 let t = doc.token_text(i);
-                let clitic = ["شهر", "وشهر", "لشهر", "بشهر", "فشهر"]
+                let clitic = MONTH_WORDS
                     .iter()
                     .find(|w| **w == t)
                     .map(|w| w.len() - "شهر".len())?;
@@ -801,7 +819,8 @@ impl Recognizer for DateRecognizer {
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
         // A date starts at digits or at a word of the lexicon: only those are visited.
-        super::walk(self.grammar.lexicon().start_tokens(doc), |i| {
+        let starts = self.grammar.lexicon().start_tokens(doc, DateFamily::Date);
+        super::walk(starts, |i| {
             let found = self
                 .grammar
                 .parse_at(doc, i)

@@ -99,7 +99,10 @@ pub struct WordMatch {
 }
 
 /// Phrases (as search-form word sequences) keyed by their first word.
-type PhraseMap = crate::word_hash::WordHashMap<String, Vec<(Vec<String>, DateWord)>>;
+type PhraseMap = crate::word_hash::WordHashMap<String, Vec<Phrase>>;
+
+/// A phrase (its words, in search form) and what it means.
+type Phrase = (Vec<String>, DateWord);
 
 /// Every word table of the date recognizers, folded and indexed.
 #[derive(Debug)]
@@ -109,20 +112,77 @@ pub struct DateLexicon {
     /// The same, for first words that start with `ال`, keyed without the
     /// `ا`: `للعام` is ل + `لعام`.
     lam_phrases: PhraseMap,
-    /// For each slot of hashed word endings ([`ending_slot`]), 1 + the index
-    /// in `ending_meanings` of what the table words with that ending can
-    /// mean, or 0 for none. A clitic changes a word's start, never its end,
-    /// so most words stop at this test, and most of the rest stop when no
-    /// meaning in their slot is the one asked for.
-    ending_index: Vec<u16>,
-    /// The meanings per slot.
-    ending_meanings: Vec<Vec<DateWord>>,
+    /// For each slot of hashed word endings ([`ending_slot`]), true when
+    /// some table word (or a short one with a clitic) has that ending: a
+    /// clitic changes a word's start, never its end, so most words stop at
+    /// this test ([`DateLexicon::may_start`]).
+    ending_index: Vec<bool>,
+    /// Every written form of a phrase's first word, bare or with a clitic
+    /// (`عام`, `لعام`, `للعام`), and 1 + its index in `first_words`.
+    first_word_forms: crate::word_hash::WordHashMap<String, u32>,
+    /// What a phrase starting with each form can mean.
+    first_words: Vec<FirstWord>,
 }
 
-/// Bit of [`DateLexicon::may_start`]: some table word has the word's ending.
+/// What a phrase starting with one written word can mean: the word as it
+/// stands (`bare`), or also with a clitic glued before it taken off (`any`,
+/// which starts with `bare`). [`DateLexicon::find`] returns only these meanings.
+#[derive(Debug, Default)]
+struct FirstWord {
+    bare: Vec<DateWord>,
+    any: Vec<DateWord>,
+}
+
+/// Bit of [`WordStarts::starts`]: some table word has the word's ending ([`DateLexicon::may_start`]).
 const MAY_START: u8 = 1;
-/// Bit of a word that is, or with a clitic off is, the first word of a phrase.
-const FIRST_WORD: u8 = 2;
+
+/// The recognizers of the date family, each with its own list of the
+/// tokens where it can start ([`DateLexicon::start_tokens`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateFamily {
+    /// Calendar dates (`super::date`).
+    Date = 1,
+    /// Clock times (`super::time`).
+    Time = 2,
+    /// Relative dates (`super::relative`).
+    Relative = 3,
+    /// Durations (`super::duration`).
+    Duration = 4,
+    /// Periods (`super::period`).
+    Period = 5,
+}
+
+/// The family members, in the order of their bits and lists.
+const FAMILY: [DateFamily; 5] = [
+    DateFamily::Date,
+    DateFamily::Time,
+    DateFamily::Relative,
+    DateFamily::Duration,
+    DateFamily::Period,
+];
+
+/// What the date lexicon says of one distinct word of a document.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordStarts {
+    /// 1 + the index of the word in [`DateLexicon::first_words`], or 0 when
+    /// no phrase starts with it (or [`MAY_START`] is off).
+    first_word: u32,
+    /// [`MAY_START`], and bit `1 << f` for each [`DateFamily`] `f` that may
+    /// start at the word.
+    starts: u8,
+}
+
+/// The date lexicon's answers for one document, computed once for the whole
+/// date family in one pass over its distinct words and one over its tokens.
+#[derive(Debug, Default)]
+pub struct DateStarts {
+    /// By word id ([`Document::word_id`]).
+    words: Vec<WordStarts>,
+    /// Per [`DateFamily`] (in [`FAMILY`] order), the tokens where it may
+    /// start, in order: digits (but for relative dates) and the words its
+    /// `may_start_word` accepts.
+    lists: [Vec<u32>; 5],
+}
 
 /// Slots in [`DateLexicon::ending_index`].
 const ENDING_SLOTS: usize = 1 << 14;
@@ -227,89 +287,172 @@ impl DateLexicon {
                 crate::sort::longest_first(words.len())
             });
         }
-        let mut ending_index = vec![0u16; ENDING_SLOTS];
-        let mut ending_meanings: Vec<Vec<DateWord>> = Vec::new();
+        let mut ending_index = vec![false; ENDING_SLOTS];
         let mut lam_phrases = PhraseMap::default();
-        for (first, list) in &phrases {
-            let mut slots = vec![ending_slot(first)];
+        for first in phrases.keys() {
+            ending_index[ending_slot(first)] = true;
             // A clitic changes the ending of a short word (`من` → `ومن`).
             if first.chars().count() < 3 {
-                slots.extend(CLITICS.iter().map(|c| ending_slot(&format!("{c}{first}"))));
-            }
-            for slot in slots {
-                if ending_index[slot] == 0 {
-                    ending_meanings.push(Vec::new());
-                    ending_index[slot] = ending_meanings.len() as u16;
-                }
-                let meanings = &mut ending_meanings[ending_index[slot] as usize - 1];
-                for (_, word) in list {
-                    if !meanings.contains(word) {
-                        meanings.push(*word);
-                    }
+                for c in CLITICS {
+                    ending_index[ending_slot(&format!("{c}{first}"))] = true;
                 }
             }
+        }
+        for (first, list) in &phrases {
             if let Some(rest) = first.strip_prefix('ا').filter(|r| r.starts_with('ل')) {
                 lam_phrases.insert(rest.to_string(), list.clone());
             }
         }
-        DateLexicon {
+        let mut lexicon = DateLexicon {
             phrases,
             lam_phrases,
             ending_index,
-            ending_meanings,
+            first_word_forms: Default::default(),
+            first_words: Vec::new(),
+        };
+        lexicon.index_first_words();
+        lexicon
+    }
+
+    /// Fills [`DateLexicon::first_words`]: for every first word of a phrase,
+    /// bare and with each clitic (and ل + `ال` written `لل`), what the
+    /// phrases [`DateLexicon::find`] would look up for it can mean.
+    fn index_first_words(&mut self) {
+        let mut forms: Vec<(String, bool, &[Phrase])> = Vec::new();
+        for (first, list) in &self.phrases {
+            forms.push((first.clone(), true, list));
+            forms.extend(
+                CLITICS
+                    .iter()
+                    .map(|c| (format!("{c}{first}"), false, &list[..])),
+            );
         }
+        for (rest, list) in &self.lam_phrases {
+            for c in CLITICS.iter().filter(|c| c.ends_with('ل')) {
+                forms.push((format!("{c}{rest}"), false, &list[..]));
+            }
+        }
+        let mut index = crate::word_hash::WordHashMap::<String, u32>::default();
+        let mut first_words: Vec<FirstWord> = Vec::new();
+        for (form, bare, list) in forms {
+            let k = *index.entry(form).or_insert_with(|| {
+                first_words.push(FirstWord::default());
+                first_words.len() as u32
+            });
+            let entry = &mut first_words[k as usize - 1];
+            for (_, word) in list {
+                if bare && !entry.bare.contains(word) {
+                    entry.bare.push(*word);
+                }
+            }
+        }
+        // `any` is `bare`, then the meanings with a clitic off.
+        for (form, k) in &index {
+            let entry = &mut first_words[*k as usize - 1];
+            entry.any = entry.bare.clone();
+            let mut add = |list: Option<&Vec<Phrase>>| {
+                for (_, word) in list.into_iter().flatten() {
+                    if !entry.any.contains(word) {
+                        entry.any.push(*word);
+                    }
+                }
+            };
+            for c in CLITICS {
+                let Some(rest) = form.strip_prefix(c).filter(|r| !r.is_empty()) else {
+                    continue;
+                };
+                add(self.phrases.get(rest));
+                if c.ends_with('ل') && rest.starts_with('ل') {
+                    add(self.lam_phrases.get(rest));
+                }
+            }
+        }
+        self.first_word_forms = index;
+        self.first_words = first_words;
     }
 
     /// False when no phrase of the tables can start at token `i` (a word
     /// whose ending no table word has, or not a word): a cheap test that
     /// lets the recognizers skip most words. Every word the recognizers
     /// compare directly (`يوم`, `شهر`, `قبل`, `الساعة`) is in the tables too.
-    /// Computed once per document, for every token, on the first call.
     #[inline]
     pub fn may_start(&self, doc: &Document<'_>, i: usize) -> bool {
-        self.word_bits(doc, i) & MAY_START != 0
+        self.word_starts(doc, i).starts & MAY_START != 0
     }
 
-    /// The digit tokens and the tokens [`DateLexicon::may_start`] accepts,
-    /// in order (computed once per document): the only tokens where the
-    /// recognizers built on this lexicon and on digits can start.
-    pub fn start_tokens<'d>(&self, doc: &'d Document<'_>) -> &'d [u32] {
-        doc.date_start_tokens(|| {
-            let starts = super::tokens_with(self.all_word_bits(doc), MAY_START);
-            super::merge_tokens(doc.digit_tokens(), &starts)
+    /// The tokens where `family` may start, in order (computed once per
+    /// document for the whole family): digits (not for relative dates,
+    /// which start with words) and the words [`DateLexicon::may_start`]
+    /// accepts and the family's own test of a word (`may_start_word` of its
+    /// module: the first words of its patterns) accepts.
+    pub fn start_tokens<'d>(&self, doc: &'d Document<'_>, family: DateFamily) -> &'d [u32] {
+        &self.document_starts(doc).lists[family as usize - 1]
+    }
+
+    /// What the lexicon says of token `i`'s word (nothing for other tokens).
+    #[inline]
+    fn word_starts(&self, doc: &Document<'_>, i: usize) -> WordStarts {
+        let words = &self.document_starts(doc).words;
+        doc.word_id(i)
+            .and_then(|id| words.get(id).copied())
+            .unwrap_or_default()
+    }
+
+    /// The memo of the document: one pass over its distinct words, one over its tokens.
+    fn document_starts<'d>(&self, doc: &'d Document<'_>) -> &'d DateStarts {
+        doc.date_starts(|| {
+            let words: Vec<WordStarts> = doc.words().iter().map(|w| self.starts_of(w)).collect();
+            let mut lists: [Vec<u32>; 5] = Default::default();
+            for k in 0..doc.tokens.len() {
+                let Some(id) = doc.word_id(k) else {
+                    continue;
+                };
+                let starts = words[id].starts;
+                if starts > MAY_START {
+                    for f in FAMILY {
+                        if starts & (1 << f as u8) != 0 {
+                            lists[f as usize - 1].push(k as u32);
+                        }
+                    }
+                }
+            }
+            for f in FAMILY {
+                if f != DateFamily::Relative {
+                    let list = &mut lists[f as usize - 1];
+                    *list = super::merge_tokens(doc.digit_tokens(), list);
+                }
+            }
+            DateStarts { words, lists }
         })
     }
 
-    /// The [`MAY_START`] and [`FIRST_WORD`] bits of token `i`, computed
-    /// once per distinct word of the document, on the first call.
-    #[inline]
-    fn word_bits(&self, doc: &Document<'_>, i: usize) -> u8 {
-        self.all_word_bits(doc).get(i).copied().unwrap_or(0)
-    }
-
-    /// The [`MAY_START`] and [`FIRST_WORD`] bits of every token.
-    #[inline]
-    fn all_word_bits<'d>(&self, doc: &'d Document<'_>) -> &'d [u8] {
-        doc.date_starts(|| doc.per_word(0, |w| self.bits_of(w)))
-    }
-
-    /// The [`MAY_START`] and [`FIRST_WORD`] bits of the word `word`.
-    fn bits_of(&self, word: &str) -> u8 {
-        if self.ending_index[ending_slot(word)] == 0 {
-            return 0;
+    /// What the lexicon says of the word `word`.
+    fn starts_of(&self, word: &str) -> WordStarts {
+        if !self.ending_index[ending_slot(word)] {
+            return WordStarts::default();
         }
-        // The first-word lookups of `find`, with every clitic.
-        let first_word = self.phrases.contains_key(word)
-            || CLITICS.iter().any(|c| {
-                word.strip_prefix(c).is_some_and(|rest| {
-                    !rest.is_empty()
-                        && (self.phrases.contains_key(rest)
-                            || c.ends_with('ل')
-                                && rest.starts_with('ل')
-                                && self.lam_phrases.contains_key(rest))
-                })
-            });
-        MAY_START | if first_word { FIRST_WORD } else { 0 }
+        let first_word = self.first_word_forms.get(word).copied().unwrap_or(0);
+        let (bare, any) = match first_word {
+            0 => (&[][..], &[][..]),
+            k => {
+                let f = &self.first_words[k as usize - 1];
+                (&f.bare[..], &f.any[..])
+            }
+        };
+        let mut starts = MAY_START;
+        for f in FAMILY {
+            let may = match f {
+                DateFamily::Date => super::date::may_start_word(word, any),
+                DateFamily::Time => super::time::may_start_word(word, bare, any),
+                DateFamily::Relative => super::relative::may_start_word(word, any),
+                DateFamily::Duration => super::duration::may_start_word(any),
+                DateFamily::Period => super::period::may_start_word(word),
+            };
+            if may {
+                starts |= 1 << f as u8;
+            }
+        }
+        WordStarts { first_word, starts }
     }
 
     /// The longest phrase starting at token `i` whose meaning passes `accept`.
@@ -322,23 +465,21 @@ impl DateLexicon {
         clitics: bool,
         accept: impl Fn(DateWord) -> bool,
     ) -> Option<WordMatch> {
-        let tok = doc.tokens.get(i)?;
-        if tok.kind != TokenKind::Word {
+        // The meanings a phrase starting here can have: none passes, nothing to look up.
+        let first_word = self.word_starts(doc, i).first_word;
+        if first_word == 0 {
             return None;
         }
-        // No reading of the word starts a phrase: nothing to look up.
-        if self.word_bits(doc, i) & FIRST_WORD == 0 {
+        let meanings = &self.first_words[first_word as usize - 1];
+        let meanings = if clitics {
+            &meanings.any
+        } else {
+            &meanings.bare
+        };
+        if !meanings.iter().any(|w| accept(*w)) {
             return None;
         }
         let word = doc.token_text(i);
-        let index = self.ending_index[ending_slot(word)];
-        if index == 0
-            || !self.ending_meanings[index as usize - 1]
-                .iter()
-                .any(|w| accept(*w))
-        {
-            return None;
-        }
         if let Some(m) = self.find_with_first(&self.phrases, doc, i, word, 0, &accept) {
             return Some(m);
         }
@@ -502,5 +643,37 @@ mod tests {
             DateWord::Unit(TimeUnit::Month, UnitForm::Dual, 1)
         );
         assert!(find_in("كتاب", 0).is_none());
+    }
+
+    #[test]
+    fn each_recognizer_starts_at_its_own_words() {
+        let text = search_form("قبل 3 أيام في الساعة التاسعة من يناير");
+        let tokens = tokenize(&text);
+        let doc = Document::new(&text, &tokens);
+        let lex = DateLexicon::shared();
+        assert_eq!(lex.start_tokens(&doc, DateFamily::Relative), [0]);
+        assert_eq!(lex.start_tokens(&doc, DateFamily::Time), [1, 4, 5]);
+        assert_eq!(lex.start_tokens(&doc, DateFamily::Duration), [1]);
+        assert_eq!(lex.start_tokens(&doc, DateFamily::Period), [1, 6]);
+        assert_eq!(lex.start_tokens(&doc, DateFamily::Date), [1, 7]);
+        // `في` may start a phrase (a year's preposition), yet no recognizer starts there.
+        assert!(lex.may_start(&doc, 3));
+    }
+
+    #[test]
+    fn a_clitic_keeps_the_ending_of_the_first_word() {
+        // `find` trusts the first-word forms; the ending filter the lexicon
+        // had also asked that the form's ending slot hold the meaning. A
+        // clitic keeps the ending of a first word of 3 letters or more, and
+        // short ones have their clitic forms' slots filled; the forms ل +
+        // `ال` + one letter written `لل` (`للا`, from `إلا`) have an ending
+        // of their own, whose slot must then stay empty (never looked up).
+        let lex = DateLexicon::shared();
+        for k in lex.lam_phrases.keys().filter(|k| k.chars().count() < 3) {
+            for c in CLITICS.iter().filter(|c| c.ends_with('ل')) {
+                assert!(!lex.ending_index[ending_slot(&format!("{c}{k}"))], "{c}{k}");
+            }
+        }
+        assert!(lex.first_word_forms.len() > 1000);
     }
 }

@@ -2,7 +2,7 @@
 //! أيام`, `خمسة وعشرين عاماً`), a dual (`شهرين`, `لعامين`), or one unit
 //! after `لمدة` (`لمدة عام`). `لمدة 5 سنوات متتالية` gives the span `5 سنوات`.
 
-use super::date_words::{glued_to_word, DateLexicon, DateWord, UnitForm};
+use super::date_words::{glued_to_word, DateFamily, DateLexicon, DateWord, UnitForm};
 use super::number::parse_number_at;
 use super::number_words::{cardinal_at, scale_at};
 use super::ordinal::ARTICLES;
@@ -31,6 +31,19 @@ const UNITS_WITH_ARTICLE: &[&str] = &[
 
 /// Words after which a singular unit alone is one unit (`لمدة عام`).
 const FOR_WORDS: &[&str] = &["لمده", "مده", "طوال", "طيله"];
+
+/// True when a duration may start at a word of the date lexicon whose
+/// phrases, a clitic allowed, can mean `any`: a fraction (`نصف ساعة`), a
+/// dual unit (`شهرين`) or a singular one (`لمدة عام`, `ساعة ونصف`).
+/// (Counted durations start at digits and at cardinals in words.)
+pub(super) fn may_start_word(any: &[DateWord]) -> bool {
+    any.iter().any(|w| {
+        matches!(
+            w,
+            DateWord::Fraction(_) | DateWord::Unit(_, UnitForm::Singular | UnitForm::Dual, _)
+        )
+    })
+}
 
 /// A duration parsed from tokens `first..=last`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -526,7 +539,7 @@ impl Recognizer for DurationRecognizer {
         // A duration starts at digits, at a word of the date lexicon or at
         // a cardinal in words: only those tokens are visited.
         let starts = super::merge_tokens(
-            self.lex.start_tokens(doc),
+            self.lex.start_tokens(doc, DateFamily::Duration),
             super::number_words::cardinal_tokens(doc),
         );
         super::walk(&starts, |i| {

@@ -53,14 +53,11 @@ pub struct Document<'a> {
     latin_tokens: Vec<u32>,
     /// The punctuation and symbol tokens, in order.
     punct_tokens: Vec<u32>,
-    /// The digit tokens and the words the date lexicon may start a phrase
-    /// at, in order: where the date, period, time and relative-date
-    /// recognizers look.
-    date_start_tokens: std::cell::OnceCell<Vec<u32>>,
-    /// Per token, what the date lexicon says of its word (bits of
-    /// [`date_words::DateLexicon`]: may a phrase start there, is some reading
-    /// of it a phrase's first word), computed once for all the date recognizers.
-    date_starts: std::cell::OnceCell<Vec<u8>>,
+    /// Per distinct word, what the date lexicon says of it (may a phrase
+    /// start there, what can a phrase starting with it mean), and per
+    /// recognizer of the date family the tokens where it may start:
+    /// computed once for all of them ([`date_words::DateStarts`]).
+    date_starts: std::cell::OnceCell<date_words::DateStarts>,
     /// Per token, what the number-word tables say of its word (bits of
     /// [`number_words`]: is some reading of it an ordinal, a dual),
     /// computed once for the recognizers that ask.
@@ -107,7 +104,6 @@ impl<'a> Document<'a> {
             digit_tokens,
             latin_tokens,
             punct_tokens,
-            date_start_tokens: std::cell::OnceCell::new(),
             date_starts: std::cell::OnceCell::new(),
             number_word_bits: std::cell::OnceCell::new(),
             cardinals: std::cell::OnceCell::new(),
@@ -160,8 +156,11 @@ impl<'a> Document<'a> {
         self.number_word_bits.get_or_init(compute)
     }
 
-    /// The per-token memo of the date lexicon, computed by `compute` on first use.
-    pub(crate) fn date_starts(&self, compute: impl FnOnce() -> Vec<u8>) -> &[u8] {
+    /// The memo of the date lexicon, computed by `compute` on first use.
+    pub(crate) fn date_starts(
+        &self,
+        compute: impl FnOnce() -> date_words::DateStarts,
+    ) -> &date_words::DateStarts {
         self.date_starts.get_or_init(compute)
     }
 
@@ -191,11 +190,6 @@ impl<'a> Document<'a> {
             }
         }
         out
-    }
-
-    /// The memo of [`Document::date_start_tokens`], computed by `compute` on first use.
-    pub(crate) fn date_start_tokens(&self, compute: impl FnOnce() -> Vec<u32>) -> &[u32] {
-        self.date_start_tokens.get_or_init(compute)
     }
 
     /// The text of token `i`.

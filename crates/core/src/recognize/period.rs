@@ -3,7 +3,7 @@
 //! `بين عامي 2020 و2025`, `2019/2020`.
 
 use super::date::{is_bare_year, DateGrammar, ParsedDate, DATE_PRIORITY};
-use super::date_words::{glued_to_word, DateWord};
+use super::date_words::{glued_to_word, DateFamily, DateWord};
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{DateValue, EntityKind, Value};
 use crate::span::Span;
@@ -63,6 +63,18 @@ fn in_list(word: &str, list: &[&str]) -> Option<usize> {
         lam.then_some(c.len() + 'ل'.len_utf8())
     })
 }
+
+/// True when a period may start at `word` (a word of the date lexicon): a
+/// range marker (`الفترة`, `عامي`), `من` or `بين`, clitics allowed. (Year
+/// and day ranges in digits start at digits.)
+pub(super) fn may_start_word(word: &str) -> bool {
+    in_list(word, RANGE_MARKERS).is_some()
+        || in_list(word, FROM_WORDS).is_some()
+        || in_list(word, BETWEEN).is_some()
+}
+
+/// `بين` ("between"), search form.
+const BETWEEN: &[&str] = &["بين"];
 
 /// A four-digit year standing alone at token `i` (no decimal, no grouping).
 fn year_at(doc: &Document<'_>, i: usize) -> Option<i32> {
@@ -227,7 +239,7 @@ impl PeriodRecognizer {
             }
             j += 1;
             false
-        } else if let Some(c) = in_list(word, &["بين"]) {
+        } else if let Some(c) = in_list(word, BETWEEN) {
             if j == i {
                 clitic = c;
             }
@@ -343,7 +355,8 @@ impl Recognizer for PeriodRecognizer {
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
         // A period starts at digits or at a word of the date lexicon: only those are visited.
-        super::walk(self.grammar.lexicon().start_tokens(doc), |i| {
+        let starts = self.grammar.lexicon().start_tokens(doc, DateFamily::Period);
+        super::walk(starts, |i| {
             let found = match doc.tokens[i].kind {
                 TokenKind::Digits => self
                     .year_range_at(doc, i)

@@ -3,7 +3,7 @@
 //! `"relative": {"unit", "offset"}`; [`resolve`] turns it into a date when the
 //! caller gives a reference date.
 
-use super::date_words::{DateLexicon, DateWord, UnitForm, WordMatch, DAY_WORDS};
+use super::date_words::{DateFamily, DateLexicon, DateWord, UnitForm, WordMatch, DAY_WORDS};
 use super::duration::{of_time_after, parse_duration_at, unit_word_fits};
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{Calendar, DateValue, EntityKind, Relative, TimeUnit, Value};
@@ -21,6 +21,20 @@ const MAX_OFFSET: i64 = 10_000;
 
 /// Words before a duration that make it a date in the past (−1) or future (+1).
 const DIRECTION_WORDS: &[(&str, i64)] = &[("قبل", -1), ("منذ", -1), ("بعد", 1)];
+
+/// True when a relative date may start at `word`, a word of the date
+/// lexicon whose phrases, a clitic allowed, can mean `any`: a weekday, a
+/// relative date, `يوم`, or a direction word (`قبل`, `وبعد`).
+pub(super) fn may_start_word(word: &str, any: &[DateWord]) -> bool {
+    let direction = |w: &str| DIRECTION_WORDS.iter().any(|(d, _)| *d == w);
+    any.iter()
+        .any(|w| matches!(w, DateWord::Weekday(_) | DateWord::Relative(..)))
+        || DAY_WORDS.contains(&word)
+        || direction(word)
+        || ["و", "ف"]
+            .iter()
+            .any(|c| word.strip_prefix(c).is_some_and(direction))
+}
 
 /// Words after a weekday that place it in the week before (−1) or after
 /// (+1) the date of writing (`يوم الجمعة الماضي`, `الأحد المقبل`), in
@@ -254,8 +268,9 @@ impl Recognizer for RelativeDateRecognizer {
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
         // A relative date starts at a word of the date lexicon: only the
         // tokens it may start at (and digits) are visited.
-        super::walk(self.lex.start_tokens(doc), |i| {
-            match self.parse_at(doc, i) {
+        super::walk(
+            self.lex.start_tokens(doc, DateFamily::Relative),
+            |i| match self.parse_at(doc, i) {
                 Some((span, unit, offset, last, year)) => {
                     out.push(Candidate {
                         kind: EntityKind::Date,
@@ -269,8 +284,8 @@ impl Recognizer for RelativeDateRecognizer {
                     last + 1
                 }
                 None => i + 1,
-            }
-        });
+            },
+        );
     }
 }
 

@@ -2,7 +2,7 @@
 //! `الساعة التاسعة مساءً` (21:00), `العاشرة والنصف`, `الثانية عشرة ظهراً`,
 //! `الساعة 9 و30 دقيقة`, `الثامنة إلا ربعاً` (7:45).
 
-use super::date_words::{DateLexicon, DateWord, WordMatch};
+use super::date_words::{DateFamily, DateLexicon, DateWord, WordMatch};
 use super::range::{is_introduced, is_range_connector};
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Value};
@@ -24,6 +24,15 @@ const MINUTE_WORDS: &[&str] = &["دقيقة", "دقائق", "دقيقه"];
 /// of the Quran (`سورة الإسراء 17:23`, `الآية 2:255`), not a clock time, in
 /// search form.
 const VERSE_WORDS: &[&str] = &["سوره", "بسوره", "الايه", "ايه", "الايات", "ايات"];
+
+/// True when a time may start at `word`, a word of the date lexicon whose
+/// phrases can mean `bare` as it stands and `any` with a clitic off: a time
+/// by name, an hour in words, or `الساعة`. (Clock times start at digits.)
+pub(super) fn may_start_word(word: &str, bare: &[DateWord], any: &[DateWord]) -> bool {
+    any.iter().any(|w| matches!(w, DateWord::NamedTime(_)))
+        || bare.iter().any(|w| matches!(w, DateWord::Hour(_)))
+        || HOUR_WORDS.contains(&word)
+}
 
 /// True when the digits at token `i` follow a verse word ([`VERSE_WORDS`]).
 fn cites_a_verse(doc: &Document<'_>, i: usize) -> bool {
@@ -415,7 +424,7 @@ impl Recognizer for TimeRecognizer {
                 priority: TIME_PRIORITY,
             });
         };
-        super::walk(self.lex.start_tokens(doc), |i| {
+        super::walk(self.lex.start_tokens(doc, DateFamily::Time), |i| {
             let parsed = self.parse_at(doc, i);
             if let Some((near, far)) = self.near_end_at(doc, i, parsed.as_ref()) {
                 push(out, &near);
