@@ -4,13 +4,31 @@
 //! Best of `TAHLIL_RUNS` (default 3) runs each. `TAHLIL_ONLY=names` (or `all`) runs
 //! only the analysis with that recognizer (to profile it). `TAHLIL_ONLY=names-layer`
 //! times the names recognizer alone on a fresh `Document` per run;
-//! `TAHLIL_ONLY=no-names` runs every recognizer but the names.
+//! `TAHLIL_ONLY=no-names` runs every recognizer but the names;
+//! `TAHLIL_ONLY=no-numbers` every recognizer but the number family
+//! ([`NUMBER_FAMILY`]: compare with `all` for what that family adds).
 //!
 //! ```sh
 //! cargo run --release -p tahlil-core --example recognizer_times [FILE]
 //! ```
 
 use tahlil_core::{AnalyzeOptions, Analyzer};
+
+/// The number-family recognizers (digits, words, money, codes), which
+/// `TAHLIL_ONLY=no-numbers` leaves out.
+const NUMBER_FAMILY: &[&str] = &[
+    "number",
+    "number_words",
+    "ordinal",
+    "money",
+    "percent",
+    "ratio",
+    "reference",
+    "acronym",
+    "url",
+    "email",
+    "phone",
+];
 
 /// User CPU time of this process, in seconds.
 fn cpu_seconds() -> f64 {
@@ -58,7 +76,10 @@ fn main() {
         // For a profiler: only this recognizer, `runs` times.
         let t = best_time(
             &Analyzer::with_recognizers(|n| {
-                only == "all" || n == only || (only == "no-names" && n != "names")
+                only == "all"
+                    || n == only
+                    || (only == "no-names" && n != "names")
+                    || (only == "no-numbers" && !NUMBER_FAMILY.contains(&n))
             }),
             &text,
             runs,

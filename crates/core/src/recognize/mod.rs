@@ -61,10 +61,10 @@ pub struct Document<'a> {
     /// [`date_words::DateLexicon`]: may a phrase start there, is some reading
     /// of it a phrase's first word), computed once for all the date recognizers.
     date_starts: std::cell::OnceCell<Vec<u8>>,
-    /// Per token, what the number-word tables say of its word (bits of
-    /// [`number_words`]: is some reading of it an ordinal, a dual),
-    /// computed once for the recognizers that ask.
-    number_word_bits: std::cell::OnceCell<Vec<u8>>,
+    /// Per distinct word, what the number family's tables say of it, and the
+    /// word tokens where each of its recognizers may start
+    /// ([`number_words::WordTables`]), computed once for the recognizers that ask.
+    number_word_bits: std::cell::OnceCell<number_words::WordTables>,
     /// Per token, the cardinal in words starting there, computed once for
     /// the recognizers that read them ([`number_words::cardinal_at`]).
     cardinals: std::cell::OnceCell<SparseTokenMemo<number_words::WordNumber>>,
@@ -155,8 +155,11 @@ impl<'a> Document<'a> {
         self.cardinals.get_or_init(compute)
     }
 
-    /// The per-token memo of the number-word tables, computed by `compute` on first use.
-    pub(crate) fn number_word_bits(&self, compute: impl FnOnce() -> Vec<u8>) -> &[u8] {
+    /// The memo of the number family's word tables, computed by `compute` on first use.
+    pub(crate) fn number_word_tables(
+        &self,
+        compute: impl FnOnce() -> number_words::WordTables,
+    ) -> &number_words::WordTables {
         self.number_word_bits.get_or_init(compute)
     }
 
@@ -188,6 +191,21 @@ impl<'a> Document<'a> {
         for (k, &id) in self.word_ids.iter().enumerate() {
             if accepted.get(id as usize).copied().unwrap_or(false) {
                 out.push(k as u32);
+            }
+        }
+        out
+    }
+
+    /// For each bit `b` of `by_word` (one `u8` per distinct word, by
+    /// [`Document::word_id`]), the word tokens whose word has bit `b`, in
+    /// order: eight start lists in one pass over the tokens.
+    pub fn word_tokens_by_bit(&self, by_word: &[u8]) -> [Vec<u32>; 8] {
+        let mut out: [Vec<u32>; 8] = Default::default();
+        for (k, &id) in self.word_ids.iter().enumerate() {
+            let mut bits = by_word.get(id as usize).copied().unwrap_or(0);
+            while bits != 0 {
+                out[bits.trailing_zeros() as usize].push(k as u32);
+                bits &= bits - 1;
             }
         }
         out
@@ -271,20 +289,23 @@ pub(crate) struct SparseTokenMemo<T> {
 }
 
 impl<T: Copy> SparseTokenMemo<T> {
-    /// `f(i)` for each token `i` of `n`.
-    pub(crate) fn from_fn(n: usize, mut f: impl FnMut(usize) -> Option<T>) -> Self {
+    /// `f(i)` for each token `i` of the ascending list `starts`, of `n`
+    /// tokens (`None` at the others): only the starts are visited.
+    pub(crate) fn from_starts(
+        n: usize,
+        starts: &[u32],
+        mut f: impl FnMut(usize) -> Option<T>,
+    ) -> Self {
+        let mut index = vec![0; n];
         let mut values = Vec::new();
         let mut present = Vec::new();
-        let index = (0..n)
-            .map(|i| match f(i) {
-                Some(v) => {
-                    values.push(v);
-                    present.push(i as u32);
-                    values.len() as u32
-                }
-                None => 0,
-            })
-            .collect();
+        for &k in starts {
+            if let Some(v) = f(k as usize) {
+                values.push(v);
+                present.push(k);
+                index[k as usize] = values.len() as u32;
+            }
+        }
         SparseTokenMemo {
             index,
             values,
@@ -364,5 +385,14 @@ mod tests {
         assert_eq!(doc.latin_tokens(), [2, 6]);
         assert_eq!(doc.punct_tokens(), [5]);
         assert_eq!(doc.tokens_where_word(|w| w == "عام" || w == "و"), [0, 3]);
+        let bits: Vec<u8> = doc
+            .words()
+            .iter()
+            .map(|w| u8::from(*w == "و") * 2 | u8::from(*w == "عام") * 6)
+            .collect();
+        let lists = doc.word_tokens_by_bit(&bits);
+        assert_eq!(lists[1], [0, 3]);
+        assert_eq!(lists[2], [0]);
+        assert!(lists[0].is_empty() && lists[3].is_empty());
     }
 }
