@@ -180,11 +180,30 @@ impl MoneyRecognizer {
         self.by_first_word.contains_key(w)
     }
 
+    /// False when token `j` cannot be the first word of a phrase, told
+    /// without hashing: a word without the family's anchor bit (default
+    /// table), a token whose first byte starts no first word.
+    fn may_open_phrase(&self, doc: &Document<'_>, j: usize) -> bool {
+        let t = &doc.tokens[j];
+        if t.kind == TokenKind::Word && self.default_table {
+            return super::number_words::word_has(doc, j, MONEY_ANCHOR);
+        }
+        self.first_bytes[usize::from(doc.text.as_bytes()[t.span.start])]
+    }
+
+    /// True when token `j` is a form of the first word of a phrase.
+    fn first_word_at(&self, doc: &Document<'_>, j: usize) -> bool {
+        self.may_open_phrase(doc, j) && self.by_first_word.contains_key(doc.token_text(j))
+    }
+
     /// The longest phrase starting at token `j`: its index and last token.
     /// With `same_line`, token `j` must be on the line of the token before it.
     fn phrase_at(&self, doc: &Document<'_>, j: usize, same_line: bool) -> Option<(usize, usize)> {
         let t = doc.tokens.get(j)?;
         if (same_line && t.newline_before) || t.kind == TokenKind::Digits {
+            return None;
+        }
+        if !self.may_open_phrase(doc, j) {
             return None;
         }
         let candidates = self.by_first_word.get(doc.token_text(j))?;
@@ -378,21 +397,21 @@ impl Recognizer for MoneyRecognizer {
             own_starts = super::merge_tokens(&own_lists[0], &own_lists[1]);
             (&own_lists[0][..], &own_starts[..])
         };
-        let other_anchors = |tokens: &[u32]| -> Vec<u32> {
-            let anchor = |k: &&u32| {
-                let text = doc.token_text(**k as usize);
-                self.first_bytes[usize::from(text.as_bytes()[0])]
-                    && self.by_first_word.contains_key(text)
-            };
-            tokens.iter().filter(anchor).copied().collect()
+        // Symbols (`$`) and other non-word anchors, asked only in the window
+        // of a start in words that has no anchor word: no pass over every
+        // punctuation token.
+        let other_anchor_in = |tokens: &[u32], from: usize, to: usize| {
+            let k = tokens.partition_point(|&t| (t as usize) < from);
+            tokens[k..]
+                .iter()
+                .take_while(|&&t| t as usize <= to)
+                .any(|&t| self.first_word_at(doc, t as usize))
         };
-        let anchors = super::merge_tokens(
-            word_anchors,
-            &super::merge_tokens(
-                &other_anchors(doc.punct_tokens()),
-                &other_anchors(doc.digit_tokens()),
-            ),
-        );
+        let anchor_in = |from: usize, to: usize| {
+            super::any_token_in(word_anchors, from, to)
+                || other_anchor_in(doc.punct_tokens(), from, to)
+                || other_anchor_in(doc.digit_tokens(), from, to)
+        };
         // An amount starts at digits, at a cardinal in words or at `واحد`;
         // the dual of a currency word (`دولارين`) is an anchor itself.
         let words = super::merge_tokens(cardinal_tokens(doc), anchors_or_one);
@@ -401,7 +420,7 @@ impl Recognizer for MoneyRecognizer {
             let digits = doc.tokens[i].kind == TokenKind::Digits;
             // A symbol may also stand up to two tokens before the amount (`US $`).
             let from = i.saturating_sub(2);
-            if !digits && !super::any_token_in(&anchors, from, from + MAX_AMOUNT_WORDS + 2) {
+            if !digits && !anchor_in(from, from + MAX_AMOUNT_WORDS + 2) {
                 return i + 1;
             }
             let Some(amount) = Self::amount_at(doc, i) else {

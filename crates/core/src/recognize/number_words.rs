@@ -1096,6 +1096,11 @@ pub(crate) struct WordTables {
     lists: [Vec<u32>; 8],
 }
 
+/// True when token `i` is a word that has `bit` (one of the bits above).
+pub(crate) fn word_has(doc: &Document<'_>, i: usize, bit: u8) -> bool {
+    NumberWords::shared().word_bits(doc, i) & bit != 0
+}
+
 /// The word tokens whose word has `bit` (one of the bits above), in order;
 /// the tables are computed once per document, for the whole family.
 pub(crate) fn word_tokens<'d>(doc: &'d Document<'_>, bit: u8) -> &'d [u32] {
