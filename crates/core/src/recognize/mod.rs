@@ -388,7 +388,7 @@ mod tests {
         let bits: Vec<u8> = doc
             .words()
             .iter()
-            .map(|w| u8::from(*w == "و") * 2 | u8::from(*w == "عام") * 6)
+            .map(|w| (u8::from(*w == "و") * 2) | (u8::from(*w == "عام") * 6))
             .collect();
         let lists = doc.word_tokens_by_bit(&bits);
         assert_eq!(lists[1], [0, 3]);

@@ -391,7 +391,7 @@ impl Recognizer for MoneyRecognizer {
             let bits: Vec<u8> = doc
                 .words()
                 .iter()
-                .map(|w| u8::from(self.is_anchor_word(w)) | u8::from(*w == ONE) * 2)
+                .map(|w| u8::from(self.is_anchor_word(w)) | (u8::from(*w == ONE) * 2))
                 .collect();
             own_lists = doc.word_tokens_by_bit(&bits);
             own_starts = super::merge_tokens(&own_lists[0], &own_lists[1]);

@@ -547,10 +547,10 @@ impl NumberWords {
     fn bits_of(&self, w: &str) -> u8 {
         let anchor = super::money::MoneyRecognizer::shared().is_anchor_word(w);
         let document = super::reference::ReferenceRecognizer::shared().is_document_word(w);
-        let others = u8::from(anchor) * MONEY_ANCHOR
-            | u8::from(anchor || w == super::money::ONE) * MONEY_START
-            | u8::from(document) * DOCUMENT_WORD
-            | u8::from(w.bytes().any(|b| b.is_ascii_alphabetic())) * ASCII_LETTER;
+        let others = (u8::from(anchor) * MONEY_ANCHOR)
+            | (u8::from(anchor || w == super::money::ONE) * MONEY_START)
+            | (u8::from(document) * DOCUMENT_WORD)
+            | (u8::from(w.bytes().any(|b| b.is_ascii_alphabetic())) * ASCII_LETTER);
         if !is_arabic_word(w) {
             return others;
         }
@@ -562,10 +562,10 @@ impl NumberWords {
         let cardinal = self.negative.iter().any(|n| n == w) || self.first_piece_of(w).is_some();
         let tens = self.definite_tens_value(w).is_some();
         others
-            | u8::from(ordinal) * ORDINAL_WORD
-            | u8::from(dual) * DUAL_WORD
-            | u8::from(cardinal) * CARDINAL_START
-            | u8::from(ordinal || tens) * ORDINAL_START
+            | (u8::from(ordinal) * ORDINAL_WORD)
+            | (u8::from(dual) * DUAL_WORD)
+            | (u8::from(cardinal) * CARDINAL_START)
+            | (u8::from(ordinal || tens) * ORDINAL_START)
     }
 
     /// Parses a cardinal starting at token `i`; see [`cardinal_at`]. Three
