@@ -6,7 +6,9 @@
 //! times the names recognizer alone on a fresh `Document` per run;
 //! `TAHLIL_ONLY=no-names` runs every recognizer but the names;
 //! `TAHLIL_ONLY=no-dates` every recognizer but the date family ([`DATE_FAMILY`]),
-//! `TAHLIL_ONLY=dates` only that family.
+//! `TAHLIL_ONLY=dates` only that family;
+//! `TAHLIL_ONLY=no-numbers` every recognizer but the number family
+//! ([`NUMBER_FAMILY`]: compare with `all` for what that family adds).
 //!
 //! ```sh
 //! cargo run --release -p tahlil-core --example recognizer_times [FILE]
@@ -16,6 +18,21 @@ use tahlil_core::{AnalyzeOptions, Analyzer};
 
 /// The recognizers of the date family, for `TAHLIL_ONLY=dates` and `no-dates`.
 const DATE_FAMILY: &[&str] = &["date", "relative_date", "duration", "time", "period"];
+/// The number-family recognizers (digits, words, money, codes), which
+/// `TAHLIL_ONLY=no-numbers` leaves out.
+const NUMBER_FAMILY: &[&str] = &[
+    "number",
+    "number_words",
+    "ordinal",
+    "money",
+    "percent",
+    "ratio",
+    "reference",
+    "acronym",
+    "url",
+    "email",
+    "phone",
+];
 
 /// User CPU time of this process, in seconds.
 fn cpu_seconds() -> f64 {
@@ -68,6 +85,7 @@ fn main() {
                     || (only == "no-names" && n != "names")
                     || (only == "dates" && DATE_FAMILY.contains(&n))
                     || (only == "no-dates" && !DATE_FAMILY.contains(&n))
+                    || (only == "no-numbers" && !NUMBER_FAMILY.contains(&n))
             }),
             &text,
             runs,

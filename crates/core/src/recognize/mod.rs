@@ -58,10 +58,10 @@ pub struct Document<'a> {
     /// recognizer of the date family the tokens where it may start:
     /// computed once for all of them ([`date_words::DateStarts`]).
     date_starts: std::cell::OnceCell<date_words::DateStarts>,
-    /// Per token, what the number-word tables say of its word (bits of
-    /// [`number_words`]: is some reading of it an ordinal, a dual),
-    /// computed once for the recognizers that ask.
-    number_word_bits: std::cell::OnceCell<Vec<u8>>,
+    /// Per distinct word, what the number family's tables say of it, and the
+    /// word tokens where each of its recognizers may start
+    /// ([`number_words::WordTables`]), computed once for the recognizers that ask.
+    number_word_bits: std::cell::OnceCell<number_words::WordTables>,
     /// Per token, the cardinal in words starting there, computed once for
     /// the recognizers that read them ([`number_words::cardinal_at`]).
     cardinals: std::cell::OnceCell<SparseTokenMemo<number_words::WordNumber>>,
@@ -151,8 +151,11 @@ impl<'a> Document<'a> {
         self.cardinals.get_or_init(compute)
     }
 
-    /// The per-token memo of the number-word tables, computed by `compute` on first use.
-    pub(crate) fn number_word_bits(&self, compute: impl FnOnce() -> Vec<u8>) -> &[u8] {
+    /// The memo of the number family's word tables, computed by `compute` on first use.
+    pub(crate) fn number_word_tables(
+        &self,
+        compute: impl FnOnce() -> number_words::WordTables,
+    ) -> &number_words::WordTables {
         self.number_word_bits.get_or_init(compute)
     }
 
@@ -192,6 +195,21 @@ impl<'a> Document<'a> {
         out
     }
 
+    /// For each bit `b` of `by_word` (one `u8` per distinct word, by
+    /// [`Document::word_id`]), the word tokens whose word has bit `b`, in
+    /// order: eight start lists in one pass over the tokens.
+    pub fn word_tokens_by_bit(&self, by_word: &[u8]) -> [Vec<u32>; 8] {
+        let mut out: [Vec<u32>; 8] = Default::default();
+        for (k, &id) in self.word_ids.iter().enumerate() {
+            let mut bits = by_word.get(id as usize).copied().unwrap_or(0);
+            while bits != 0 {
+                out[bits.trailing_zeros() as usize].push(k as u32);
+                bits &= bits - 1;
+            }
+        }
+        out
+    }
+
     /// The text of token `i`.
     pub fn token_text(&self, i: usize) -> &'a str {
         &self.text[self.tokens[i].span.range()]
@@ -218,17 +236,6 @@ pub fn walk(starts: &[u32], mut step: impl FnMut(usize) -> usize) {
             next = step(i);
         }
     }
-}
-
-/// The tokens `k` whose `bits[k]` has one of `mask`'s bits, in order.
-pub(crate) fn tokens_with(bits: &[u8], mask: u8) -> Vec<u32> {
-    let mut out = Vec::new();
-    for (k, &b) in bits.iter().enumerate() {
-        if b & mask != 0 {
-            out.push(k as u32);
-        }
-    }
-    out
 }
 
 /// True when the ascending list `tokens` has a token in `from..=to`.
@@ -265,20 +272,23 @@ pub(crate) struct SparseTokenMemo<T> {
 }
 
 impl<T: Copy> SparseTokenMemo<T> {
-    /// `f(i)` for each token `i` of `n`.
-    pub(crate) fn from_fn(n: usize, mut f: impl FnMut(usize) -> Option<T>) -> Self {
+    /// `f(i)` for each token `i` of the ascending list `starts`, of `n`
+    /// tokens (`None` at the others): only the starts are visited.
+    pub(crate) fn from_starts(
+        n: usize,
+        starts: &[u32],
+        mut f: impl FnMut(usize) -> Option<T>,
+    ) -> Self {
+        let mut index = vec![0; n];
         let mut values = Vec::new();
         let mut present = Vec::new();
-        let index = (0..n)
-            .map(|i| match f(i) {
-                Some(v) => {
-                    values.push(v);
-                    present.push(i as u32);
-                    values.len() as u32
-                }
-                None => 0,
-            })
-            .collect();
+        for &k in starts {
+            if let Some(v) = f(k as usize) {
+                values.push(v);
+                present.push(k);
+                index[k as usize] = values.len() as u32;
+            }
+        }
         SparseTokenMemo {
             index,
             values,
@@ -333,7 +343,6 @@ mod tests {
             [0, 1, 4, 5, 9, 12]
         );
         assert_eq!(merge_tokens(&[], &[3]), [3]);
-        assert_eq!(tokens_with(&[0, 2, 1, 3, 0], 2), [1, 3]);
         assert!(any_token_in(&[3, 9], 4, 9) && !any_token_in(&[3, 9], 4, 8));
         assert!(!any_token_in(&[], 0, 100) && any_token_in(&[0], 0, 0));
         // A reading at 1 covers tokens 1-4: 2 and 4 are not visited.
@@ -358,5 +367,14 @@ mod tests {
         assert_eq!(doc.latin_tokens(), [2, 6]);
         assert_eq!(doc.punct_tokens(), [5]);
         assert_eq!(doc.tokens_where_word(|w| w == "عام" || w == "و"), [0, 3]);
+        let bits: Vec<u8> = doc
+            .words()
+            .iter()
+            .map(|w| (u8::from(*w == "و") * 2) | (u8::from(*w == "عام") * 6))
+            .collect();
+        let lists = doc.word_tokens_by_bit(&bits);
+        assert_eq!(lists[1], [0, 3]);
+        assert_eq!(lists[2], [0]);
+        assert!(lists[0].is_empty() && lists[3].is_empty());
     }
 }

@@ -5,7 +5,9 @@
 //! currency table is `crates/core/data/currencies.tsv`.
 
 use super::number::{parse_number_at, parse_scaled_number_at};
-use super::number_words::{cardinal_at, cardinal_tokens, scale_at, WordMap};
+use super::number_words::{
+    cardinal_at, cardinal_tokens, scale_at, word_tokens, WordMap, MONEY_ANCHOR, MONEY_START,
+};
 use super::range::far_end_after;
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Num, Value};
@@ -18,7 +20,7 @@ use std::collections::HashMap;
 const MAX_AMOUNT_WORDS: usize = 40;
 
 /// `واحد` (one) in search form.
-const ONE: &str = "واحد";
+pub(crate) const ONE: &str = "واحد";
 
 /// The currency table (format in its header).
 const CURRENCIES: &str = include_str!("../../data/currencies.tsv");
@@ -56,12 +58,22 @@ pub struct MoneyRecognizer {
     phrases: Vec<Phrase>,
     /// Index of `phrases` by any form of their first word.
     by_first_word: WordMap<Vec<usize>>,
+    /// Per byte, true when some key of `by_first_word` starts with it: a
+    /// punctuation or digit token whose first byte is not one is no anchor,
+    /// and is not hashed.
+    first_bytes: [bool; 256],
     subunits: Vec<Subunit>,
+    /// True when built from the default table ([`CURRENCIES`]): its word
+    /// anchors are then read from the number family's shared start lists.
+    default_table: bool,
 }
 
 impl Default for MoneyRecognizer {
     fn default() -> Self {
-        Self::from_table(CURRENCIES)
+        MoneyRecognizer {
+            default_table: true,
+            ..Self::from_table(CURRENCIES)
+        }
     }
 }
 
@@ -141,11 +153,47 @@ impl MoneyRecognizer {
                 by_first_word.entry(form.clone()).or_default().push(k);
             }
         }
+        let mut first_bytes = [false; 256];
+        for form in by_first_word.keys() {
+            if let Some(&b) = form.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
         MoneyRecognizer {
             phrases,
             by_first_word,
+            first_bytes,
             subunits,
+            default_table: false,
         }
+    }
+
+    /// The recognizer of the default table, compiled once per process (the
+    /// number family's word tables ask it which words are anchors).
+    pub(crate) fn shared() -> &'static MoneyRecognizer {
+        static SHARED: std::sync::OnceLock<MoneyRecognizer> = std::sync::OnceLock::new();
+        SHARED.get_or_init(MoneyRecognizer::default)
+    }
+
+    /// True when the word `w` is a form of the first word of a currency phrase.
+    pub(crate) fn is_anchor_word(&self, w: &str) -> bool {
+        self.by_first_word.contains_key(w)
+    }
+
+    /// False when token `j` cannot be the first word of a phrase, told
+    /// without hashing: a word without the family's anchor bit (default
+    /// table), a token whose first byte starts no first word.
+    fn may_open_phrase(&self, doc: &Document<'_>, j: usize) -> bool {
+        let t = &doc.tokens[j];
+        if t.kind == TokenKind::Word && self.default_table {
+            return super::number_words::word_has(doc, j, MONEY_ANCHOR);
+        }
+        self.first_bytes[usize::from(doc.text.as_bytes()[t.span.start])]
+    }
+
+    /// True when token `j` is a form of the first word of a phrase.
+    fn first_word_at(&self, doc: &Document<'_>, j: usize) -> bool {
+        self.may_open_phrase(doc, j) && self.by_first_word.contains_key(doc.token_text(j))
     }
 
     /// The longest phrase starting at token `j`: its index and last token.
@@ -153,6 +201,9 @@ impl MoneyRecognizer {
     fn phrase_at(&self, doc: &Document<'_>, j: usize, same_line: bool) -> Option<(usize, usize)> {
         let t = doc.tokens.get(j)?;
         if (same_line && t.newline_before) || t.kind == TokenKind::Digits {
+            return None;
+        }
+        if !self.may_open_phrase(doc, j) {
             return None;
         }
         let candidates = self.by_first_word.get(doc.token_text(j))?;
@@ -327,32 +378,49 @@ impl Recognizer for MoneyRecognizer {
         // Amounts in words are only read near a currency word or symbol
         // (an anchor): the anchors, in order. Symbols (`$`) are punctuation
         // tokens: looked up one by one.
-        let word_anchors = doc.tokens_where_word(|w| self.by_first_word.contains_key(w));
-        let other_anchors = |tokens: &[u32]| -> Vec<u32> {
-            let anchor = |k: &&u32| {
-                self.by_first_word
-                    .contains_key(doc.token_text(**k as usize))
-            };
-            tokens.iter().filter(anchor).copied().collect()
+        // The anchor words, and those and `واحد`: from the family's start
+        // lists, or, for another table, from a pass of this recognizer's own.
+        let own_lists;
+        let own_starts;
+        let (word_anchors, anchors_or_one) = if self.default_table {
+            (
+                word_tokens(doc, MONEY_ANCHOR),
+                word_tokens(doc, MONEY_START),
+            )
+        } else {
+            let bits: Vec<u8> = doc
+                .words()
+                .iter()
+                .map(|w| u8::from(self.is_anchor_word(w)) | (u8::from(*w == ONE) * 2))
+                .collect();
+            own_lists = doc.word_tokens_by_bit(&bits);
+            own_starts = super::merge_tokens(&own_lists[0], &own_lists[1]);
+            (&own_lists[0][..], &own_starts[..])
         };
-        let anchors = super::merge_tokens(
-            &word_anchors,
-            &super::merge_tokens(
-                &other_anchors(doc.punct_tokens()),
-                &other_anchors(doc.digit_tokens()),
-            ),
-        );
+        // Symbols (`$`) and other non-word anchors, asked only in the window
+        // of a start in words that has no anchor word: no pass over every
+        // punctuation token.
+        let other_anchor_in = |tokens: &[u32], from: usize, to: usize| {
+            let k = tokens.partition_point(|&t| (t as usize) < from);
+            tokens[k..]
+                .iter()
+                .take_while(|&&t| t as usize <= to)
+                .any(|&t| self.first_word_at(doc, t as usize))
+        };
+        let anchor_in = |from: usize, to: usize| {
+            super::any_token_in(word_anchors, from, to)
+                || other_anchor_in(doc.punct_tokens(), from, to)
+                || other_anchor_in(doc.digit_tokens(), from, to)
+        };
         // An amount starts at digits, at a cardinal in words or at `واحد`;
         // the dual of a currency word (`دولارين`) is an anchor itself.
-        let ones = doc.tokens_where_word(|w| w == ONE);
-        let words = super::merge_tokens(&ones, &word_anchors);
-        let words = super::merge_tokens(cardinal_tokens(doc), &words);
+        let words = super::merge_tokens(cardinal_tokens(doc), anchors_or_one);
         let starts = super::merge_tokens(doc.digit_tokens(), &words);
         super::walk(&starts, |i| {
             let digits = doc.tokens[i].kind == TokenKind::Digits;
             // A symbol may also stand up to two tokens before the amount (`US $`).
             let from = i.saturating_sub(2);
-            if !digits && !super::any_token_in(&anchors, from, from + MAX_AMOUNT_WORDS + 2) {
+            if !digits && !anchor_in(from, from + MAX_AMOUNT_WORDS + 2) {
                 return i + 1;
             }
             let Some(amount) = Self::amount_at(doc, i) else {

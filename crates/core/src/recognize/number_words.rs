@@ -516,36 +516,56 @@ impl NumberWords {
         })
     }
 
-    /// The [`ORDINAL_WORD`] and [`DUAL_WORD`] bits of token `i`, computed
-    /// once per distinct word of the document, on the first call.
+    /// The word bits ([`ORDINAL_WORD`], [`DUAL_WORD`], ...) of token `i`.
     fn word_bits(&self, doc: &Document<'_>, i: usize) -> u8 {
-        self.all_word_bits(doc).get(i).copied().unwrap_or(0)
+        doc.word_id(i)
+            .map_or(0, |id| self.tables(doc).bits.get(id).copied().unwrap_or(0))
     }
 
-    /// The [`ORDINAL_WORD`] and [`DUAL_WORD`] bits of every token.
+    /// The word tables of the document, computed once, on the first call:
+    /// one pass over the distinct words for every table the number family
+    /// asks, then one pass over the tokens for all its start lists.
     #[inline]
-    fn all_word_bits<'d>(&self, doc: &'d Document<'_>) -> &'d [u8] {
-        doc.number_word_bits(|| doc.per_word(0, |w| self.bits_of(w)))
+    fn tables<'d>(&self, doc: &'d Document<'_>) -> &'d WordTables {
+        doc.number_word_tables(|| {
+            let bits: Vec<u8> = doc.words().iter().map(|w| self.bits_of(w)).collect();
+            let lists = doc.word_tokens_by_bit(&bits);
+            WordTables { bits, lists }
+        })
     }
 
     /// The tokens where a cardinal ([`NumberWords::cardinal_at`]) or a dual
     /// ([`NumberWords::dual_at`]) may start, in order.
     fn cardinal_or_dual_tokens(&self, doc: &Document<'_>) -> Vec<u32> {
-        let duals = super::tokens_with(self.all_word_bits(doc), DUAL_WORD);
-        super::merge_tokens(self.cardinal_tokens(doc), &duals)
+        super::merge_tokens(self.cardinal_tokens(doc), word_tokens(doc, DUAL_WORD))
     }
 
-    /// The [`ORDINAL_WORD`] and [`DUAL_WORD`] bits of the word `w`: the
-    /// table lookups of [`NumberWords::ordinal_at`] and [`NumberWords::dual_at`].
+    /// The word bits of the word `w`: the table lookups of
+    /// [`NumberWords::ordinal_at`], [`NumberWords::dual_at`], of the start of
+    /// a cardinal or an ordinal, and the start tests of money, references
+    /// and URLs.
     fn bits_of(&self, w: &str) -> u8 {
+        let anchor = super::money::MoneyRecognizer::shared().is_anchor_word(w);
+        let document = super::reference::ReferenceRecognizer::shared().is_document_word(w);
+        let others = (u8::from(anchor) * MONEY_ANCHOR)
+            | (u8::from(anchor || w == super::money::ONE) * MONEY_START)
+            | (u8::from(document) * DOCUMENT_WORD)
+            | (u8::from(w.bytes().any(|b| b.is_ascii_alphabetic())) * ASCII_LETTER);
         if !is_arabic_word(w) {
-            return 0;
+            return others;
         }
         let ordinal = self.ordinal_endings.may_match(w)
             && split_clitics(w).any(|(_, _, bare)| self.ordinals.contains_key(bare));
         let dual = self.dual_endings.may_match(w)
             && split_clitics(w).any(|(_, _, bare)| self.duals.contains_key(bare));
-        (if ordinal { ORDINAL_WORD } else { 0 }) | if dual { DUAL_WORD } else { 0 }
+        // Only a word that is a number or `سالب` starts a cardinal.
+        let cardinal = self.negative.iter().any(|n| n == w) || self.first_piece_of(w).is_some();
+        let tens = self.definite_tens_value(w).is_some();
+        others
+            | (u8::from(ordinal) * ORDINAL_WORD)
+            | (u8::from(dual) * DUAL_WORD)
+            | (u8::from(cardinal) * CARDINAL_START)
+            | (u8::from(ordinal || tens) * ORDINAL_START)
     }
 
     /// Parses a cardinal starting at token `i`; see [`cardinal_at`]. Three
@@ -564,16 +584,9 @@ impl NumberWords {
     fn cardinals<'d>(&self, doc: &'d Document<'_>) -> &'d SparseTokenMemo<WordNumber> {
         doc.cardinals(|| {
             // Only a word that is a number or `سالب` starts one: asked once per distinct word.
-            let may_start = doc.per_word(false, |w| {
-                is_arabic_word(w)
-                    && (self.negative.iter().any(|n| n == w) || self.first_piece_of(w).is_some())
-            });
-            SparseTokenMemo::from_fn(doc.tokens.len(), |k| {
-                if may_start[k] {
-                    self.parse_cardinal_at(doc, k)
-                } else {
-                    None
-                }
+            let starts = word_tokens(doc, CARDINAL_START);
+            SparseTokenMemo::from_starts(doc.tokens.len(), starts, |k| {
+                self.parse_cardinal_at(doc, k)
             })
         })
     }
@@ -970,9 +983,7 @@ impl NumberWords {
     /// The word tokens where an ordinal ([`NumberWords::ordinal_at`]) may
     /// start, in order: words of the ordinal table and definite tens.
     pub fn ordinal_tokens(&self, doc: &Document<'_>) -> Vec<u32> {
-        let table = super::tokens_with(self.all_word_bits(doc), ORDINAL_WORD);
-        let tens = doc.tokens_where_word(|w| self.definite_tens_value(w).is_some());
-        super::merge_tokens(&table, &tens)
+        word_tokens(doc, ORDINAL_START).to_vec()
     }
 
     /// A definite tens or hundred word after an ordinal head (`القرن العشرين`,
@@ -1062,6 +1073,39 @@ impl Default for NumberWords {
 const ORDINAL_WORD: u8 = 1;
 /// Bit of a word some reading of which is a dual ([`NumberWords::dual_at`]).
 const DUAL_WORD: u8 = 2;
+/// Bit of a word a cardinal may start at ([`NumberWords::cardinal_at`]).
+const CARDINAL_START: u8 = 4;
+/// Bit of a word an ordinal may start at: an ordinal word or a definite
+/// tens or hundred word ([`NumberWords::definite_tens_value`]).
+const ORDINAL_START: u8 = 8;
+/// Bit of a word that is the first word of a currency phrase (money's anchors).
+pub(crate) const MONEY_ANCHOR: u8 = 16;
+/// Bit of a word an amount of money may start at besides a cardinal: an
+/// anchor or `واحد`.
+pub(crate) const MONEY_START: u8 = 32;
+/// Bit of a document word (`القرار`), where a reference may start.
+pub(crate) const DOCUMENT_WORD: u8 = 64;
+/// Bit of a word holding an ASCII letter, where a URL may start.
+pub(crate) const ASCII_LETTER: u8 = 128;
+
+/// The number family's word tables of one document (a memo of [`Document`]).
+pub(crate) struct WordTables {
+    /// Per distinct word (by [`Document::word_id`]), its bits ([`ORDINAL_WORD`] to [`ASCII_LETTER`]).
+    bits: Vec<u8>,
+    /// Per bit, the word tokens whose word has it, in order.
+    lists: [Vec<u32>; 8],
+}
+
+/// True when token `i` is a word that has `bit` (one of the bits above).
+pub(crate) fn word_has(doc: &Document<'_>, i: usize, bit: u8) -> bool {
+    NumberWords::shared().word_bits(doc, i) & bit != 0
+}
+
+/// The word tokens whose word has `bit` (one of the bits above), in order;
+/// the tables are computed once per document, for the whole family.
+pub(crate) fn word_tokens<'d>(doc: &'d Document<'_>, bit: u8) -> &'d [u32] {
+    &NumberWords::shared().tables(doc).lists[bit.trailing_zeros() as usize]
+}
 
 /// The text of token `i` when it is an Arabic word.
 fn word_at<'a>(doc: &Document<'a>, i: usize) -> Option<&'a str> {

@@ -3,7 +3,7 @@
 //! `144-QD/TW`. The value is the code as written (`31-NQ/TU`, `12`).
 
 use super::number::is_clitic;
-use super::number_words::WordMap;
+use super::number_words::{WordMap, DOCUMENT_WORD};
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Value};
 use crate::normalize::search_form;
@@ -139,6 +139,18 @@ fn code_at(doc: &Document<'_>, i: usize) -> Option<Code> {
 }
 
 impl ReferenceRecognizer {
+    /// The recognizer, compiled once per process (the number family's word
+    /// tables ask it which words are document words).
+    pub(crate) fn shared() -> &'static ReferenceRecognizer {
+        static SHARED: std::sync::OnceLock<ReferenceRecognizer> = std::sync::OnceLock::new();
+        SHARED.get_or_init(ReferenceRecognizer::default)
+    }
+
+    /// True when the word `w` is a document word (`القرار`, `بالقرار`).
+    pub(crate) fn is_document_word(&self, w: &str) -> bool {
+        self.document_word(w).is_some()
+    }
+
     /// If the word `w` is a document word (`القرار`, `بالقرار`): the byte length of its clitics.
     /// Also whether its bare digits count without `رقم` ([`NUMBERED_DOCUMENTS`]).
     fn document_word(&self, w: &str) -> Option<(usize, bool)> {
@@ -175,9 +187,11 @@ impl Recognizer for ReferenceRecognizer {
         let t = doc.tokens;
         // A reference starts at a document word (`القرار`), digits or a
         // Latin word: only those tokens are visited.
-        let document_words = doc.tokens_where_word(|w| self.document_word(w).is_some());
+        // (The document words come from the number family's start lists:
+        // every reference recognizer has the same table.)
+        let document_words = super::number_words::word_tokens(doc, DOCUMENT_WORD);
         let codes = super::merge_tokens(doc.digit_tokens(), doc.latin_tokens());
-        super::walk(&super::merge_tokens(&document_words, &codes), |i| {
+        super::walk(&super::merge_tokens(document_words, &codes), |i| {
             let mut found: Option<(Span, usize, usize)> = None; // span, code first, code last
             let document_word = (t[i].kind == TokenKind::Word)
                 .then(|| self.document_word(doc.token_text(i)))

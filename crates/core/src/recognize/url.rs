@@ -130,8 +130,8 @@ impl Recognizer for UrlRecognizer {
         // a word holding an ASCII letter (asked once per distinct word).
         // Their bytes alone are visited, in order, skipping what a reading
         // or a failed ASCII run covered, as a walk over every byte would.
-        let latin_words = doc.tokens_where_word(|w| w.bytes().any(|b| b.is_ascii_alphabetic()));
-        let starts = super::merge_tokens(doc.digit_tokens(), &latin_words);
+        let latin_words = super::number_words::word_tokens(doc, super::number_words::ASCII_LETTER);
+        let starts = super::merge_tokens(doc.digit_tokens(), latin_words);
         let mut next = 0;
         for &k in &starts {
             let token = doc.tokens[k as usize].span;
