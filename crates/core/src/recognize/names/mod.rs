@@ -150,6 +150,8 @@ mod fact {
     /// reading without clitics or behind `و` has a person-name or folded-name
     /// flag, or the word is a kunya (`ابو`).
     pub const NAME_WORDS_START: u8 = 16;
+    /// The word as it is is a one-word title ([`super::View::is_title_word`]).
+    pub const TITLE_WORD: u8 = 32;
 }
 
 /// What the tables say of one word, all its readings together (with or
@@ -178,6 +180,13 @@ impl WordReadings {
                 r.flags |= info.flags;
                 if skip == 0 {
                     r.own_flags = info.flags;
+                    if info
+                        .phrases
+                        .iter()
+                        .any(|p| p.kind == PhraseKind::Title && p.rest.is_empty())
+                    {
+                        r.facts |= fact::TITLE_WORD;
+                    }
                 }
                 if bare_or_wa(skip) && info.flags & (flag::PERSON_NAME | flag::FOLDED_NAME) != 0 {
                     r.facts |= fact::NAME_WORDS_START;
@@ -542,6 +551,17 @@ impl<'d, 'a> View<'d, 'a> {
     /// as it is: `lex.is(word, bits)`, read from the per-word table.
     pub fn word_is(&self, i: usize, bits: u32) -> bool {
         self.word_flags(i) & bits != 0
+    }
+
+    /// True when token `i` is a separate word ([`View::free_word`]) that has
+    /// one of the [`flag`] `bits` as it is ([`View::word_is`]).
+    pub fn free_word_is(&self, i: usize, bits: u32) -> bool {
+        self.free_word(i).is_some() && self.word_is(i, bits)
+    }
+
+    /// [`View::is_title_word`] of token `i`'s word, read from the per-word table.
+    pub fn is_title_word_at(&self, i: usize) -> bool {
+        self.readings(i).facts & fact::TITLE_WORD != 0
     }
 
     /// True when `w` starts a title phrase (`الرفيق`, `رئيس` of `رئيس الوزراء`).

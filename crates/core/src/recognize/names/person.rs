@@ -72,7 +72,7 @@ fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
             // construct ends the office; what follows names the body.
             let head_in_construct = |k: usize| {
                 view.free_word(k).is_some_and(|w| {
-                    !w.starts_with("ال") && view.lex.is(w, flag::ORG_HEAD | flag::PLACE_HEAD)
+                    !w.starts_with("ال") && view.word_is(k, flag::ORG_HEAD | flag::PLACE_HEAD)
                 })
             };
             let ends_at_head = head_in_construct(last);
@@ -90,7 +90,7 @@ fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
     // Demonyms and modifiers: `الرئيس الأمريكي السابق`.
     while let Some(w) = view.free_word(last + 1) {
         let is_demonym = w.starts_with("ال") && view.lex.demonym(w).is_some();
-        if is_demonym || view.lex.is(w, flag::MODIFIER) {
+        if is_demonym || view.word_is(last + 1, flag::MODIFIER) {
             last += 1;
         } else {
             break;
@@ -140,7 +140,7 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
         if k > from && view.line_start(k) {
             break;
         }
-        let particle = view.lex.is(w, flag::PARTICLE) && !view.lex.is(w, flag::STOP);
+        let particle = view.word_is(k, flag::PARTICLE) && !view.word_is(k, flag::STOP);
         if particle && view.free_word(k + 1).is_some() && !after_particle {
             after_particle = true;
             k += 1;
@@ -151,7 +151,7 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
         // function word (`فام دوك آن،`: `آن` reads `ان`), before punctuation.
         let folded_syllable = words >= 2
             && w.chars().count() == 2
-            && view.lex.is(w, flag::STOP)
+            && view.word_is(k, flag::STOP)
             && view.word(k + 1).is_none()
             && k + 1 < view.len();
         if folded_syllable {
@@ -162,7 +162,7 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
         // After the first word, a verb ends the name (`جاك شيراك تناولت`);
         // a long word with a glued `ل` is no name (`اميل لحود لحضور`).
         // `علي` (folded onto `على`) before another name word.
-        if view.lex.is(w, flag::FOLDED_NAME)
+        if view.word_is(k, flag::FOLDED_NAME)
             && view.is_name_word(k + 1, false)
             && !view
                 .word(k + 1)
@@ -200,7 +200,7 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
             last = if words > 0 { Some(k - 1) } else { None };
             break;
         }
-        let closed = article && !after_particle && !view.lex.is(w, flag::COMPOUND);
+        let closed = article && !after_particle && !view.word_is(k - 1, flag::COMPOUND);
         after_particle = false;
         if closed || words == max_words {
             break;
@@ -208,10 +208,7 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
     }
     let mut last = last?;
     // A regnal ordinal belongs to the name: `عبدالله الثاني`.
-    if view
-        .free_word(last + 1)
-        .is_some_and(|w| view.lex.is(w, flag::REGNAL))
-    {
+    if view.free_word_is(last + 1, flag::REGNAL) {
         last += 1;
         return Some(last);
     }
@@ -297,9 +294,9 @@ fn role_after(view: &View<'_, '_>, name_last: usize) -> Option<String> {
         return None;
     }
     let start = sep + 1;
-    let w = view.free_word(start)?;
+    view.free_word(start)?;
     let honorific = view.phrase_at(start, false, |k| *k == PhraseKind::Title);
-    let last = if view.lex.is(w, flag::OFFICE) {
+    let last = if view.word_is(start, flag::OFFICE) {
         extend_chain(view, start)
     } else if let Some((_, last, _)) = honorific {
         // `الأمين العام للحزب`: an honorific used as a role, with its chain.
@@ -351,12 +348,7 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             }
         }
         // After `عبد` or `أبو` a title word is part of a name (`عبد الملك`).
-        let after_particle = |i: usize| {
-            i > 0
-                && view
-                    .word(i - 1)
-                    .is_some_and(|w| view.lex.is(w, flag::PARTICLE))
-        };
+        let after_particle = |i: usize| i > 0 && view.word_is(i - 1, flag::PARTICLE);
         let Some(t) = title_at(view, i).filter(|_| !after_particle(i)) else {
             i += 1;
             continue;
@@ -392,10 +384,7 @@ fn follows_namesake_head(view: &View<'_, '_>, first: usize) -> bool {
         return false;
     };
     // `أبو جبل [ومحمود محمود]`: the head word is itself part of a name.
-    let in_name = p > 0
-        && view
-            .word(p - 1)
-            .is_some_and(|n| view.lex.is(n, flag::PARTICLE));
+    let in_name = p > 0 && view.word_is(p - 1, flag::PARTICLE);
     // A head with the article is no construct (`البطولة [محمد الشربيني]`).
     let construct = view.word(p).is_some_and(|w| {
         let tail = &w[w.chars().next().map_or(0, char::len_utf8)..];
@@ -438,18 +427,11 @@ fn trim_after_known_name(view: &View<'_, '_>, first: usize, last: usize) -> usiz
     else {
         return last;
     };
-    let keeps_going = (known + 1..=last).any(|k| {
-        view.free_word(k)
-            .is_some_and(|w| view.lex.is(w, flag::PARTICLE | flag::REGNAL))
-    });
+    let keeps_going =
+        (known + 1..=last).any(|k| view.free_word_is(k, flag::PARTICLE | flag::REGNAL));
     let complete = match view.person_word(known) {
         Some(true) => true,
-        Some(false) => {
-            known > first
-                && !view
-                    .free_word(known)
-                    .is_some_and(|w| view.lex.is(w, flag::PERSON_FIRST))
-        }
+        Some(false) => known > first && !view.free_word_is(known, flag::PERSON_FIRST),
         None => false,
     };
     if !complete || keeps_going {
@@ -483,12 +465,13 @@ fn is_family_name_with_article(view: &View<'_, '_>, k: usize) -> bool {
 /// text or line, a function word, a title or an office. `علي` after it may
 /// be the preposition or the next name (`بيعة علي`): no end.
 fn name_ends_after(view: &View<'_, '_>, k: usize) -> bool {
-    view.word(k + 1).is_none_or(|next| {
-        view.line_start(k + 1)
-            || (view.lex.is(next, flag::STOP | flag::OFFICE)
-                && !view.lex.is(next, flag::FOLDED_NAME))
-            || view.is_title_word(next)
-    })
+    view.word(k + 1).is_none() || {
+        let next = k + 1;
+        view.line_start(next)
+            || (view.word_is(next, flag::STOP | flag::OFFICE)
+                && !view.word_is(next, flag::FOLDED_NAME))
+            || view.is_title_word_at(next)
+    }
 }
 
 /// The first word of a run of the learned table at token `i`: `(clitic
@@ -504,9 +487,7 @@ fn name_words_start(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
     let next_is_name =
         next_is_particle || view.person_word(i + 1).is_some() || view.is_person_word(i + 1, true);
     // `علي محمد جيدي`: a given name and another known word after `علي`.
-    let next_is_known_run = view
-        .free_word(i + 1)
-        .is_some_and(|n| view.lex.is(n, flag::PERSON_FIRST))
+    let next_is_known_run = view.free_word_is(i + 1, flag::PERSON_FIRST)
         && (view.person_word(i + 2).is_some() || view.is_person_word(i + 2, true));
     let mut found = None;
     clitics::for_each_reading(w, |skip, bare| {
@@ -557,10 +538,7 @@ fn is_nisba_at(view: &View<'_, '_>, k: usize) -> bool {
 /// ends the name part they introduce (`عبد العزيز`, `بن طولون`), if any.
 fn after_particles(view: &View<'_, '_>, k: usize) -> Option<usize> {
     let mut m = k;
-    while view
-        .free_word(m)
-        .is_some_and(|w| view.lex.is(w, flag::PARTICLE) && !view.lex.is(w, flag::STOP))
-    {
+    while view.free_word_is(m, flag::PARTICLE) && !view.word_is(m, flag::STOP) {
         m += 1;
     }
     if m == k || view.line_start(m) {
@@ -569,7 +547,7 @@ fn after_particles(view: &View<'_, '_>, k: usize) -> Option<usize> {
     let w = view.free_word(m)?;
     let fits = view.person_word(m).is_some()
         || view.is_person_word(m, true)
-        || (w.starts_with("ال") && !view.lex.is(w, flag::STOP));
+        || (w.starts_with("ال") && !view.word_is(m, flag::STOP));
     fits.then_some(m)
 }
 
@@ -595,7 +573,7 @@ fn is_plain_word(view: &View<'_, '_>, k: usize, w: &str) -> bool {
     looks_like_verb(w)
         || is_verbal_noun(w)
         || glued_or_verb
-        || view.lex.is(w, flag::REGNAL)
+        || view.word_is(k, flag::REGNAL)
         || view
             .phrase_at(k, false, |p| matches!(p, PhraseKind::Place { .. }))
             .is_some()
@@ -618,9 +596,7 @@ fn family_name_after(view: &View<'_, '_>, last: usize, may_extend: bool) -> Opti
     // (`محمد بن عبد الكريم [الخطابي] (`, `عفيف الدين [التلمساني]`), not
     // after `بن` and a family name (`خالد بن الوليد [الجيش]`). Not after a
     // name by itself: an adjective follows it as often (`أينشتاين الطفل`).
-    let after_compound = view
-        .free_word(last)
-        .is_some_and(|l| view.lex.is(l, flag::COMPOUND))
+    let after_compound = view.free_word_is(last, flag::COMPOUND)
         || (last > 0 && view.free_word(last - 1) == Some("عبد"));
     if may_extend
         && view.person_word(last) != Some(true)
@@ -639,7 +615,7 @@ fn family_name_after(view: &View<'_, '_>, last: usize, may_extend: bool) -> Opti
         && view.is_person_word(k, true)
         && !is_plain_word(view, k, w)
         && !is_unknown_noun_ending(view, k, w)
-        && !view.lex.is(w, flag::PARTICLE)
+        && !view.word_is(k, flag::PARTICLE)
         && ends_name;
     fits.then_some(k)
 }
@@ -653,7 +629,7 @@ fn is_described_noun(view: &View<'_, '_>, i: usize) -> bool {
         && view.free_word(i + 1).is_some_and(|n| {
             has_article(n)
                 && (view.lex.demonym(n).is_some()
-                    || view.lex.is(n, flag::ADJECTIVE)
+                    || view.word_is(i + 1, flag::ADJECTIVE)
                     || (n.chars().count() >= 5 && n.ends_with('ي')))
         })
 }
@@ -700,8 +676,7 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             if k == i {
                 start_flags & flag::PERSON_FIRST != 0
             } else {
-                view.free_word(k)
-                    .is_some_and(|w| view.lex.is(w, flag::PERSON_FIRST))
+                view.free_word_is(k, flag::PERSON_FIRST)
             }
         };
         let mut last = if kunya.is_some() { i + 1 } else { i };
@@ -747,11 +722,7 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         }
         // A name never ends at a particle (`[سعد] بن أبي وقاص`, when the
         // rest is not read): the particle and what it introduces are left out.
-        while last > i
-            && view
-                .free_word(last)
-                .is_some_and(|w| view.lex.is(w, flag::PARTICLE))
-        {
+        while last > i && view.free_word_is(last, flag::PARTICLE) {
             last -= 1;
         }
         if let Some(family) = family_name_after(view, last, is_first(last) || last > i) {
@@ -816,8 +787,8 @@ fn list_after(view: &View<'_, '_>, mut i: usize, out: &mut Vec<NameCandidate>) -
 
 /// A byline at the start of a line: byline words, `:`, then the name up to the end of the line.
 fn byline_at(view: &View<'_, '_>, i: usize, out: &mut Vec<NameCandidate>) -> Option<usize> {
-    let first = view.word(i)?;
-    if !view.lex.is(first, flag::BYLINE) {
+    view.word(i)?;
+    if !view.word_is(i, flag::BYLINE) {
         return None;
     }
     let mut k = i + 1;
@@ -877,23 +848,30 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         taken[c.first..=c.last].iter_mut().for_each(|t| *t = true);
     }
     let mut found = Vec::new();
-    // Per distinct word: whether some reading of it starts a name above.
-    let mut may_repeat: Vec<Option<bool>> = vec![None; view.doc.distinct_words()];
+    // Per distinct word: whether some reading of it starts a name above
+    // (0 not yet asked, 1 no, 2 yes). The word's text is read only to
+    // answer once, not at every token (a cache miss at each rare word).
+    const NO: u8 = 1;
+    const YES: u8 = 2;
+    let mut may_repeat = vec![0u8; view.doc.distinct_words()];
     let free_word_is =
         |j: usize, id: usize| view.doc.word_id(j) == Some(id) && view.doc.tokens[j].space_before;
     for i in 0..view.len() {
         let Some(id) = view.doc.word_id(i) else {
             continue;
         };
-        let w = view.doc.words()[id];
-        let may = *may_repeat[id].get_or_insert_with(|| {
+        let memo = &mut may_repeat[id];
+        if *memo == 0 {
+            let w = view.doc.words()[id];
             let key = usize::from(clitics::tail_key(w));
-            tails[key >> 6] & 1 << (key & 63) != 0
-                && clitics::for_each_reading(w, |_, bare| names.contains_key(bare))
-        });
-        if !may {
+            let may = tails[key >> 6] & 1 << (key & 63) != 0
+                && clitics::for_each_reading(w, |_, bare| names.contains_key(bare));
+            *memo = if may { YES } else { NO };
+        }
+        if *memo == NO {
             continue;
         }
+        let w = view.doc.words()[id];
         let mut matched = None;
         clitics::for_each_reading(w, |skip, bare| {
             let Some(candidates) = names.get(bare) else {
