@@ -57,16 +57,11 @@ fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
         if let Some((skip, last, _)) = view.phrase_at(i, true, |k| *k == PhraseKind::Title) {
             (skip, last, false)
         } else {
-            let w = view.word(i)?;
-            let mut skip = None;
-            clitics::for_each_reading(w, |s, bare| {
-                if view.lex.is(bare, flag::OFFICE) {
-                    skip = Some(s);
-                    return true;
-                }
-                false
-            });
-            let skip = skip?;
+            let skip = view
+                .known_readings(i)
+                .iter()
+                .find(|r| r.flags() & flag::OFFICE != 0)?
+                .skip;
             let last = extend_chain(view, i);
             // `رئيس اتحاد [كرة القدم]`, `مدرب نادي [مانشستر]`: a head word in
             // construct ends the office; what follows names the body.
@@ -99,14 +94,10 @@ fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
     // Offices and multi-word titles are weak too: `رئيس الحكومة أطلق`.
     let weak = is_office
         || core_last > i
-        || view.word(i).is_some_and(|w| {
-            let mut weak = false;
-            clitics::for_each_reading(w, |_, bare| {
-                weak = view.lex.is(bare, flag::WEAK_TITLE);
-                weak
-            });
-            weak
-        });
+        || view
+            .known_readings(i)
+            .iter()
+            .any(|r| r.flags() & flag::WEAK_TITLE != 0);
     let start = view.span(i, i, skip).start;
     let text_of =
         |end_tok: usize| view.doc.text[start..view.span(end_tok, end_tok, 0).end].to_string();
@@ -489,23 +480,18 @@ fn name_words_start(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
     // `علي محمد جيدي`: a given name and another known word after `علي`.
     let next_is_known_run = view.free_word_is(i + 1, flag::PERSON_FIRST)
         && (view.person_word(i + 2).is_some() || view.is_person_word(i + 2, true));
-    let mut found = None;
-    clitics::for_each_reading(w, |skip, bare| {
+    view.known_readings(i).iter().find_map(|r| {
         // Behind `ب`, `ل` or `ك` a table word is more often a common word
         // (`لصالح` "in favour of", `لجان` "committees" read as `جان`).
-        if skip > 0 && !(skip == 'و'.len_utf8() && w.starts_with('و')) {
-            return false;
+        if r.skip > 0 && !(r.skip == 'و'.len_utf8() && w.starts_with('و')) {
+            return None;
         }
-        let f = view.lex.flags(bare);
+        let f = r.flags();
         let alone = f & flag::PERSON_ALONE != 0;
         let known_start = f & flag::PERSON_NAME != 0 && (alone || next_is_name);
         let folded_start = f & flag::FOLDED_NAME != 0 && (next_is_particle || next_is_known_run);
-        if known_start || folded_start {
-            found = Some((skip, f));
-        }
-        found.is_some()
-    });
-    found
+        (known_start || folded_start).then_some((r.skip, f))
+    })
 }
 
 /// A kunya at token `i`, `أبو` or `أبي` and a word of the learned table
