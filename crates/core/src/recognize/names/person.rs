@@ -804,6 +804,12 @@ fn byline_at(view: &View<'_, '_>, i: usize, out: &mut Vec<NameCandidate>) -> Opt
     Some(last + 1)
 }
 
+/// The sort key of a name (its words' ids) by its second word: the id, or
+/// `u64::MAX` for a name of one word.
+fn second_word_key(name: &[usize]) -> u64 {
+    name.get(1).map_or(u64::MAX, |&id| id as u64)
+}
+
 /// Adds the later mentions of names of two words or more found by the rules.
 pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     // Names by their first word, without duplicates; their words by word id.
@@ -823,6 +829,18 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     if names.is_empty() {
         return;
     }
+    // Each first word's names by their second word (names of one word
+    // last), in their order otherwise: a mention is compared with the names
+    // whose second word follows it only, not with every name of a frequent
+    // first word (`محمد`). `(index in the first word's list, words)`.
+    let names: FastMap<&str, Vec<(usize, Vec<usize>)>> = names
+        .into_iter()
+        .map(|(first, list)| {
+            let mut list: Vec<(usize, Vec<usize>)> = list.into_iter().enumerate().collect();
+            crate::sort::sort_by_u64_key(&mut list, |(_, name)| second_word_key(name));
+            (first, list)
+        })
+        .collect();
     // The tail keys of the first words: a word of another key has no reading among them.
     let mut tails = vec![0u64; 1 << 10];
     for first in names.keys() {
@@ -834,51 +852,75 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         taken[c.first..=c.last].iter_mut().for_each(|t| *t = true);
     }
     let mut found = Vec::new();
-    // Per distinct word: whether some reading of it starts a name above
-    // (0 not yet asked, 1 no, 2 yes). The word's text is read only to
-    // answer once, not at every token (a cache miss at each rare word).
-    const NO: u8 = 1;
-    const YES: u8 = 2;
-    let mut may_repeat = vec![0u8; view.doc.distinct_words()];
     let free_word_is =
         |j: usize, id: usize| view.doc.word_id(j) == Some(id) && view.doc.tokens[j].space_before;
+    // Per distinct word, its readings that start a name above (clitic
+    // bytes, the names), looked up once per word: the walk over the tokens
+    // reads word ids only, not the tokens' text.
+    let mut first_readings: Vec<(usize, &[(usize, Vec<usize>)])> = Vec::new();
+    let word_readings: Vec<(u32, u32)> = view
+        .doc
+        .words()
+        .iter()
+        .map(|w| {
+            let start = first_readings.len() as u32;
+            let key = usize::from(clitics::tail_key(w));
+            if tails[key >> 6] & 1 << (key & 63) != 0 {
+                clitics::for_each_reading(w, |skip, bare| {
+                    if let Some(list) = names.get(bare) {
+                        first_readings.push((skip, list));
+                    }
+                    false
+                });
+            }
+            (start, first_readings.len() as u32)
+        })
+        .collect();
     for i in 0..view.len() {
         let Some(id) = view.doc.word_id(i) else {
             continue;
         };
-        let memo = &mut may_repeat[id];
-        if *memo == 0 {
-            let w = view.doc.words()[id];
-            let key = usize::from(clitics::tail_key(w));
-            let may = tails[key >> 6] & 1 << (key & 63) != 0
-                && clitics::for_each_reading(w, |_, bare| names.contains_key(bare));
-            *memo = if may { YES } else { NO };
-        }
-        if *memo == NO {
+        let (start, end) = word_readings[id];
+        if start == end {
             continue;
         }
-        let w = view.doc.words()[id];
         let mut matched = None;
-        clitics::for_each_reading(w, |skip, bare| {
-            let Some(candidates) = names.get(bare) else {
-                return false;
-            };
-            for name in candidates {
+        for &(skip, candidates) in &first_readings[start as usize..end as usize] {
+            let matches = |name: &[usize]| {
                 let last = i + name.len() - 1;
                 let rest_matches = name[1..]
                     .iter()
                     .enumerate()
                     .all(|(k, &n)| free_word_is(i + 1 + k, n));
-                if rest_matches
+                rest_matches
                     && taken[i..=last].iter().all(|t| !t)
                     && !view.is_name_word(last + 1, false)
-                {
-                    matched = Some((skip, last));
-                    return true;
-                }
+            };
+            // The first name of the list that matches: among those whose
+            // second word is the next token's, and those of one word.
+            let with_second = |key: u64| {
+                let from = candidates.partition_point(|(_, n)| second_word_key(n) < key);
+                candidates[from..]
+                    .iter()
+                    .take_while(|(_, n)| second_word_key(n) == key)
+                    .find(|(_, n)| matches(n))
+            };
+            // The next token's word id (its kind and space are read only
+            // for a name that has that second word: `free_word_is`).
+            let two = view
+                .doc
+                .word_id(i + 1)
+                .and_then(|id| with_second(id as u64));
+            let one = with_second(u64::MAX);
+            let first = match (two, one) {
+                (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
+                (a, b) => a.or(b),
+            };
+            if let Some((_, name)) = first {
+                matched = Some((skip, i + name.len() - 1));
+                break;
             }
-            false
-        });
+        }
         if let Some((skip, last)) = matched {
             found.push(NameCandidate {
                 skip,
