@@ -804,6 +804,10 @@ fn byline_at(view: &View<'_, '_>, i: usize, out: &mut Vec<NameCandidate>) -> Opt
     Some(last + 1)
 }
 
+/// A name found by the rules, as [`find_repeats`] keeps it: its index in
+/// the list of names of its first word, and its words' ids.
+type NumberedName = (usize, Vec<usize>);
+
 /// The sort key of a name (its words' ids) by its second word: the id, or
 /// `u64::MAX` for a name of one word.
 fn second_word_key(name: &[usize]) -> u64 {
@@ -833,10 +837,10 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     // last), in their order otherwise: a mention is compared with the names
     // whose second word follows it only, not with every name of a frequent
     // first word (`محمد`). `(index in the first word's list, words)`.
-    let names: FastMap<&str, Vec<(usize, Vec<usize>)>> = names
+    let names: FastMap<&str, Vec<NumberedName>> = names
         .into_iter()
         .map(|(first, list)| {
-            let mut list: Vec<(usize, Vec<usize>)> = list.into_iter().enumerate().collect();
+            let mut list: Vec<NumberedName> = list.into_iter().enumerate().collect();
             crate::sort::sort_by_u64_key(&mut list, |(_, name)| second_word_key(name));
             (first, list)
         })
@@ -857,7 +861,7 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     // Per distinct word, its readings that start a name above (clitic
     // bytes, the names), looked up once per word: the walk over the tokens
     // reads word ids only, not the tokens' text.
-    let mut first_readings: Vec<(usize, &[(usize, Vec<usize>)])> = Vec::new();
+    let mut first_readings: Vec<(usize, &[NumberedName])> = Vec::new();
     let word_readings: Vec<(u32, u32)> = view
         .doc
         .words()
