@@ -8,7 +8,9 @@
 //! `TAHLIL_ONLY=no-dates` every recognizer but the date family ([`DATE_FAMILY`]),
 //! `TAHLIL_ONLY=dates` only that family;
 //! `TAHLIL_ONLY=no-numbers` every recognizer but the number family
-//! ([`NUMBER_FAMILY`]: compare with `all` for what that family adds).
+//! ([`NUMBER_FAMILY`]: compare with `all` for what that family adds);
+//! `TAHLIL_ONLY=names-phases` times each phase of the names layer (its view,
+//! each rule, the resolver).
 //!
 //! ```sh
 //! cargo run --release -p tahlil-core --example recognizer_times [FILE]
@@ -70,6 +72,10 @@ fn main() {
     let mb = text.len() as f64 / 1e6;
     if std::env::var("TAHLIL_ONLY").as_deref() == Ok("stages") {
         stage_times(&text, runs);
+        return;
+    }
+    if std::env::var("TAHLIL_ONLY").as_deref() == Ok("names-phases") {
+        names_phases(&text, runs);
         return;
     }
     if std::env::var("TAHLIL_ONLY").as_deref() == Ok("names-layer") {
@@ -208,4 +214,54 @@ fn names_layer_time(text: &str, runs: usize) {
         "names layer alone: {:.1} ms ({found} names, best of {runs})",
         t * 1e3
     );
+}
+
+/// `TAHLIL_ONLY=names-phases`: each phase of the names layer, best of `runs`.
+fn names_phases(text: &str, runs: usize) {
+    use tahlil_core::recognize::names::{self, gazetteer, location, organization, person, View};
+    let normalized = tahlil_core::Normalizer::new(tahlil_core::Preset::Search.options())
+        .normalize(text)
+        .text;
+    let tokens = tahlil_core::tokenize::tokenize(&normalized);
+    let lex = names::lexicon::Lexicon::new();
+    let mut best = [f64::INFINITY; 8];
+    for _ in 0..runs {
+        let document = tahlil_core::recognize::Document::new(&normalized, &tokens);
+        let mut t = [0.0; 9];
+        t[0] = cpu_seconds();
+        let view = View::new(&document, &lex);
+        t[1] = cpu_seconds();
+        let mut out = Vec::new();
+        gazetteer::find(&view, &mut out);
+        t[2] = cpu_seconds();
+        organization::find(&view, &mut out);
+        t[3] = cpu_seconds();
+        location::find(&view, &mut out);
+        t[4] = cpu_seconds();
+        person::find(&view, &mut out);
+        t[5] = cpu_seconds();
+        person::find_by_name_words(&view, &mut out);
+        t[6] = cpu_seconds();
+        person::find_repeats(&view, &mut out);
+        t[7] = cpu_seconds();
+        std::hint::black_box(names::resolve(out));
+        t[8] = cpu_seconds();
+        for (k, b) in best.iter_mut().enumerate() {
+            *b = b.min(t[k + 1] - t[k]);
+        }
+    }
+    let labels = [
+        "view",
+        "gazetteer",
+        "organization",
+        "location",
+        "person",
+        "name_words",
+        "repeats",
+        "resolve",
+    ];
+    for (l, b) in labels.iter().zip(best) {
+        println!("{l:<14} {:>7.1} ms", b * 1e3);
+    }
+    println!("{:<14} {:>7.1} ms", "sum", best.iter().sum::<f64>() * 1e3);
 }

@@ -97,17 +97,16 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         });
         // The word before a place may change what it is (`منتخب`, `كأس`, `جمهورية`).
         let before = if found.is_some() && i > 0 && view.doc.tokens[i].space_before {
-            view.word(i - 1).map_or(0, |w| {
-                let mut bits = 0;
-                clitics::for_each_reading(w, |_, bare| {
-                    bits = view.lex.flags(bare)
+            view.known_readings(i - 1)
+                .iter()
+                .map(|r| {
+                    r.flags()
                         & (flag::BEFORE_PLACE_TEAM
                             | flag::BEFORE_PLACE_EVENT
-                            | flag::BEFORE_PLACE_PART);
-                    bits != 0
-                });
-                bits
-            })
+                            | flag::BEFORE_PLACE_PART)
+                })
+                .find(|&bits| bits != 0)
+                .unwrap_or(0)
         } else {
             0
         };

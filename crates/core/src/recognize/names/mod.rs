@@ -19,7 +19,7 @@ use crate::entity::{EntityKind, Value};
 use crate::normalize::NormalizedText;
 use crate::span::Span;
 use crate::tokenize::TokenKind;
-use lexicon::{flag, Lexicon, PhraseKind};
+use lexicon::{flag, Lexicon, PhraseKind, WordInfo};
 
 /// Where a name candidate comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +75,9 @@ pub struct View<'d, 'a> {
     starts: RuleStarts,
     /// Per distinct word, bits of [`name_memo`] (0 until first asked).
     name_memo: Vec<std::cell::Cell<u8>>,
+    /// The known readings of every distinct word, in the order of
+    /// [`clitics::for_each_reading`] (ranges in [`WordReadings::known`]).
+    known: Vec<KnownReading<'d>>,
 }
 
 /// Bits of the per-word memo of [`View::is_name_word`] and [`View::is_person_word`].
@@ -150,6 +153,8 @@ mod fact {
     /// reading without clitics or behind `و` has a person-name or folded-name
     /// flag, or the word is a kunya (`ابو`).
     pub const NAME_WORDS_START: u8 = 16;
+    /// The word as it is is a one-word title ([`super::View::is_title_word`]).
+    pub const TITLE_WORD: u8 = 32;
 }
 
 /// What the tables say of one word, all its readings together (with or
@@ -162,22 +167,63 @@ struct WordReadings {
     own_flags: u32,
     /// Bits of [`fact`].
     facts: u8,
+    /// Its readings the tables know: `View::known[known.0..known.1]`.
+    known: (u32, u32),
+}
+
+/// A reading of a word (the word, or the word without attached clitics:
+/// [`clitics::for_each_reading`]) that the tables know, with or without its
+/// article: what the rules read without hashing the reading's text again.
+#[derive(Debug, Clone, Copy)]
+pub struct KnownReading<'d> {
+    /// Bytes of attached clitics the reading leaves out of the word.
+    pub skip: usize,
+    /// What the tables say of the reading, if anything.
+    pub info: Option<&'d WordInfo>,
+    /// What they say of the reading without its article
+    /// ([`clitics::split_article`]), if anything.
+    pub stem: Option<&'d WordInfo>,
+}
+
+impl KnownReading<'_> {
+    /// The [`flag`] bits of the reading itself.
+    pub fn flags(&self) -> u32 {
+        self.info.map_or(0, |info| info.flags)
+    }
+
+    /// The [`flag`] bits of the reading without its article.
+    pub fn stem_flags(&self) -> u32 {
+        self.stem.map_or(0, |info| info.flags)
+    }
 }
 
 impl WordReadings {
-    /// The readings of `word` in `lex`.
-    fn of(word: &str, lex: &Lexicon) -> Self {
+    /// The readings of `word` in `lex`; those the tables know are added to `known`.
+    fn of<'d>(word: &str, lex: &'d Lexicon, known: &mut Vec<KnownReading<'d>>) -> Self {
         let mut r = WordReadings::default();
+        let start = known.len() as u32;
         // Readings a run of the learned table may start with (see
         // `person::name_words_start`): bare, or behind `و` alone.
         let bare_or_wa =
             |skip: usize| skip == 0 || (skip == 'و'.len_utf8() && word.starts_with('و'));
         clitics::for_each_reading(word, |skip, bare| {
-            if let Some(info) = lex.get(bare) {
+            let info = lex.get(bare);
+            let stem = clitics::split_article(bare).and_then(|s| lex.get(s));
+            if info.is_some() || stem.is_some() {
+                known.push(KnownReading { skip, info, stem });
+            }
+            if let Some(info) = info {
                 r.facts |= fact::KNOWN;
                 r.flags |= info.flags;
                 if skip == 0 {
                     r.own_flags = info.flags;
+                    if info
+                        .phrases
+                        .iter()
+                        .any(|p| p.kind == PhraseKind::Title && p.rest.is_empty())
+                    {
+                        r.facts |= fact::TITLE_WORD;
+                    }
                 }
                 if bare_or_wa(skip) && info.flags & (flag::PERSON_NAME | flag::FOLDED_NAME) != 0 {
                     r.facts |= fact::NAME_WORDS_START;
@@ -189,12 +235,13 @@ impl WordReadings {
                     };
                 }
             }
-            if let Some(info) = clitics::split_article(bare).and_then(|s| lex.get(s)) {
+            if let Some(info) = stem {
                 r.facts |= fact::KNOWN;
                 r.flags |= info.flags;
             }
             false
         });
+        r.known = (start, known.len() as u32);
         if person::is_kunya_word(word) {
             r.facts |= fact::NAME_WORDS_START;
         }
@@ -216,10 +263,11 @@ impl WordReadings {
 impl<'d, 'a> View<'d, 'a> {
     /// A view of `doc`, looking every distinct word up once.
     pub fn new(doc: &'d Document<'a>, lex: &'d Lexicon) -> Self {
+        let mut known = Vec::new();
         let words: Vec<WordReadings> = doc
             .words()
             .iter()
-            .map(|w| WordReadings::of(w, lex))
+            .map(|w| WordReadings::of(w, lex, &mut known))
             .collect();
         // Per word, the rules it may start (bit k: the k-th list of `RuleStarts`).
         let masks: Vec<u8> = words
@@ -261,6 +309,7 @@ impl<'d, 'a> View<'d, 'a> {
             name_memo: vec![std::cell::Cell::new(0); words.len()],
             words,
             starts,
+            known,
         }
     }
 
@@ -274,6 +323,14 @@ impl<'d, 'a> View<'d, 'a> {
         self.doc
             .word_id(i)
             .map_or(WordReadings::default(), |id| self.words[id])
+    }
+
+    /// The readings of token `i`'s word that the tables know, in the order
+    /// of [`clitics::for_each_reading`] (none for other tokens): the
+    /// answers of `lex.get` on its readings, looked up once per word.
+    pub fn known_readings(&self, i: usize) -> &[KnownReading<'d>] {
+        let (start, end) = self.readings(i).known;
+        &self.known[start as usize..end as usize]
     }
 
     /// True when some reading of token `i` starts a title phrase.
@@ -341,16 +398,11 @@ impl<'d, 'a> View<'d, 'a> {
         if self.readings(i).facts & (fact::STARTS_TITLE | fact::STARTS_NAME) == 0 {
             return None;
         }
-        let first = self.word(i)?;
-        let mut found = None;
-        let lex = self.lex;
-        clitics::for_each_reading(first, |skip, bare| {
-            if skip > 0 && !allow_clitics {
-                return true;
+        for r in self.known_readings(i) {
+            if r.skip > 0 && !allow_clitics {
+                break;
             }
-            let Some(info) = lex.get(bare) else {
-                return false;
-            };
+            let Some(info) = r.info else { continue };
             for p in &info.phrases {
                 if !want(&p.kind) {
                     continue;
@@ -361,13 +413,11 @@ impl<'d, 'a> View<'d, 'a> {
                     .enumerate()
                     .all(|(k, w)| self.free_word(i + 1 + k) == Some(w.as_str()));
                 if all {
-                    found = Some((skip, i + p.rest.len(), &p.kind));
-                    return true;
+                    return Some((r.skip, i + p.rest.len(), &p.kind));
                 }
             }
-            false
-        });
-        found
+        }
+        None
     }
 
     /// True when token `i` can be part of a proper name: a separate word that
@@ -542,6 +592,17 @@ impl<'d, 'a> View<'d, 'a> {
     /// as it is: `lex.is(word, bits)`, read from the per-word table.
     pub fn word_is(&self, i: usize, bits: u32) -> bool {
         self.word_flags(i) & bits != 0
+    }
+
+    /// True when token `i` is a separate word ([`View::free_word`]) that has
+    /// one of the [`flag`] `bits` as it is ([`View::word_is`]).
+    pub fn free_word_is(&self, i: usize, bits: u32) -> bool {
+        self.free_word(i).is_some() && self.word_is(i, bits)
+    }
+
+    /// [`View::is_title_word`] of token `i`'s word, read from the per-word table.
+    pub fn is_title_word_at(&self, i: usize) -> bool {
+        self.readings(i).facts & fact::TITLE_WORD != 0
     }
 
     /// True when `w` starts a title phrase (`الرفيق`, `رئيس` of `رئيس الوزراء`).

@@ -20,24 +20,15 @@ fn head_at(view: &View<'_, '_>, i: usize, bits: u32) -> Option<(usize, bool)> {
     if !view.may_have(i, bits) {
         return None;
     }
-    let w = view
-        .free_word(i)
+    view.free_word(i)
         .or_else(|| view.word(i).filter(|_| i == 0))?;
-    let mut found = None;
-    clitics::for_each_reading(w, |skip, bare| {
-        if view.lex.is(bare, bits) {
-            found = Some((skip, false));
-            return true;
+    view.known_readings(i).iter().find_map(|r| {
+        if r.flags() & bits != 0 {
+            Some((r.skip, false))
+        } else {
+            (r.stem_flags() & bits != 0).then_some((r.skip, true))
         }
-        if let Some(stem) = clitics::split_article(bare) {
-            if view.lex.is(stem, bits) {
-                found = Some((skip, true));
-                return true;
-            }
-        }
-        false
-    });
-    found
+    })
 }
 
 /// Extends the chain of a name whose head is token `head`; returns the last

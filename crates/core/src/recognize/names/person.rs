@@ -57,22 +57,17 @@ fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
         if let Some((skip, last, _)) = view.phrase_at(i, true, |k| *k == PhraseKind::Title) {
             (skip, last, false)
         } else {
-            let w = view.word(i)?;
-            let mut skip = None;
-            clitics::for_each_reading(w, |s, bare| {
-                if view.lex.is(bare, flag::OFFICE) {
-                    skip = Some(s);
-                    return true;
-                }
-                false
-            });
-            let skip = skip?;
+            let skip = view
+                .known_readings(i)
+                .iter()
+                .find(|r| r.flags() & flag::OFFICE != 0)?
+                .skip;
             let last = extend_chain(view, i);
             // `رئيس اتحاد [كرة القدم]`, `مدرب نادي [مانشستر]`: a head word in
             // construct ends the office; what follows names the body.
             let head_in_construct = |k: usize| {
                 view.free_word(k).is_some_and(|w| {
-                    !w.starts_with("ال") && view.lex.is(w, flag::ORG_HEAD | flag::PLACE_HEAD)
+                    !w.starts_with("ال") && view.word_is(k, flag::ORG_HEAD | flag::PLACE_HEAD)
                 })
             };
             let ends_at_head = head_in_construct(last);
@@ -90,7 +85,7 @@ fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
     // Demonyms and modifiers: `الرئيس الأمريكي السابق`.
     while let Some(w) = view.free_word(last + 1) {
         let is_demonym = w.starts_with("ال") && view.lex.demonym(w).is_some();
-        if is_demonym || view.lex.is(w, flag::MODIFIER) {
+        if is_demonym || view.word_is(last + 1, flag::MODIFIER) {
             last += 1;
         } else {
             break;
@@ -99,14 +94,10 @@ fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
     // Offices and multi-word titles are weak too: `رئيس الحكومة أطلق`.
     let weak = is_office
         || core_last > i
-        || view.word(i).is_some_and(|w| {
-            let mut weak = false;
-            clitics::for_each_reading(w, |_, bare| {
-                weak = view.lex.is(bare, flag::WEAK_TITLE);
-                weak
-            });
-            weak
-        });
+        || view
+            .known_readings(i)
+            .iter()
+            .any(|r| r.flags() & flag::WEAK_TITLE != 0);
     let start = view.span(i, i, skip).start;
     let text_of =
         |end_tok: usize| view.doc.text[start..view.span(end_tok, end_tok, 0).end].to_string();
@@ -140,7 +131,7 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
         if k > from && view.line_start(k) {
             break;
         }
-        let particle = view.lex.is(w, flag::PARTICLE) && !view.lex.is(w, flag::STOP);
+        let particle = view.word_is(k, flag::PARTICLE) && !view.word_is(k, flag::STOP);
         if particle && view.free_word(k + 1).is_some() && !after_particle {
             after_particle = true;
             k += 1;
@@ -151,7 +142,7 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
         // function word (`فام دوك آن،`: `آن` reads `ان`), before punctuation.
         let folded_syllable = words >= 2
             && w.chars().count() == 2
-            && view.lex.is(w, flag::STOP)
+            && view.word_is(k, flag::STOP)
             && view.word(k + 1).is_none()
             && k + 1 < view.len();
         if folded_syllable {
@@ -162,7 +153,7 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
         // After the first word, a verb ends the name (`جاك شيراك تناولت`);
         // a long word with a glued `ل` is no name (`اميل لحود لحضور`).
         // `علي` (folded onto `على`) before another name word.
-        if view.lex.is(w, flag::FOLDED_NAME)
+        if view.word_is(k, flag::FOLDED_NAME)
             && view.is_name_word(k + 1, false)
             && !view
                 .word(k + 1)
@@ -204,7 +195,7 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
             last = if words > 0 { Some(k - 1) } else { None };
             break;
         }
-        let closed = article && !after_particle && !view.lex.is(w, flag::COMPOUND);
+        let closed = article && !after_particle && !view.word_is(k - 1, flag::COMPOUND);
         after_particle = false;
         if closed || words == max_words {
             break;
@@ -212,10 +203,7 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
     }
     let mut last = last?;
     // A regnal ordinal belongs to the name: `عبدالله الثاني`.
-    if view
-        .free_word(last + 1)
-        .is_some_and(|w| view.lex.is(w, flag::REGNAL))
-    {
+    if view.free_word_is(last + 1, flag::REGNAL) {
         last += 1;
         return Some(last);
     }
@@ -301,9 +289,9 @@ fn role_after(view: &View<'_, '_>, name_last: usize) -> Option<String> {
         return None;
     }
     let start = sep + 1;
-    let w = view.free_word(start)?;
+    view.free_word(start)?;
     let honorific = view.phrase_at(start, false, |k| *k == PhraseKind::Title);
-    let last = if view.lex.is(w, flag::OFFICE) {
+    let last = if view.word_is(start, flag::OFFICE) {
         extend_chain(view, start)
     } else if let Some((_, last, _)) = honorific {
         // `الأمين العام للحزب`: an honorific used as a role, with its chain.
@@ -355,12 +343,7 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             }
         }
         // After `عبد` or `أبو` a title word is part of a name (`عبد الملك`).
-        let after_particle = |i: usize| {
-            i > 0
-                && view
-                    .word(i - 1)
-                    .is_some_and(|w| view.lex.is(w, flag::PARTICLE))
-        };
+        let after_particle = |i: usize| i > 0 && view.word_is(i - 1, flag::PARTICLE);
         let Some(t) = title_at(view, i).filter(|_| !after_particle(i)) else {
             i += 1;
             continue;
@@ -396,10 +379,7 @@ fn follows_namesake_head(view: &View<'_, '_>, first: usize) -> bool {
         return false;
     };
     // `أبو جبل [ومحمود محمود]`: the head word is itself part of a name.
-    let in_name = p > 0
-        && view
-            .word(p - 1)
-            .is_some_and(|n| view.lex.is(n, flag::PARTICLE));
+    let in_name = p > 0 && view.word_is(p - 1, flag::PARTICLE);
     // A head with the article is no construct (`البطولة [محمد الشربيني]`).
     let construct = view.word(p).is_some_and(|w| {
         let tail = &w[w.chars().next().map_or(0, char::len_utf8)..];
@@ -442,18 +422,11 @@ fn trim_after_known_name(view: &View<'_, '_>, first: usize, last: usize) -> usiz
     else {
         return last;
     };
-    let keeps_going = (known + 1..=last).any(|k| {
-        view.free_word(k)
-            .is_some_and(|w| view.lex.is(w, flag::PARTICLE | flag::REGNAL))
-    });
+    let keeps_going =
+        (known + 1..=last).any(|k| view.free_word_is(k, flag::PARTICLE | flag::REGNAL));
     let complete = match view.person_word(known) {
         Some(true) => true,
-        Some(false) => {
-            known > first
-                && !view
-                    .free_word(known)
-                    .is_some_and(|w| view.lex.is(w, flag::PERSON_FIRST))
-        }
+        Some(false) => known > first && !view.free_word_is(known, flag::PERSON_FIRST),
         None => false,
     };
     if !complete || keeps_going {
@@ -487,12 +460,13 @@ fn is_family_name_with_article(view: &View<'_, '_>, k: usize) -> bool {
 /// text or line, a function word, a title or an office. `علي` after it may
 /// be the preposition or the next name (`بيعة علي`): no end.
 fn name_ends_after(view: &View<'_, '_>, k: usize) -> bool {
-    view.word(k + 1).is_none_or(|next| {
-        view.line_start(k + 1)
-            || (view.lex.is(next, flag::STOP | flag::OFFICE)
-                && !view.lex.is(next, flag::FOLDED_NAME))
-            || view.is_title_word(next)
-    })
+    view.word(k + 1).is_none() || {
+        let next = k + 1;
+        view.line_start(next)
+            || (view.word_is(next, flag::STOP | flag::OFFICE)
+                && !view.word_is(next, flag::FOLDED_NAME))
+            || view.is_title_word_at(next)
+    }
 }
 
 /// The first word of a run of the learned table at token `i`: `(clitic
@@ -508,27 +482,20 @@ fn name_words_start(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
     let next_is_name =
         next_is_particle || view.person_word(i + 1).is_some() || view.is_person_word(i + 1, true);
     // `علي محمد جيدي`: a given name and another known word after `علي`.
-    let next_is_known_run = view
-        .free_word(i + 1)
-        .is_some_and(|n| view.lex.is(n, flag::PERSON_FIRST))
+    let next_is_known_run = view.free_word_is(i + 1, flag::PERSON_FIRST)
         && (view.person_word(i + 2).is_some() || view.is_person_word(i + 2, true));
-    let mut found = None;
-    clitics::for_each_reading(w, |skip, bare| {
+    view.known_readings(i).iter().find_map(|r| {
         // Behind `ب`, `ل` or `ك` a table word is more often a common word
         // (`لصالح` "in favour of", `لجان` "committees" read as `جان`).
-        if skip > 0 && !(skip == 'و'.len_utf8() && w.starts_with('و')) {
-            return false;
+        if r.skip > 0 && !(r.skip == 'و'.len_utf8() && w.starts_with('و')) {
+            return None;
         }
-        let f = view.lex.flags(bare);
+        let f = r.flags();
         let alone = f & flag::PERSON_ALONE != 0;
         let known_start = f & flag::PERSON_NAME != 0 && (alone || next_is_name);
         let folded_start = f & flag::FOLDED_NAME != 0 && (next_is_particle || next_is_known_run);
-        if known_start || folded_start {
-            found = Some((skip, f));
-        }
-        found.is_some()
-    });
-    found
+        (known_start || folded_start).then_some((r.skip, f))
+    })
 }
 
 /// A kunya at token `i`, `أبو` or `أبي` and a word of the learned table
@@ -561,10 +528,7 @@ fn is_nisba_at(view: &View<'_, '_>, k: usize) -> bool {
 /// ends the name part they introduce (`عبد العزيز`, `بن طولون`), if any.
 fn after_particles(view: &View<'_, '_>, k: usize) -> Option<usize> {
     let mut m = k;
-    while view
-        .free_word(m)
-        .is_some_and(|w| view.lex.is(w, flag::PARTICLE) && !view.lex.is(w, flag::STOP))
-    {
+    while view.free_word_is(m, flag::PARTICLE) && !view.word_is(m, flag::STOP) {
         m += 1;
     }
     if m == k || view.line_start(m) {
@@ -573,7 +537,7 @@ fn after_particles(view: &View<'_, '_>, k: usize) -> Option<usize> {
     let w = view.free_word(m)?;
     let fits = view.person_word(m).is_some()
         || view.is_person_word(m, true)
-        || (w.starts_with("ال") && !view.lex.is(w, flag::STOP));
+        || (w.starts_with("ال") && !view.word_is(m, flag::STOP));
     fits.then_some(m)
 }
 
@@ -599,7 +563,7 @@ fn is_plain_word(view: &View<'_, '_>, k: usize, w: &str) -> bool {
     looks_like_verb(w)
         || is_verbal_noun(w)
         || glued_or_verb
-        || view.lex.is(w, flag::REGNAL)
+        || view.word_is(k, flag::REGNAL)
         || view
             .phrase_at(k, false, |p| matches!(p, PhraseKind::Place { .. }))
             .is_some()
@@ -633,9 +597,7 @@ fn family_name_after(view: &View<'_, '_>, last: usize, may_extend: bool) -> Opti
     // (`محمد بن عبد الكريم [الخطابي] (`, `عفيف الدين [التلمساني]`), not
     // after `بن` and a family name (`خالد بن الوليد [الجيش]`). Not after a
     // name by itself: an adjective follows it as often (`أينشتاين الطفل`).
-    let after_compound = view
-        .free_word(last)
-        .is_some_and(|l| view.lex.is(l, flag::COMPOUND))
+    let after_compound = view.free_word_is(last, flag::COMPOUND)
         || (last > 0 && view.free_word(last - 1) == Some("عبد"));
     if may_extend
         && view.person_word(last) != Some(true)
@@ -654,7 +616,7 @@ fn family_name_after(view: &View<'_, '_>, last: usize, may_extend: bool) -> Opti
         && view.is_person_word(k, true)
         && !is_plain_word(view, k, w)
         && !is_unknown_noun_ending(view, k, w)
-        && !view.lex.is(w, flag::PARTICLE)
+        && !view.word_is(k, flag::PARTICLE)
         && ends_name;
     fits.then_some(k)
 }
@@ -668,7 +630,7 @@ fn is_described_noun(view: &View<'_, '_>, i: usize) -> bool {
         && view.free_word(i + 1).is_some_and(|n| {
             has_article(n)
                 && (view.lex.demonym(n).is_some()
-                    || view.lex.is(n, flag::ADJECTIVE)
+                    || view.word_is(i + 1, flag::ADJECTIVE)
                     || (n.chars().count() >= 5 && n.ends_with('ي')))
         })
 }
@@ -715,8 +677,7 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             if k == i {
                 start_flags & flag::PERSON_FIRST != 0
             } else {
-                view.free_word(k)
-                    .is_some_and(|w| view.lex.is(w, flag::PERSON_FIRST))
+                view.free_word_is(k, flag::PERSON_FIRST)
             }
         };
         let mut last = if kunya.is_some() { i + 1 } else { i };
@@ -762,11 +723,7 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         }
         // A name never ends at a particle (`[سعد] بن أبي وقاص`, when the
         // rest is not read): the particle and what it introduces are left out.
-        while last > i
-            && view
-                .free_word(last)
-                .is_some_and(|w| view.lex.is(w, flag::PARTICLE))
-        {
+        while last > i && view.free_word_is(last, flag::PARTICLE) {
             last -= 1;
         }
         if let Some(family) = family_name_after(view, last, is_first(last) || last > i) {
@@ -831,8 +788,8 @@ fn list_after(view: &View<'_, '_>, mut i: usize, out: &mut Vec<NameCandidate>) -
 
 /// A byline at the start of a line: byline words, `:`, then the name up to the end of the line.
 fn byline_at(view: &View<'_, '_>, i: usize, out: &mut Vec<NameCandidate>) -> Option<usize> {
-    let first = view.word(i)?;
-    if !view.lex.is(first, flag::BYLINE) {
+    view.word(i)?;
+    if !view.word_is(i, flag::BYLINE) {
         return None;
     }
     let mut k = i + 1;
@@ -862,6 +819,16 @@ fn byline_at(view: &View<'_, '_>, i: usize, out: &mut Vec<NameCandidate>) -> Opt
     Some(last + 1)
 }
 
+/// A name found by the rules, as [`find_repeats`] keeps it: its index in
+/// the list of names of its first word, and its words' ids.
+type NumberedName = (usize, Vec<usize>);
+
+/// The sort key of a name (its words' ids) by its second word: the id, or
+/// `u64::MAX` for a name of one word.
+fn second_word_key(name: &[usize]) -> u64 {
+    name.get(1).map_or(u64::MAX, |&id| id as u64)
+}
+
 /// Adds the later mentions of names of two words or more found by the rules.
 pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     // Names by their first word, without duplicates; their words by word id.
@@ -881,6 +848,18 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     if names.is_empty() {
         return;
     }
+    // Each first word's names by their second word (names of one word
+    // last), in their order otherwise: a mention is compared with the names
+    // whose second word follows it only, not with every name of a frequent
+    // first word (`محمد`). `(index in the first word's list, words)`.
+    let names: FastMap<&str, Vec<NumberedName>> = names
+        .into_iter()
+        .map(|(first, list)| {
+            let mut list: Vec<NumberedName> = list.into_iter().enumerate().collect();
+            crate::sort::sort_by_u64_key(&mut list, |(_, name)| second_word_key(name));
+            (first, list)
+        })
+        .collect();
     // The tail keys of the first words: a word of another key has no reading among them.
     let mut tails = vec![0u64; 1 << 10];
     for first in names.keys() {
@@ -892,44 +871,75 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         taken[c.first..=c.last].iter_mut().for_each(|t| *t = true);
     }
     let mut found = Vec::new();
-    // Per distinct word: whether some reading of it starts a name above.
-    let mut may_repeat: Vec<Option<bool>> = vec![None; view.doc.distinct_words()];
     let free_word_is =
         |j: usize, id: usize| view.doc.word_id(j) == Some(id) && view.doc.tokens[j].space_before;
+    // Per distinct word, its readings that start a name above (clitic
+    // bytes, the names), looked up once per word: the walk over the tokens
+    // reads word ids only, not the tokens' text.
+    let mut first_readings: Vec<(usize, &[NumberedName])> = Vec::new();
+    let word_readings: Vec<(u32, u32)> = view
+        .doc
+        .words()
+        .iter()
+        .map(|w| {
+            let start = first_readings.len() as u32;
+            let key = usize::from(clitics::tail_key(w));
+            if tails[key >> 6] & 1 << (key & 63) != 0 {
+                clitics::for_each_reading(w, |skip, bare| {
+                    if let Some(list) = names.get(bare) {
+                        first_readings.push((skip, list));
+                    }
+                    false
+                });
+            }
+            (start, first_readings.len() as u32)
+        })
+        .collect();
     for i in 0..view.len() {
         let Some(id) = view.doc.word_id(i) else {
             continue;
         };
-        let w = view.doc.words()[id];
-        let may = *may_repeat[id].get_or_insert_with(|| {
-            let key = usize::from(clitics::tail_key(w));
-            tails[key >> 6] & 1 << (key & 63) != 0
-                && clitics::for_each_reading(w, |_, bare| names.contains_key(bare))
-        });
-        if !may {
+        let (start, end) = word_readings[id];
+        if start == end {
             continue;
         }
         let mut matched = None;
-        clitics::for_each_reading(w, |skip, bare| {
-            let Some(candidates) = names.get(bare) else {
-                return false;
-            };
-            for name in candidates {
+        for &(skip, candidates) in &first_readings[start as usize..end as usize] {
+            let matches = |name: &[usize]| {
                 let last = i + name.len() - 1;
                 let rest_matches = name[1..]
                     .iter()
                     .enumerate()
                     .all(|(k, &n)| free_word_is(i + 1 + k, n));
-                if rest_matches
+                rest_matches
                     && taken[i..=last].iter().all(|t| !t)
                     && !view.is_name_word(last + 1, false)
-                {
-                    matched = Some((skip, last));
-                    return true;
-                }
+            };
+            // The first name of the list that matches: among those whose
+            // second word is the next token's, and those of one word.
+            let with_second = |key: u64| {
+                let from = candidates.partition_point(|(_, n)| second_word_key(n) < key);
+                candidates[from..]
+                    .iter()
+                    .take_while(|(_, n)| second_word_key(n) == key)
+                    .find(|(_, n)| matches(n))
+            };
+            // The next token's word id (its kind and space are read only
+            // for a name that has that second word: `free_word_is`).
+            let two = view
+                .doc
+                .word_id(i + 1)
+                .and_then(|id| with_second(id as u64));
+            let one = with_second(u64::MAX);
+            let first = match (two, one) {
+                (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
+                (a, b) => a.or(b),
+            };
+            if let Some((_, name)) = first {
+                matched = Some((skip, i + name.len() - 1));
+                break;
             }
-            false
-        });
+        }
         if let Some((skip, last)) = matched {
             found.push(NameCandidate {
                 skip,
