@@ -89,8 +89,15 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             let one_word = last == i;
             let organization_behind_preposition =
                 *kind == PhraseKind::Organization && glued_preposition(skip);
+            // `ميناء ليفربول`, `مدينة ليفربول`: after a place head, a club
+            // named after its city is the city.
+            let organization_after_place_head = *kind == PhraseKind::Organization
+                && i > 0
+                && super::organization::place_head_at(view, i - 1)
+                    .is_some_and(|(_, article)| !article);
             !(one_word
                 && (organization_behind_preposition
+                    || organization_after_place_head
                     || adjective(skip)
                     || after_demonstrative(view, i)
                     || names_product(view, i, skip)))
