@@ -76,11 +76,6 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
             {
                 break;
             }
-            // A country after the name's adjectives is no adjective of it, even
-            // when it ends like one (`اتحاد كرة القدم العالمي [الأورغواي]`).
-            if definite && view.phrase_at(j, false, is_place).is_some() {
-                break;
-            }
             // Named after a person: `جامعة الملك فهد`, `مستشفى الملك عبدالعزيز`.
             if !definite && view.is_title_word(w) {
                 if let Some(end) = super::person::name_run(view, j + 1, 3)
@@ -301,11 +296,6 @@ fn is_place_or_organization(k: &PhraseKind) -> bool {
     matches!(k, PhraseKind::Place { .. } | PhraseKind::Organization)
 }
 
-/// A known place (see [`is_place_or_organization`]).
-fn is_place(k: &PhraseKind) -> bool {
-    matches!(k, PhraseKind::Place { .. })
-}
-
 /// A known organization (see [`is_place_or_organization`]).
 fn is_organization(k: &PhraseKind) -> bool {
     *k == PhraseKind::Organization
@@ -392,11 +382,31 @@ pub fn is_compass_word(w: &str) -> bool {
 /// (`الحزب` of `لجنة الحزب الإقليمية`), a known organization or the
 /// title of a person it is named after (`مستشفى الملك عبدالعزيز`).
 fn has_strong_head(view: &View<'_, '_>, from: usize, last: usize) -> bool {
+    let personal_office = is_personal_office(view, from - 1);
     (from..=last).any(|j| {
-        view.word(j).is_some_and(|w| view.is_title_word(w))
+        (!personal_office && view.word(j).is_some_and(|w| view.is_title_word(w)))
             || (head_at(view, j, flag::ORG_HEAD).is_some()
                 && head_at(view, j, flag::WEAK_ORG_HEAD).is_none())
             || view.phrase_at(j, true, is_organization).is_some()
+    })
+}
+
+/// Heads, search-normalized, whose genitive of a person's title names that
+/// person's office, not an institution named after the person
+/// (`مكتب الرئيس`, `مكتب الشيخ محمد يزبك`; but `مستشفى الملك فهد`).
+const PERSONAL_OFFICES: [&str; 1] = ["مكتب"];
+
+/// True when the head at token `head` is one of [`PERSONAL_OFFICES`],
+/// behind its clitics and article.
+fn is_personal_office(view: &View<'_, '_>, head: usize) -> bool {
+    view.word(head).is_some_and(|w| {
+        let mut found = false;
+        clitics::for_each_reading(w, |_, bare| {
+            let stem = clitics::split_article(bare).unwrap_or(bare);
+            found = PERSONAL_OFFICES.contains(&stem);
+            found
+        });
+        found
     })
 }
 
