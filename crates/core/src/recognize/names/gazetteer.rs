@@ -103,18 +103,12 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                     || names_product(view, i, skip)))
         });
         // The word before a place may change what it is (`منتخب`, `كأس`, `جمهورية`).
-        let before = if found.is_some() && i > 0 && view.doc.tokens[i].space_before {
-            view.word(i - 1).map_or(0, |w| {
-                let mut bits = 0;
-                clitics::for_each_reading(w, |_, bare| {
-                    bits = view.lex.flags(bare)
-                        & (flag::BEFORE_PLACE_TEAM
-                            | flag::BEFORE_PLACE_EVENT
-                            | flag::BEFORE_PLACE_PART);
-                    bits != 0
-                });
-                bits
-            })
+        let before = if found.is_some() {
+            super::organization::flags_before(
+                view,
+                i,
+                flag::BEFORE_PLACE_TEAM | flag::BEFORE_PLACE_EVENT | flag::BEFORE_PLACE_PART,
+            )
         } else {
             0
         };

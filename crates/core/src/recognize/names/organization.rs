@@ -524,21 +524,29 @@ fn starts_with_prepositional_phrase(view: &View<'_, '_>, j: usize) -> bool {
     })
 }
 
+/// The bits of `mask` that the word before token `i` carries, read behind
+/// its clitics (`بطولة`, `لمنتخب`), when it stands right before `i` (a
+/// space between): the context words of `names-place-context.tsv`.
+pub(super) fn flags_before(view: &View<'_, '_>, i: usize, mask: u32) -> u32 {
+    if i == 0 || !view.doc.tokens[i].space_before {
+        return 0;
+    }
+    view.word(i - 1).map_or(0, |w| {
+        let mut bits = 0;
+        clitics::for_each_reading(w, |_, bare| {
+            bits = view.lex.flags(bare) & mask;
+            bits != 0
+        });
+        bits
+    })
+}
+
 /// True when the word before token `i` names a competition or an event
 /// (`كأس`, `بطولة`, `درع`: `event` rows of `names-place-context.tsv`), so
 /// that the name at `i` is part of the event's name, as the gazetteer reads
 /// known organizations (`كأس الاتحاد الإفريقي`).
 fn after_event_word(view: &View<'_, '_>, i: usize) -> bool {
-    i > 0
-        && view.doc.tokens[i].space_before
-        && view.word(i - 1).is_some_and(|w| {
-            let mut event = false;
-            clitics::for_each_reading(w, |_, bare| {
-                event = view.lex.is(bare, flag::BEFORE_PLACE_EVENT);
-                event
-            });
-            event
-        })
+    flags_before(view, i, flag::BEFORE_PLACE_EVENT) != 0
 }
 
 /// Head word test for the place rule (shared so both rules read clitics alike).
