@@ -258,16 +258,13 @@ fn is_ball_game(view: &View<'_, '_>, j: usize) -> bool {
 /// table does not know (`مستشفى الملك فهد [بتبوك]` is the hospital in Tabuk;
 /// `بندر` is a name). `None` when no word of the name is left.
 fn name_before_place(view: &View<'_, '_>, from: usize, end: usize) -> Option<usize> {
-    let place = (from..=end).find(|&t| {
-        view.word(t).is_some_and(|w| {
-            w.starts_with('ب') && w.chars().count() >= 4 && !view.lex.is(w, flag::PERSON_NAME)
-        })
-    });
-    match place {
-        Some(t) if t == from => None,
-        Some(t) => Some(t - 1),
-        None => Some(end),
+    for t in from..=end {
+        let w = view.word(t).unwrap_or("");
+        if w.starts_with('ب') && w.chars().count() >= 4 && !view.lex.is(w, flag::PERSON_NAME) {
+            return t.checked_sub(1).filter(|&last| last >= from);
+        }
     }
+    Some(end)
 }
 
 /// Participles, search-normalized, that describe an organization after its
@@ -399,15 +396,17 @@ const PERSONAL_OFFICES: [&str; 1] = ["مكتب"];
 /// True when the head at token `head` is one of [`PERSONAL_OFFICES`],
 /// behind its clitics and article.
 fn is_personal_office(view: &View<'_, '_>, head: usize) -> bool {
-    view.word(head).is_some_and(|w| {
-        let mut found = false;
-        clitics::for_each_reading(w, |_, bare| {
-            let stem = clitics::split_article(bare).unwrap_or(bare);
-            found = PERSONAL_OFFICES.contains(&stem);
-            found
-        });
-        found
-    })
+    let (Some(w), Some((skip, article))) = (view.word(head), head_at(view, head, flag::ORG_HEAD))
+    else {
+        return false;
+    };
+    let bare = &w[skip..];
+    let stem = if article {
+        clitics::split_article(bare).unwrap_or(bare)
+    } else {
+        bare
+    };
+    PERSONAL_OFFICES.contains(&stem)
 }
 
 /// True when the name ending at `last` is followed by `التابعة ل` + an
