@@ -89,24 +89,26 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             let one_word = last == i;
             let organization_behind_preposition =
                 *kind == PhraseKind::Organization && glued_preposition(skip);
+            // `ميناء ليفربول`, `مدينة ليفربول`: after a place head, a club
+            // named after its city is the city.
+            let organization_after_place_head = *kind == PhraseKind::Organization
+                && i > 0
+                && super::organization::place_head_at(view, i - 1)
+                    .is_some_and(|(_, article)| !article);
             !(one_word
                 && (organization_behind_preposition
+                    || organization_after_place_head
                     || adjective(skip)
                     || after_demonstrative(view, i)
                     || names_product(view, i, skip)))
         });
         // The word before a place may change what it is (`منتخب`, `كأس`, `جمهورية`).
-        let before = if found.is_some() && i > 0 && view.doc.tokens[i].space_before {
-            view.known_readings(i - 1)
-                .iter()
-                .map(|r| {
-                    r.flags()
-                        & (flag::BEFORE_PLACE_TEAM
-                            | flag::BEFORE_PLACE_EVENT
-                            | flag::BEFORE_PLACE_PART)
-                })
-                .find(|&bits| bits != 0)
-                .unwrap_or(0)
+        let before = if found.is_some() {
+            super::organization::flags_before(
+                view,
+                i,
+                flag::BEFORE_PLACE_TEAM | flag::BEFORE_PLACE_EVENT | flag::BEFORE_PLACE_PART,
+            )
         } else {
             0
         };

@@ -62,17 +62,31 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
             }
         }
         if let Some(stem) = clitics::split_article(w) {
-            if lex.is(stem, flag::STOP) || view.word_is(j, flag::OFFICE) {
+            // A Latin name behind the Arabic article (`منظمة الFIFA`) is written
+            // apart from the chain; the corpora tag it alone, if at all.
+            if lex.is(stem, flag::STOP)
+                || view.word_is(j, flag::OFFICE)
+                || stem.bytes().any(|b| b.is_ascii_alphabetic())
+            {
                 break;
             }
             // Named after a person: `جامعة الملك فهد`, `مستشفى الملك عبدالعزيز`.
             if !definite && view.is_title_word(w) {
-                if let Some(end) = super::person::name_run(view, j + 1, 3) {
+                if let Some(end) = super::person::name_run(view, j + 1, 3)
+                    .and_then(|end| name_before_place(view, j + 1, end))
+                {
                     last = end;
                     j = end + 1;
                     definite = true;
                     continue;
                 }
+            }
+            // A person's title after the name starts another phrase
+            // (`اللجنة المحلية للانتخابات [المهندس] عادل`, `حزب الوفد [المستشار]`);
+            // a nisba that is also a title is the name's adjective
+            // (`مؤسسة اليمامة الصحفية`).
+            if definite && is_person_title(view, w) {
+                break;
             }
             // An ordinal after the name is no part of it (`المكتب السياسي
             // الثاني عشر`): leave it to the ordinal recognizer.
@@ -111,10 +125,14 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
                 continue;
             }
             // `للملكية الفكرية`: a definite genitive with its adjective.
-            let next_is_adjective = view
-                .free_word(j + 1)
-                .is_some_and(|n| n.starts_with("ال") && is_adjective(view, n));
-            if rest.starts_with('ل') && next_is_adjective && !lex.is(w, flag::STOP) {
+            let next_is_adjective = view.free_word(j + 1).is_some_and(|n| {
+                n.starts_with("ال") && is_adjective(view, n) && !is_person_title(view, n)
+            });
+            if rest.starts_with('ل')
+                && next_is_adjective
+                && !lex.is(w, flag::STOP)
+                && !view.word_is(j + 1, flag::STOP)
+            {
                 last = j + 1;
                 j += 2;
                 definite = true;
@@ -146,6 +164,13 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
             }
             last = run;
             j = run + 1;
+            definite = true;
+            continue;
+        }
+        // A sport after a federation: `اتحاد [كرة القدم]`, `مجلس اتحاد [كرة القدم] الدولية`.
+        if !definite && is_ball_game(view, j) {
+            last = j + 1;
+            j += 2;
             definite = true;
             continue;
         }
@@ -183,7 +208,6 @@ fn coordinated_genitive(view: &View<'_, '_>, head: usize, j: usize) -> bool {
         .free_word(j - 1)
         .and_then(clitics::split_article)
         .is_some_and(|stem| view.lex.is(stem, flag::ORG_HEAD | flag::PLACE_HEAD));
-    let is_nisba = |stem: &str| stem.ends_with('ي') || stem.ends_with("يه");
     let adjective_follows = view
         .free_word(j + 1)
         .and_then(clitics::split_article)
@@ -197,6 +221,44 @@ fn coordinated_genitive(view: &View<'_, '_>, head: usize, j: usize) -> bool {
             flag::STOP | flag::ORG_HEAD | flag::PLACE_HEAD | flag::OFFICE | flag::ADJECTIVE,
         )
         && view.phrase_at(j, true, is_place_or_organization).is_none()
+}
+
+/// True when the definite word `w` is a person's title that is no nisba
+/// (`المهندس`, `المستشار`; not `الصحفية`, also an adjective).
+fn is_person_title(view: &View<'_, '_>, w: &str) -> bool {
+    view.is_title_word(w) && !clitics::split_article(w).is_some_and(is_nisba)
+}
+
+/// True when `stem` (without the article) ends like a relational adjective
+/// (nisba): `السياسي`, `الإقليمية`.
+fn is_nisba(stem: &str) -> bool {
+    stem.ends_with('ي') || stem.ends_with("يه")
+}
+
+/// Games played with a ball, search-normalized: the genitive of `كرة` in
+/// the name of a federation or team (`اتحاد كرة القدم`).
+const BALL_GAMES: [&str; 4] = ["القدم", "السله", "اليد", "الطاءره"];
+
+/// True when tokens `j`, `j + 1` read `كرة` + a ball game (`كرة القدم`).
+fn is_ball_game(view: &View<'_, '_>, j: usize) -> bool {
+    view.free_word(j) == Some("كره")
+        && view
+            .free_word(j + 1)
+            .is_some_and(|w| BALL_GAMES.contains(&w))
+}
+
+/// The last token of the person's name `from..=end` inside an organization's
+/// chain, cut before a word with a glued `ب` ("in") that the person-name
+/// table does not know (`مستشفى الملك فهد [بتبوك]` is the hospital in Tabuk;
+/// `بندر` is a name). `None` when no word of the name is left.
+fn name_before_place(view: &View<'_, '_>, from: usize, end: usize) -> Option<usize> {
+    for t in from..=end {
+        let w = view.word(t).unwrap_or("");
+        if w.starts_with('ب') && w.chars().count() >= 4 && !view.lex.is(w, flag::PERSON_NAME) {
+            return t.checked_sub(1).filter(|&last| last >= from);
+        }
+    }
+    Some(end)
 }
 
 /// Participles, search-normalized, that describe an organization after its
@@ -311,12 +373,34 @@ pub fn is_compass_word(w: &str) -> bool {
 /// (`الحزب` of `لجنة الحزب الإقليمية`), a known organization or the
 /// title of a person it is named after (`مستشفى الملك عبدالعزيز`).
 fn has_strong_head(view: &View<'_, '_>, from: usize, last: usize) -> bool {
+    let personal_office = is_personal_office(view, from - 1);
     (from..=last).any(|j| {
-        view.word(j).is_some_and(|w| view.is_title_word(w))
+        (!personal_office && view.word(j).is_some_and(|w| view.is_title_word(w)))
             || (head_at(view, j, flag::ORG_HEAD).is_some()
                 && head_at(view, j, flag::WEAK_ORG_HEAD).is_none())
             || view.phrase_at(j, true, is_organization).is_some()
     })
+}
+
+/// Heads, search-normalized, whose genitive of a person's title names that
+/// person's office, not an institution named after the person
+/// (`مكتب الرئيس`, `مكتب الشيخ محمد يزبك`; but `مستشفى الملك فهد`).
+const PERSONAL_OFFICES: [&str; 1] = ["مكتب"];
+
+/// True when the head at token `head` is one of [`PERSONAL_OFFICES`],
+/// behind its clitics and article.
+fn is_personal_office(view: &View<'_, '_>, head: usize) -> bool {
+    let (Some(w), Some((skip, article))) = (view.word(head), head_at(view, head, flag::ORG_HEAD))
+    else {
+        return false;
+    };
+    let bare = &w[skip..];
+    let stem = if article {
+        clitics::split_article(bare).unwrap_or(bare)
+    } else {
+        bare
+    };
+    PERSONAL_OFFICES.contains(&stem)
 }
 
 /// True when the name ending at `last` is followed by `التابعة ل` + an
@@ -377,9 +461,18 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             continue;
         };
         let last = extend_chain(view, i);
+        // `بطولة درع [اتحاد كرة القدم]`: part of a competition's name.
+        if last > i
+            && after_event_word(view, i)
+            && head_at(view, i, flag::ORG_HEAD_OUTSIDE).is_none()
+        {
+            i = last + 1;
+            continue;
+        }
         let weak = head_at(view, i, flag::WEAK_ORG_HEAD).is_some();
         let qualified = has_qualifier(view, i + 1, last) || attached_to_body(view, last);
         let reported = last > i
+            && !starts_with_prepositional_phrase(view, i + 1)
             && !(weak && names_known_organization(view, i + 1, last))
             && (!weak || qualified || has_strong_head(view, i + 1, last))
             && !(article && !qualified && only_adjectives(view, i + 1, last));
@@ -410,6 +503,40 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             i += 1;
         }
     }
+}
+
+/// True when the chain starts at token `j` with `ل` + a definite noun: the
+/// head is followed by a prepositional phrase, not by its name (`منظمة
+/// [للجهود الأهلية]` "an organization for ...", `وكيل الجامعة [للشؤون
+/// التعليمية]` "the university's vice-president for ..."); names put an
+/// adjective first (`المنظمة العالمية للملكية الفكرية`).
+fn starts_with_prepositional_phrase(view: &View<'_, '_>, j: usize) -> bool {
+    view.free_word(j).is_some_and(|w| {
+        w.strip_prefix("لل")
+            .is_some_and(|rest| !view.lex.is(rest, flag::ORG_HEAD | flag::PLACE_HEAD))
+    })
+}
+
+/// The bits of `mask` that the word before token `i` carries, read behind
+/// its clitics (`بطولة`, `لمنتخب`), when it stands right before `i` (a
+/// space between): the context words of `names-place-context.tsv`.
+pub(super) fn flags_before(view: &View<'_, '_>, i: usize, mask: u32) -> u32 {
+    if i == 0 || !view.doc.tokens[i].space_before {
+        return 0;
+    }
+    view.known_readings(i - 1)
+        .iter()
+        .map(|r| r.flags() & mask)
+        .find(|&bits| bits != 0)
+        .unwrap_or(0)
+}
+
+/// True when the word before token `i` names a competition or an event
+/// (`كأس`, `بطولة`, `درع`: `event` rows of `names-place-context.tsv`), so
+/// that the name at `i` is part of the event's name, as the gazetteer reads
+/// known organizations (`كأس الاتحاد الإفريقي`).
+fn after_event_word(view: &View<'_, '_>, i: usize) -> bool {
+    flags_before(view, i, flag::BEFORE_PLACE_EVENT) != 0
 }
 
 /// Head word test for the place rule (shared so both rules read clitics alike).

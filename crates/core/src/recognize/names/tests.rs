@@ -571,6 +571,20 @@ fn a_foreign_surname_of_a_verb_shape_before_the_end_of_the_name() {
         texts("وقال الرئيس محمد تبادل الوفدان الوثائق"),
         [],
         "a verb shape not at the name's end still ends it"
+fn a_federation_takes_its_ball_game() {
+    assert_eq!(
+        texts("وانسحب النادي من اتحاد كرة القدم بعد اعتماد القواعد"),
+        [("organization", "اتحاد كرة القدم".into())]
+    );
+    assert_eq!(
+        texts("وقرر اتحاد كرة الطائرة العالمي تنظيم البطولة"),
+        [("organization", "اتحاد كرة الطائرة العالمي".into())],
+        "the hamza of `الطائرة` folds like the table's"
+    );
+    assert_eq!(
+        texts("فاز الفريق في بطولة درع اتحاد كرة القدم الإنجليزي أمس"),
+        [],
+        "after an event word the federation is part of the competition's name"
     );
 }
 
@@ -589,5 +603,47 @@ fn an_office_with_a_nisba_complement_names_the_person_after_it() {
             }
         )],
         "`الخارجية` after the office `وزير` is its complement"
+fn words_after_an_organization_stay_outside_it() {
+    assert_eq!(
+        texts("وقال رئيس اللجنة المحلية للانتخابات المهندس عادل الملحم إن"),
+        [("person", "عادل الملحم".into())],
+        "a person's title is no adjective of the committee"
+    );
+    assert_eq!(
+        texts("وقال السكرتير العام لحزب الوفد المستشار بهاء أبوشقة إن"),
+        [("organization", "حزب الوفد".into())],
+        "the title `المستشار` is no part of the party's name"
+    );
+    assert_eq!(
+        texts("وعقد مجلس إدارة مؤسسة اليمامة الصحفية اجتماعه"),
+        [("organization", "مؤسسة اليمامة الصحفية".into())],
+        "a nisba that is also a title (`الصحفية`) stays the name's adjective"
+    );
+    assert_eq!(
+        texts("ونقل المصاب إلى مستشفى الملك فهد بتبوك لخطورة حالته"),
+        [("organization", "مستشفى الملك فهد".into())],
+        "a word with a glued `ب` is where the hospital is, not its namesake's name"
+    );
+}
+
+#[test]
+fn a_head_before_a_prepositional_phrase_names_nothing() {
+    assert_eq!(
+        texts("وأكد وكيل الجامعة للشؤون التعليمية أن الدراسة تبدأ غدا"),
+        []
+    );
+    assert_eq!(
+        texts("بالتعاون مع وزارة الشؤون الاجتماعية ومنظمة للجهود الأهلية التطوعية"),
+        []
+    );
+}
+
+#[test]
+fn latin_behind_the_article_and_clubs_after_a_place_head() {
+    assert_eq!(texts("فقد انضمت منظمة الFIFA مع IFAB"), []);
+    assert_eq!(
+        texts("وقد تحول ميناء ليفربول الصغير إلى ميناء دولي"),
+        [("location", "ليفربول".into())],
+        "after a place head the club's name is its city"
     );
 }
