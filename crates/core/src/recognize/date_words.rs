@@ -445,7 +445,7 @@ impl DateLexicon {
                 DateFamily::Date => super::date::may_start_word(word, any),
                 DateFamily::Time => super::time::may_start_word(word, bare, any),
                 DateFamily::Relative => super::relative::may_start_word(word, any),
-                DateFamily::Duration => super::duration::may_start_word(any),
+                DateFamily::Duration => super::duration::may_start_word(self, word, any),
                 DateFamily::Period => super::period::may_start_word(word),
             };
             if may {

@@ -34,15 +34,16 @@ const FOR_WORDS: &[&str] = &["لمده", "مده", "طوال", "طيله"];
 
 /// True when a duration may start at a word of the date lexicon whose
 /// phrases, a clitic allowed, can mean `any`: a fraction (`نصف ساعة`), a
-/// dual unit (`شهرين`) or a singular one (`لمدة عام`, `ساعة ونصف`).
+/// dual unit (`شهرين`) or a singular one (`لمدة عام`, `ساعة ونصف`), or
+/// `word` is a definite plural or dual unit (`الأشهر الستة الماضية`).
 /// (Counted durations start at digits and at cardinals in words.)
-pub(super) fn may_start_word(any: &[DateWord]) -> bool {
+pub(super) fn may_start_word(lex: &DateLexicon, word: &str, any: &[DateWord]) -> bool {
     any.iter().any(|w| {
         matches!(
             w,
             DateWord::Fraction(_) | DateWord::Unit(_, UnitForm::Singular | UnitForm::Dual, _)
         )
-    })
+    }) || definite_unit_word(lex, word).is_some_and(|u| u.1 != UnitForm::Singular)
 }
 
 /// A duration parsed from tokens `first..=last`.
@@ -450,7 +451,11 @@ fn definite_unit_at(
     if doc.tokens.get(k)?.kind != TokenKind::Word {
         return None;
     }
-    let word = doc.token_text(k);
+    definite_unit_word(lex, doc.token_text(k))
+}
+
+/// [`definite_unit_at`] of the word `word`.
+fn definite_unit_word(lex: &DateLexicon, word: &str) -> Option<(TimeUnit, UnitForm, u8, usize)> {
     let (article, rest) = ARTICLES
         .iter()
         .find_map(|a| Some((*a, word.strip_prefix(a).filter(|r| !r.is_empty())?)))?;
