@@ -58,7 +58,8 @@ test('a 10 MB file completes with progress, identical to one analysis of the who
 
 test('typing during a long analysis supersedes it: the new text is analyzed and shown', async () => {
   const { page, errors, close } = await site.open();
-  const text = await bigText(4 * 1024 * 1024);
+  // 16 MB: about 64 chunks, so the typed text arrives while most are still waiting (4 MB finished first once the analysis got faster).
+  const text = await bigText(16 * 1024 * 1024);
   await page.evaluate(() => {
     window.__progress = 0;
     new MutationObserver(() => window.__progress++).observe(document.body, { attributeFilter: ['data-progress'] });
