@@ -80,6 +80,10 @@ fn counted_unit(
     count: usize,
     i: usize,
 ) -> Option<(TimeUnit, f64, usize)> {
+    // A unit on the next line belongs to another sentence (a heading, a list).
+    if doc.tokens.get(i).is_some_and(|t| t.newline_before) {
+        return None;
+    }
     let m = lex.find(doc, i, false, |w| {
         matches!(
             w,
