@@ -261,8 +261,12 @@ impl DateGrammar {
             Calendar::Gregorian
         };
         if let Some(era) = self.era_at(doc, last + 1, y) {
-            calendar = era.0;
-            last = era.1;
+            // `10/6/2015هـ`: a Hijri era on a year the Hijri calendar has not
+            // reached is a slip; the digits are the Gregorian date.
+            if era.0 == Calendar::Gregorian || y <= *HIJRI_YEARS.end() {
+                calendar = era.0;
+                last = era.1;
+            }
         }
         let value = self.full_date(calendar, y, m, d)?;
         Some(ParsedDate {
@@ -282,6 +286,8 @@ impl DateGrammar {
             Calendar::Gregorian => {
                 (d <= days_in_month(y, m)).then(|| DateValue::gregorian(Some(y), Some(m), Some(d)))
             }
+            // Not beyond the Hijri years: `1 رمضان 2015` is no Hijri year 2015.
+            Calendar::Hijri if y > *HIJRI_YEARS.end() => None,
             Calendar::Hijri => {
                 let gregorian = hijri_to_gregorian(y, m, d)?;
                 Some(DateValue {
@@ -400,18 +406,31 @@ impl DateGrammar {
             {
                 if digits(doc, m.last + 1).is_some() {
                     j = m.last + 1;
+                } else if let Some((year, _, last)) = self.words_year_at(doc, m.last + 1) {
+                    // `مارس عام ألفين وعشرين`.
+                    return Some(self.with_era(doc, year, last));
                 }
             }
         }
-        let (year, year_digits, mut last) = year_digits_at(doc, j)?;
+        let (year, year_digits, last) = year_digits_at(doc, j)?;
         if !YEARS.contains(&year) && year_digits == 4 {
             return None;
         }
-        let era = self.era_at(doc, last + 1, year);
-        if let Some((_, l)) = era {
-            last = l;
+        Some(self.with_era(doc, year, last))
+    }
+
+    /// A year ending at token `last`, extended over the era after it: the
+    /// year, the era's calendar and the last token.
+    fn with_era(
+        &self,
+        doc: &Document<'_>,
+        year: i32,
+        last: usize,
+    ) -> (i32, Option<Calendar>, usize) {
+        match self.era_at(doc, last + 1, year) {
+            Some((c, l)) => (year, Some(c), l),
+            None => (year, None, last),
         }
-        Some((year, era.map(|e| e.0), last))
     }
 
     /// `2 ديسمبر [2024]`, `9 من يناير`.
@@ -544,6 +563,20 @@ impl DateGrammar {
         }
         let mut calendar = month.calendar;
         match self.year_after(doc, month.last + 1) {
+            // `رمضان 2015م`, `رمضان 2015`: a Hijri month with a Gregorian
+            // year (by its era, or beyond the Hijri years) is the month alone.
+            Some((y, era, _))
+                if calendar == Calendar::Hijri
+                    && era != Some(Calendar::Hijri)
+                    && (era == Some(Calendar::Gregorian) || y > *HIJRI_YEARS.end()) =>
+            {
+                Some(ParsedDate {
+                    first: month.first,
+                    last: month.last,
+                    clitic: month.clitic,
+                    value: hijri(None, Some(month.month), None),
+                })
+            }
             Some((y, era, last)) => {
                 if era == Some(Calendar::Hijri) {
                     calendar = Calendar::Hijri;
@@ -578,8 +611,9 @@ impl DateGrammar {
     /// `عام 2024`, `لسنة ٢٠٢٠`, `العام (1993)`, `عام 1445 هـ`.
     fn marked_year_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
         let m = self.lex.find(doc, i, true, |w| w == DateWord::YearMarker)?;
-        let (year, _, mut last) =
-            year_digits_at(doc, m.last + 1).or_else(|| self.early_year_at(doc, m.last + 1))?;
+        let (year, _, mut last) = year_digits_at(doc, m.last + 1)
+            .or_else(|| self.early_year_at(doc, m.last + 1))
+            .or_else(|| self.words_year_at(doc, m.last + 1))?;
         let mut calendar = Calendar::Gregorian;
         if let Some((c, l)) = self.era_at(doc, last + 1, year) {
             calendar = c;
@@ -615,6 +649,27 @@ impl DateGrammar {
             .find(doc, j + 1, false, |w| matches!(w, DateWord::Era(_)))
             .filter(|_| doc.token_text(j + 1) != "م")?;
         Some((year, y.len(), j))
+    }
+
+    /// A year written in words after `عام`/`سنة`: `ألفين وعشرين`, `ألف
+    /// وتسعمائة وخمسين` (1000–2200), or a smaller one when an era follows
+    /// (`سبعمائة وخمسين للهجرة`). The cardinal starts at token `j` without a
+    /// clitic and is whole: the year, its number of words and its last token.
+    fn words_year_at(&self, doc: &Document<'_>, j: usize) -> Option<(i32, usize, usize)> {
+        let n = super::number_words::cardinal_at(doc, j)?;
+        if n.first != j || n.span.start != doc.tokens.get(j)?.span.start || n.value.fract() != 0.0 {
+            return None;
+        }
+        let year = n.value as i32;
+        let era_after = || {
+            self.lex
+                .find(doc, n.last + 1, false, |w| matches!(w, DateWord::Era(_)))
+                .is_some()
+        };
+        if !(YEARS.contains(&year) || (1..1000).contains(&year) && era_after()) {
+            return None;
+        }
+        Some((year, n.last + 1 - n.first, n.last))
     }
 
     /// `2024م`, `1445 هـ`, `1990 ميلادية`.
