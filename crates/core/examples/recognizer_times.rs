@@ -19,7 +19,14 @@
 use tahlil_core::{AnalyzeOptions, Analyzer};
 
 /// The recognizers of the date family, for `TAHLIL_ONLY=dates` and `no-dates`.
-const DATE_FAMILY: &[&str] = &["date", "relative_date", "duration", "time", "period"];
+const DATE_FAMILY: &[&str] = &[
+    "date",
+    "relative_date",
+    "duration",
+    "time",
+    "period",
+    "decade",
+];
 /// The number-family recognizers (digits, words, money, codes), which
 /// `TAHLIL_ONLY=no-numbers` leaves out.
 const NUMBER_FAMILY: &[&str] = &[

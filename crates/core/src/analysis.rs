@@ -100,6 +100,7 @@ impl Analyzer {
             Box::new(recognize::percent::PercentRecognizer::default()),
             Box::new(recognize::date::DateRecognizer::default()),
             Box::new(recognize::period::PeriodRecognizer::default()),
+            Box::new(recognize::decade::DecadeRecognizer),
             Box::new(recognize::duration::DurationRecognizer::default()),
             Box::new(recognize::time::TimeRecognizer::default()),
             Box::new(recognize::relative::RelativeDateRecognizer::default()),

@@ -8,6 +8,7 @@
 pub mod acronym;
 pub mod date;
 pub mod date_words;
+pub mod decade;
 pub mod duration;
 pub mod email;
 pub mod hijri;

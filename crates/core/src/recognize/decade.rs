@@ -1,0 +1,254 @@
+//! Decades named by their tens: `الثمانينيات`, `التسعينات الميلادية`,
+//! `تسعينيات القرن الماضي`, `ستينيات القرن العشرين`, `الثمانينات الهجرية`.
+//! Each is a `period` from its first year to its last (`الثمانينيات`:
+//! 1980–1989); a word before it that names a part (`أواخر الثمانينيات`)
+//! stays outside, as before a month (`منتصف مارس`).
+
+use super::period::PERIOD_PRIORITY;
+use super::{Candidate, Document, Recognizer};
+use crate::entity::{Calendar, DateValue, EntityKind, Value};
+use crate::tokenize::TokenKind;
+
+/// The tens a decade is named by, in search form (`الثمانينيات` is
+/// `ال` + `ثمانين` + `يات`). Tens below twenty name no decade.
+const TENS: &[(&str, i32)] = &[
+    ("عشرين", 20),
+    ("ثلاثين", 30),
+    ("اربعين", 40),
+    ("خمسين", 50),
+    ("ستين", 60),
+    ("سبعين", 70),
+    ("ثمانين", 80),
+    ("تسعين", 90),
+];
+
+/// Clitics before a decade word, left out of the span.
+const CLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك"];
+
+/// Words after `القرن` naming the century of the date of writing or the one
+/// before it (search form), and how many centuries back: `القرن الماضي` is
+/// the twentieth, for text written in the twenty-first.
+const CENTURY_WORDS: &[(&str, i32)] = &[
+    ("الماضي", 1),
+    ("المنصرم", 1),
+    ("الفائت", 1),
+    ("السابق", 1),
+    ("الحالي", 0),
+    ("الجاري", 0),
+];
+
+/// Era adjectives after a decade or its century (search form).
+const ERAS: &[(&str, Calendar)] = &[
+    ("الميلادي", Calendar::Gregorian),
+    ("الميلاديه", Calendar::Gregorian),
+    ("الهجري", Calendar::Hijri),
+    ("الهجريه", Calendar::Hijri),
+];
+
+/// The century of writing, by calendar: the first year of the current
+/// Gregorian (2000) and Hijri (1400) centuries.
+fn current_century(calendar: Calendar) -> i32 {
+    match calendar {
+        Calendar::Gregorian => 2000,
+        Calendar::Hijri => 1400,
+    }
+}
+
+/// The decade a word names: its clitic's length, whether it has the
+/// article, and its tens (`الثمانينيات` → 80, `وتسعينات` → 90).
+fn decade_word(word: &str) -> Option<(usize, bool, i32)> {
+    [""].iter().chain(CLITICS).find_map(|c| {
+        let rest = word.strip_prefix(c)?;
+        // `لل` + `ثمانينيات` is ل + `الثمانينيات`.
+        let (definite, bare) = match rest.strip_prefix("ال") {
+            Some(b) => (true, b),
+            None if *c == "ل" => rest.strip_prefix('ل').map_or((false, rest), |b| (true, b)),
+            None => (false, rest),
+        };
+        let stem = bare
+            .strip_suffix("يات")
+            .or_else(|| bare.strip_suffix("ات"))?;
+        let &(_, tens) = TENS.iter().find(|(t, _)| *t == stem)?;
+        Some((c.len(), definite, tens))
+    })
+}
+
+/// True when the words around token `i` make the decade an age (`في
+/// الستينيات من عمره`, `في سن الخمسينات`).
+fn is_age(doc: &Document<'_>, i: usize) -> bool {
+    let word = |k: usize| {
+        doc.tokens
+            .get(k)
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|_| doc.token_text(k))
+    };
+    let age_word = |w: &str| {
+        [
+            "عمر",
+            "العمر",
+            "سن",
+            "السن",
+            "عمره",
+            "عمرها",
+            "عمرهم",
+            "عمري",
+        ]
+        .contains(&w)
+            || w.starts_with("عمر")
+    };
+    let after = word(i + 1).is_some_and(|w| w == "من") && word(i + 2).is_some_and(age_word)
+        || word(i + 1).is_some_and(age_word);
+    let before = i > 0 && word(i - 1).is_some_and(|w| age_word(w) || w == "بسن");
+    after || before
+}
+
+/// Finds decades.
+#[derive(Debug, Default)]
+pub struct DecadeRecognizer;
+
+impl DecadeRecognizer {
+    /// The century and era after a decade ending at token `i`: `[من] القرن
+    /// الماضي|العشرين|التاسع عشر [الهجري]`, or an era alone (`الميلادية`).
+    /// Returns the first year of the century (when stated), the calendar
+    /// (when stated) and the last token.
+    fn century_after(
+        &self,
+        doc: &Document<'_>,
+        i: usize,
+    ) -> (Option<i32>, Option<Calendar>, usize) {
+        let word = |k: usize| {
+            doc.tokens
+                .get(k)
+                .filter(|t| t.kind == TokenKind::Word && !t.newline_before)
+                .map(|_| doc.token_text(k))
+        };
+        let era_at = |k: usize| {
+            let w = word(k)?;
+            ERAS.iter().find(|(e, _)| *e == w).map(|&(_, c)| c)
+        };
+        let mut k = i + 1;
+        if word(k) == Some("من") && word(k + 1) == Some("القرن") {
+            k += 1;
+        }
+        if word(k) != Some("القرن") {
+            return match era_at(i + 1) {
+                Some(c) => (None, Some(c), i + 1),
+                None => (None, None, i),
+            };
+        }
+        // Which century: by name (`الماضي`) or by its ordinal (`العشرين`).
+        let (century, last) = if let Some(&(_, back)) =
+            word(k + 1).and_then(|w| CENTURY_WORDS.iter().find(|(c, _)| *c == w))
+        {
+            (Err(back), k + 1)
+        } else if let Some(o) = super::number_words::ordinal_at(doc, k + 1)
+            .filter(|o| o.first == k + 1 && o.value.fract() == 0.0)
+            .filter(|o| (1.0..=21.0).contains(&o.value))
+        {
+            (Ok((o.value as i32 - 1) * 100), o.last)
+        } else {
+            return (None, None, i);
+        };
+        let calendar = era_at(last + 1);
+        let last = if calendar.is_some() { last + 1 } else { last };
+        let start = match century {
+            Ok(start) => start,
+            Err(back) => current_century(calendar.unwrap_or(Calendar::Gregorian)) - 100 * back,
+        };
+        (Some(start), calendar, last)
+    }
+}
+
+impl Recognizer for DecadeRecognizer {
+    fn name(&self) -> &'static str {
+        "decade"
+    }
+
+    fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
+        for k in doc.tokens_where_word(|w| decade_word(w).is_some()) {
+            let i = k as usize;
+            let Some((clitic, definite, tens)) = decade_word(doc.token_text(i)) else {
+                continue;
+            };
+            let (century, calendar, last) = self.century_after(doc, i);
+            // Without its century, only `الثمانينيات` (with the article) is a decade.
+            if century.is_none() && !definite || is_age(doc, last) || is_age(doc, i) {
+                continue;
+            }
+            let calendar = calendar.unwrap_or(Calendar::Gregorian);
+            // Unstated, the century is the one before the current one: the
+            // twentieth (`الثمانينيات`), the fourteenth Hijri (`التسعينات الهجرية`).
+            let start = century.unwrap_or(current_century(calendar) - 100) + tens;
+            let year = |y| DateValue {
+                calendar,
+                ..DateValue::gregorian(Some(y), None, None)
+            };
+            let mut span = doc.tokens[i].span.union(&doc.tokens[last].span);
+            span.start += clitic;
+            out.push(Candidate {
+                kind: EntityKind::Period,
+                span,
+                value: Value::Period {
+                    start: year(start),
+                    end: year(start + 9),
+                },
+                priority: PERIOD_PRIORITY,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::search_form;
+    use crate::tokenize::tokenize;
+
+    fn decades(text: &str) -> Vec<(String, Calendar, i32, i32)> {
+        let text = search_form(text);
+        let tokens = tokenize(&text);
+        let doc = Document::new(&text, &tokens);
+        let mut out = Vec::new();
+        DecadeRecognizer.recognize(&doc, &mut out);
+        out.into_iter()
+            .map(|c| match c.value {
+                Value::Period { start, end } => (
+                    text[c.span.range()].to_string(),
+                    start.calendar,
+                    start.year.unwrap(),
+                    end.year.unwrap(),
+                ),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn decades_and_their_centuries() {
+        let g = Calendar::Gregorian;
+        assert_eq!(
+            decades("في أواخر الثمانينيات وفي تسعينيات القرن الماضي"),
+            [
+                ("الثمانينيات".into(), g, 1980, 1989),
+                ("تسعينيات القرن الماضي".into(), g, 1990, 1999),
+            ]
+        );
+        assert_eq!(
+            decades("ستينيات القرن التاسع عشر والسبعينات من القرن العشرين"),
+            [
+                ("ستينيات القرن التاسع عشر".into(), g, 1860, 1869),
+                ("السبعينات من القرن العشرين".into(), g, 1970, 1979),
+            ]
+        );
+        assert_eq!(
+            decades("منذ التسعينات الهجرية"),
+            [("التسعينات الهجريه".into(), Calendar::Hijri, 1390, 1399)]
+        );
+    }
+
+    #[test]
+    fn not_ages_nor_other_words() {
+        assert!(decades("رجل في الستينيات من عمره وفي سن الخمسينات").is_empty());
+        assert!(decades("ثمانينيات فقط والعينات والتحسينات").is_empty());
+    }
+}
