@@ -10,7 +10,7 @@ use super::date_words::{glued_to_word, DateFamily, DateLexicon, DateWord, WordMa
 use super::hijri::hijri_to_gregorian;
 use super::{Candidate, Document, Recognizer};
 use crate::analysis::days_in_month;
-use crate::entity::{Calendar, DateValue, EntityKind, Value};
+use crate::entity::{Calendar, DateValue, EntityKind, Relative, TimeUnit, Value};
 use crate::span::Span;
 use crate::tokenize::TokenKind;
 use std::sync::Arc;
@@ -368,14 +368,22 @@ impl DateGrammar {
         ))
     }
 
-    /// Extends a month over its paired name (`/حزيران`, `(حزيران)`, `- حزيران`).
+    /// Extends a month over its paired name (`/حزيران`, `(حزيران)`, `- حزيران`,
+    /// ` حزيران`).
     fn paired(&self, doc: &Document<'_>, mut m: MonthMatch) -> MonthMatch {
         let j = m.last + 1;
+        let same = |w| matches!(w, DateWord::Month { month, .. } if month == m.month);
         let open = ["/", "(", "-"].into_iter().find(|p| doc.is_punct(j, p));
         let Some(open) = open else {
+            // `مايو أيار`, `يوليو تموز`: the other name right after, spaced.
+            if let Some(other) = self.lex.find(doc, j, false, same) {
+                if !doc.tokens[j].newline_before && doc.token_text(j) != doc.token_text(m.last) {
+                    m.last = other.last;
+                    m.standalone = true;
+                }
+            }
             return m;
         };
-        let same = |w| matches!(w, DateWord::Month { month, .. } if month == m.month);
         let Some(other) = self.lex.find(doc, j + 1, false, same) else {
             return m;
         };
@@ -592,19 +600,42 @@ impl DateGrammar {
                     value,
                 })
             }
-            None if month.standalone || after_part_of_month(doc, month.first) => {
-                let value = match calendar {
+            None => {
+                let mut value = match calendar {
                     Calendar::Gregorian => DateValue::gregorian(None, Some(month.month), None),
                     Calendar::Hijri => hijri(None, Some(month.month), None),
                 };
+                let mut last = month.last;
+                let next = doc
+                    .tokens
+                    .get(last + 1)
+                    .filter(|t| t.kind == TokenKind::Word && !t.newline_before)
+                    .map(|_| doc.token_text(last + 1));
+                if let Some(&(_, offset)) =
+                    next.and_then(|w| MONTH_DIRECTIONS.iter().find(|(d, _)| *d == w))
+                {
+                    // `يوليو الماضي`, `رمضان المقبل`, `شوال الجاري`: the
+                    // named month of the year before, after or of the date of writing.
+                    last += 1;
+                    value.relative = Some(Relative {
+                        unit: TimeUnit::Year,
+                        offset,
+                    });
+                } else if calendar == Calendar::Hijri
+                    && next.is_some_and(|w| HIJRI_HONORIFICS.contains(&w))
+                {
+                    // `رمضان المبارك`, `شهر رمضان المبارك`.
+                    last += 1;
+                } else if !(month.standalone || after_part_of_month(doc, month.first)) {
+                    return None;
+                }
                 Some(ParsedDate {
                     first: i,
-                    last: month.last,
+                    last,
                     clitic: month.clitic,
                     value,
                 })
             }
-            None => None,
         }
     }
 
@@ -825,6 +856,23 @@ fn hijri(year: Option<i32>, month: Option<u8>, day: Option<u8>) -> DateValue {
         ..DateValue::gregorian(year, month, day)
     }
 }
+
+/// Words after a month name that place it in the year before (−1), after
+/// (+1) or of (0) the date of writing (`يوليو الماضي`, `رمضان المقبل`,
+/// `أغسطس الجاري`), in search form.
+const MONTH_DIRECTIONS: &[(&str, i64)] = &[
+    ("الماضي", -1),
+    ("المنصرم", -1),
+    ("الفاءت", -1),
+    ("المقبل", 1),
+    ("القادم", 1),
+    ("الحالي", 0),
+    ("الجاري", 0),
+];
+
+/// Epithets after a Hijri month name (`رمضان المبارك`, `محرم الحرام`),
+/// part of its span, in search form.
+const HIJRI_HONORIFICS: &[&str] = &["المبارك", "الكريم", "المعظم", "الفضيل", "الحرام"];
 
 /// Words before a month that name a part of it (`منتصف مارس`, `أواخر
 /// مايو`), in search form: after them a month name that is also a common

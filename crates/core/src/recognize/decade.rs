@@ -31,7 +31,7 @@ const CLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك"];
 const CENTURY_WORDS: &[(&str, i32)] = &[
     ("الماضي", 1),
     ("المنصرم", 1),
-    ("الفائت", 1),
+    ("الفاءت", 1),
     ("السابق", 1),
     ("الحالي", 0),
     ("الجاري", 0),
@@ -100,6 +100,56 @@ fn is_age(doc: &Document<'_>, i: usize) -> bool {
         || word(i + 1).is_some_and(age_word);
     let before = i > 0 && word(i - 1).is_some_and(|w| age_word(w) || w == "بسن");
     after || before
+}
+
+/// Words near a decade word that make it a band of measures, not years:
+/// temperatures (`في الخمسينات بحفر الباطن` after `درجة`), prices
+/// (`دولار`), scores; in search form.
+const MEASURE_WORDS: &[&str] = &[
+    "درجه",
+    "درجات",
+    "الحراره",
+    "حراره",
+    "مءويه",
+    "العظمي",
+    "الصغري",
+    "دولار",
+    "دولارا",
+    "سعر",
+    "اسعار",
+    "برميل",
+    "نقطه",
+    "نقاط",
+];
+
+/// True when a measure word ([`MEASURE_WORDS`]) stands within ten tokens
+/// before token `i` or three after `last`, in the same sentence.
+fn near_measure(doc: &Document<'_>, i: usize, last: usize) -> bool {
+    let is_measure = |k: usize| {
+        let t = &doc.tokens[k];
+        t.kind == TokenKind::Word && {
+            let w = doc.token_text(k);
+            MEASURE_WORDS.contains(&w)
+                || ["و", "ب", "ل"].iter().any(|c| {
+                    w.strip_prefix(c)
+                        .is_some_and(|r| MEASURE_WORDS.contains(&r))
+                })
+        }
+    };
+    let stop = |k: usize| doc.is_punct(k, ".") || doc.tokens[k].newline_before;
+    let mut k = i;
+    for _ in 0..10 {
+        if k == 0 || stop(k) {
+            break;
+        }
+        k -= 1;
+        if is_measure(k) {
+            return true;
+        }
+    }
+    (last + 1..(last + 4).min(doc.tokens.len()))
+        .take_while(|&k| !stop(k))
+        .any(is_measure)
 }
 
 /// Finds decades.
@@ -172,7 +222,10 @@ impl Recognizer for DecadeRecognizer {
             };
             let (century, calendar, last) = self.century_after(doc, i);
             // Without its century, only `الثمانينيات` (with the article) is a decade.
-            if century.is_none() && !definite || is_age(doc, last) || is_age(doc, i) {
+            if century.is_none() && (!definite || near_measure(doc, i, last))
+                || is_age(doc, last)
+                || is_age(doc, i)
+            {
                 continue;
             }
             let calendar = calendar.unwrap_or(Calendar::Gregorian);
@@ -250,5 +303,8 @@ mod tests {
     fn not_ages_nor_other_words() {
         assert!(decades("رجل في الستينيات من عمره وفي سن الخمسينات").is_empty());
         assert!(decades("ثمانينيات فقط والعينات والتحسينات").is_empty());
+        // Temperatures and prices.
+        assert!(decades("بمعدل حرارة 40 درجة للعظمى وبداية العشرينات ليلا").is_empty());
+        assert!(decades("وتراجع سعر البرميل إلى الخمسينات").is_empty());
     }
 }

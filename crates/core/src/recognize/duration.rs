@@ -35,7 +35,8 @@ const FOR_WORDS: &[&str] = &["لمده", "مده", "طوال", "طيله"];
 /// True when a duration may start at a word of the date lexicon whose
 /// phrases, a clitic allowed, can mean `any`: a fraction (`نصف ساعة`), a
 /// dual unit (`شهرين`) or a singular one (`لمدة عام`, `ساعة ونصف`), or
-/// `word` is a definite plural or dual unit (`الأشهر الستة الماضية`).
+/// `word` is a definite plural or dual unit (`الأشهر الستة الماضية`) or
+/// the definite decade (`العقد الماضي`).
 /// (Counted durations start at digits and at cardinals in words.)
 pub(super) fn may_start_word(lex: &DateLexicon, word: &str, any: &[DateWord]) -> bool {
     any.iter().any(|w| {
@@ -43,7 +44,7 @@ pub(super) fn may_start_word(lex: &DateLexicon, word: &str, any: &[DateWord]) ->
             w,
             DateWord::Fraction(_) | DateWord::Unit(_, UnitForm::Singular | UnitForm::Dual, _)
         )
-    }) || definite_unit_word(lex, word).is_some_and(|u| u.1 != UnitForm::Singular)
+    }) || definite_unit_word(lex, word).is_some_and(|u| u.1 != UnitForm::Singular || u.2 == 10)
 }
 
 /// A duration parsed from tokens `first..=last`.
@@ -417,10 +418,10 @@ const FRAME_ADJECTIVES: &[&str] = &[
     "المنصرمه",
     "المنصرمين",
     "المنصرمتين",
-    "الفائت",
-    "الفائته",
-    "الفائتين",
-    "الفائتتين",
+    "الفاءت",
+    "الفاءته",
+    "الفاءتين",
+    "الفاءتتين",
     "الاولي",
     "الاولين",
 ];
@@ -439,6 +440,10 @@ const DEFINITE_TENS: &[&str] = &[
     "الثمانين",
     "التسعين",
 ];
+
+/// Adjectives after the singular `العقد` that make it the decade before or
+/// after the date of writing, in search form.
+const DECADE_ADJECTIVES: &[&str] = &["الماضي", "المنصرم", "الفاءت", "المقبل", "القادم"];
 
 /// Words before a definite count of units that make it a stretch of time
 /// (`خلال السنوات الخمس`), in search form, also after `و`.
@@ -481,6 +486,19 @@ fn time_frame_at(lex: &DateLexicon, doc: &Document<'_>, i: usize) -> Option<Pars
     let (unit, form, factor, clitic) = definite_unit_at(lex, doc, i)?;
     let (count, last) = match form {
         UnitForm::Dual => (2.0, i),
+        // `العقد الماضي`, `العقد المقبل`: one decade before or after the
+        // date of writing (not `القرن الماضي`, the twentieth century by name,
+        // nor `العقد الحالي`, more often the current contract).
+        UnitForm::Singular
+            if factor == 10
+                && doc.tokens.get(i + 1).is_some_and(|t| !t.newline_before)
+                && DECADE_ADJECTIVES.contains(&doc.token_text(i + 1)) =>
+        {
+            if !unit_word_fits(doc, i, i, UnitForm::Plural, factor) {
+                return None;
+            }
+            (1.0, i)
+        }
         UnitForm::Singular => return None,
         UnitForm::Plural => {
             let next = doc.tokens.get(i + 1)?;
@@ -513,7 +531,9 @@ fn time_frame_at(lex: &DateLexicon, doc: &Document<'_>, i: usize) -> Option<Pars
         let w = doc.token_text(first - 1);
         FRAME_WORDS.contains(&w.strip_prefix('و').unwrap_or(w))
     };
-    if !(adjective || after_frame_word) || !unit_word_fits(doc, first, first, form, factor) {
+    // The singular decade had its test above, with its adjective.
+    let fits = form == UnitForm::Singular || unit_word_fits(doc, first, first, form, factor);
+    if !(adjective || after_frame_word) || !fits {
         return None;
     }
     Some(ParsedDuration {

@@ -44,13 +44,17 @@ const WEEKDAY_DIRECTIONS: &[(&str, i64)] = &[
     ("الماضيه", -1),
     ("المنصرم", -1),
     ("المنصرمه", -1),
-    ("الفائت", -1),
-    ("الفائته", -1),
+    ("الفاءت", -1),
+    ("الفاءته", -1),
     ("المقبل", 1),
     ("المقبله", 1),
     ("القادم", 1),
     ("القادمه", 1),
 ];
+
+/// Definite words after which `العام` is still the year: ordinals that
+/// end the name of a part of it (`النصف الأول العام الماضي`).
+const GENERAL_NOT_AFTER: &[&str] = &["الاول", "الثاني", "الاخير", "الحالي"];
 
 /// Words after `اليوم` that make it "the day" rather than "today" (`اليوم
 /// الوطني`) start with `ال`; weekdays (`اليوم الاثنين`) do not count.
@@ -214,7 +218,55 @@ impl RelativeDateRecognizer {
         {
             return None;
         }
+        // `الأمين العام السابق`, `المدير العام الجديد`: after a definite
+        // noun, `العام` is its adjective ("general"), not the year.
+        if m.clitic == 0
+            && text == "العام"
+            && i > 0
+            && doc.tokens[i - 1].kind == TokenKind::Word
+            && !doc.tokens[i].newline_before
+            && doc.token_text(i - 1).starts_with("ال")
+            && !GENERAL_NOT_AFTER.contains(&doc.token_text(i - 1))
+        {
+            return None;
+        }
         let mut last = m.last;
+        // `أمس الجمعة`, `اليوم السبت`, `أول من أمس (الخميس)`: the weekday
+        // names the same day and is part of the span.
+        if unit == TimeUnit::Day {
+            let paren = doc.is_punct(last + 1, "(");
+            let k = last + 1 + usize::from(paren);
+            let weekday = doc
+                .tokens
+                .get(k)
+                .filter(|t| !t.newline_before)
+                .and_then(|_| {
+                    self.lex
+                        .find(doc, k, false, |w| matches!(w, DateWord::Weekday(_)))
+                });
+            // Not when a date follows the weekday (`اليوم السبت 1 أغسطس`):
+            // the weekday belongs to that date.
+            let date_after = |w: &WordMatch| {
+                let mut n = w.last + 1;
+                if doc.is_punct(n, ",") {
+                    n += 1;
+                }
+                doc.tokens
+                    .get(n)
+                    .is_some_and(|t| t.kind == TokenKind::Digits)
+                    || self
+                        .lex
+                        .find(doc, n, false, |d| matches!(d, DateWord::Day(_)))
+                        .is_some()
+            };
+            if let Some(w) = weekday.filter(|w| paren || !date_after(w)) {
+                if !paren {
+                    last = w.last;
+                } else if doc.is_punct(w.last + 1, ")") {
+                    last = w.last + 1;
+                }
+            }
+        }
         // `العام الماضي 2024`: the year is part of it, and stated.
         let mut year = None;
         if unit == TimeUnit::Year {
@@ -299,6 +351,17 @@ pub fn resolve_value(text: &str, value: &mut Value, reference: (i32, u8, u8)) {
         let (Some(r), Calendar::Gregorian) = (d.relative, d.calendar) else {
             return;
         };
+        // `يوليو الماضي`: the named month before (after, or of) the
+        // reference, its offset the exact count of months.
+        if let (TimeUnit::Year, -1..=1, Some(month), None) = (r.unit, r.offset, d.month, d.day) {
+            let exact = Relative {
+                unit: TimeUnit::Month,
+                offset: months_to_month(reference.1, month, r.offset),
+            };
+            d.relative = Some(exact);
+            d.resolved = resolve(exact, reference);
+            return;
+        }
         if let (TimeUnit::Week, 1 | -1, Some(day)) = (r.unit, r.offset, weekday()) {
             if let Some(days) = days_to_weekday(reference, day, r.offset) {
                 let exact = Relative {
@@ -319,6 +382,30 @@ pub fn resolve_value(text: &str, value: &mut Value, reference: (i32, u8, u8)) {
             fill(end);
         }
         _ => {}
+    }
+}
+
+/// Months from the reference's month `current` to the nearest `month`
+/// before it (`direction` −1: −12..=−1), after it (+1: 1..=12) or in its
+/// year (0: −11..=11).
+fn months_to_month(current: u8, month: u8, direction: i64) -> i64 {
+    let ahead = (i64::from(month) - i64::from(current)).rem_euclid(12);
+    match direction {
+        0 => i64::from(month) - i64::from(current),
+        d if d > 0 => {
+            if ahead == 0 {
+                12
+            } else {
+                ahead
+            }
+        }
+        _ => {
+            if ahead == 0 {
+                -12
+            } else {
+                ahead - 12
+            }
+        }
     }
 }
 
@@ -382,6 +469,13 @@ mod tests {
         assert!(relatives("بعد عام 2020").is_empty());
         assert_eq!(relatives("اليوم الاثنين").len(), 1);
         assert_eq!(
+            relatives("أمس الجمعة وأول من أمس (الخميس)"),
+            [
+                ("امس الجمعه".into(), TimeUnit::Day, -1),
+                ("اول من امس (الخميس)".into(), TimeUnit::Day, -2),
+            ]
+        );
+        assert_eq!(
             relatives("يوم الجمعة الماضي والأحد المقبل"),
             [
                 ("يوم الجمعه الماضي".into(), TimeUnit::Week, -1),
@@ -389,6 +483,8 @@ mod tests {
             ]
         );
         assert!(relatives("قبل عقد الاجتماع").is_empty());
+        assert!(relatives("الأمين العام السابق للمجلس").is_empty());
+        assert_eq!(relatives("وفي العام السابق").len(), 1);
         assert_eq!(
             relatives("قبل عقد من الزمن")[0],
             ("قبل عقد من الزمن".into(), TimeUnit::Year, -10)
@@ -417,6 +513,31 @@ mod tests {
         assert_eq!(resolved("الأحد المقبل"), ("2024-03-03".into(), 2));
         assert_eq!(resolved("الجمعة المقبلة"), ("2024-03-08".into(), 7));
         assert_eq!(resolved("الأسبوع الماضي"), ("2024-02-23".into(), -1));
+    }
+
+    #[test]
+    fn named_months_resolve_to_the_month() {
+        let resolved = |month: u8, offset: i64| {
+            let mut v = Value::Date(DateValue {
+                relative: Some(Relative {
+                    unit: TimeUnit::Year,
+                    offset,
+                }),
+                ..DateValue::gregorian(None, Some(month), None)
+            });
+            resolve_value("", &mut v, (2015, 8, 1));
+            match v {
+                Value::Date(d) => (d.resolved.unwrap(), d.relative.unwrap().offset),
+                _ => unreachable!(),
+            }
+        };
+        assert_eq!(resolved(7, -1), ("2015-07".into(), -1));
+        assert_eq!(resolved(8, -1), ("2014-08".into(), -12));
+        assert_eq!(resolved(9, -1), ("2014-09".into(), -11));
+        assert_eq!(resolved(3, 1), ("2016-03".into(), 7));
+        assert_eq!(resolved(8, 1), ("2016-08".into(), 12));
+        assert_eq!(resolved(8, 0), ("2015-08".into(), 0));
+        assert_eq!(resolved(1, 0), ("2015-01".into(), -7));
     }
 
     #[test]
