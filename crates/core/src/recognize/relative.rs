@@ -52,9 +52,24 @@ const WEEKDAY_DIRECTIONS: &[(&str, i64)] = &[
     ("القادمه", 1),
 ];
 
-/// Definite words after which `العام` is still the year: ordinals that
-/// end the name of a part of it (`النصف الأول العام الماضي`).
-const GENERAL_NOT_AFTER: &[&str] = &["الاول", "الثاني", "الاخير", "الحالي"];
+/// Titles that take `العام` as their adjective (`الأمين العام`, `النائب
+/// العام`), in search form: `العام السابق` after them is "the former
+/// secretary-general", not the year before.
+const GENERAL_TITLES: &[&str] = &[
+    "الامين",
+    "المدير",
+    "الناءب",
+    "المدعي",
+    "المراقب",
+    "المشرف",
+    "القاءد",
+    "المفوض",
+    "المنسق",
+    "المرشد",
+    "المفتش",
+    "الرءيس",
+    "المحامي",
+];
 
 /// Words after `اليوم` that make it "the day" rather than "today" (`اليوم
 /// الوطني`) start with `ال`; weekdays (`اليوم الاثنين`) do not count.
@@ -218,15 +233,21 @@ impl RelativeDateRecognizer {
         {
             return None;
         }
-        // `الأمين العام السابق`, `المدير العام الجديد`: after a definite
-        // noun, `العام` is its adjective ("general"), not the year.
+        // `الأمين العام السابق`, `المدير العام السابق`: after a title,
+        // `العام` is its adjective ("general"), not the year.
         if m.clitic == 0
             && text == "العام"
             && i > 0
             && doc.tokens[i - 1].kind == TokenKind::Word
             && !doc.tokens[i].newline_before
-            && doc.token_text(i - 1).starts_with("ال")
-            && !GENERAL_NOT_AFTER.contains(&doc.token_text(i - 1))
+            && {
+                let w = doc.token_text(i - 1);
+                let bare = ["و", "ل", "ب", "ك"]
+                    .iter()
+                    .find_map(|c| w.strip_prefix(c).filter(|r| r.starts_with("ال")))
+                    .unwrap_or(w);
+                GENERAL_TITLES.contains(&bare)
+            }
         {
             return None;
         }
@@ -259,7 +280,16 @@ impl RelativeDateRecognizer {
                         .find(doc, n, false, |d| matches!(d, DateWord::Day(_)))
                         .is_some()
             };
-            if let Some(w) = weekday.filter(|w| paren || !date_after(w)) {
+            // Nor when the weekday has its own direction (`بعد غد الاثنين المقبل`).
+            let directed = |w: &WordMatch| {
+                doc.tokens.get(w.last + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && WEEKDAY_DIRECTIONS
+                            .iter()
+                            .any(|(d, _)| *d == doc.token_text(w.last + 1))
+                })
+            };
+            if let Some(w) = weekday.filter(|w| paren || !date_after(w) && !directed(w)) {
                 if !paren {
                     last = w.last;
                 } else if doc.is_punct(w.last + 1, ")") {
@@ -485,6 +515,7 @@ mod tests {
         assert!(relatives("قبل عقد الاجتماع").is_empty());
         assert!(relatives("الأمين العام السابق للمجلس").is_empty());
         assert_eq!(relatives("وفي العام السابق").len(), 1);
+        assert_eq!(relatives("في الطائف العام قبل الماضي").len(), 1);
         assert_eq!(
             relatives("قبل عقد من الزمن")[0],
             ("قبل عقد من الزمن".into(), TimeUnit::Year, -10)
