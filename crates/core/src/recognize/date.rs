@@ -300,7 +300,7 @@ impl DateGrammar {
 
     /// An era marker at token `i` (`م`, `هـ`, `هجري`, `للهجرة`): its calendar and last token.
     /// A spaced `م` is also the metre: `1000 م` is a length unless the year is modern.
-    fn era_at(&self, doc: &Document<'_>, i: usize, year: i32) -> Option<(Calendar, usize)> {
+    pub fn era_at(&self, doc: &Document<'_>, i: usize, year: i32) -> Option<(Calendar, usize)> {
         let m = self
             .lex
             .find(doc, i, false, |w| matches!(w, DateWord::Era(_)))?;
@@ -847,6 +847,11 @@ impl DateGrammar {
 /// True when `year` is plausible as a bare year (no marker): 1800–2100.
 pub fn is_bare_year(year: i32) -> bool {
     BARE_YEARS.contains(&year)
+}
+
+/// True when `year` is read as Hijri in numeric dates without an era: 1300–1500.
+pub fn is_hijri_year(year: i32) -> bool {
+    HIJRI_YEARS.contains(&year)
 }
 
 /// A Hijri date value with the given fields.

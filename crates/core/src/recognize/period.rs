@@ -2,10 +2,10 @@
 //! `الفترة 2025-2030`, `من 2020 إلى 2025`, `من يناير إلى مارس 2024`,
 //! `بين عامي 2020 و2025`, `2019/2020`.
 
-use super::date::{is_bare_year, DateGrammar, ParsedDate, DATE_PRIORITY};
+use super::date::{is_bare_year, is_hijri_year, DateGrammar, ParsedDate, DATE_PRIORITY};
 use super::date_words::{glued_to_word, DateFamily, DateWord};
 use super::{Candidate, Document, Recognizer};
-use crate::entity::{DateValue, EntityKind, Value};
+use crate::entity::{Calendar, DateValue, EntityKind, Value};
 use crate::span::Span;
 use crate::tokenize::TokenKind;
 
@@ -192,7 +192,8 @@ impl PeriodRecognizer {
         }
         // Bare ranges must look like modern years; after a marker
         // (`الفترة 1500-1600`) any four-digit years do.
-        let plausible = if first == y {
+        let era = self.grammar.era_at(doc, y + 3, end);
+        let plausible = if first == y && era.is_none() {
             is_bare_year(start) && is_bare_year(end)
         } else {
             (1000..=2200).contains(&start) && (1000..=2200).contains(&end)
@@ -205,16 +206,27 @@ impl PeriodRecognizer {
         if !plausible || !span_ok {
             return None;
         }
+        // `العام 1435/1436هـ`: an era after the range is its calendar; years
+        // of 1300–1500 after a marker are Hijri, as in numeric dates.
+        let mut last = y + 2;
+        let mut calendar = if first != y && is_hijri_year(start) && is_hijri_year(end) {
+            Calendar::Hijri
+        } else {
+            Calendar::Gregorian
+        };
+        if let Some((c, l)) = era {
+            calendar = c;
+            last = l;
+        }
+        let year = |y| DateValue {
+            calendar,
+            ..DateValue::gregorian(Some(y), None, None)
+        };
         let span = Span::new(
             doc.tokens[first].span.start + clitic,
-            doc.tokens[y + 2].span.end,
+            doc.tokens[last].span.end,
         );
-        Some((
-            span,
-            DateValue::gregorian(Some(start), None, None),
-            DateValue::gregorian(Some(end), None, None),
-            y + 2,
-        ))
+        Some((span, year(start), year(end), last))
     }
 
     /// `[الفترة] من X إلى Y` and `بين [عامي] X و Y` at token `i`.
@@ -416,6 +428,28 @@ mod tests {
             ]
         );
         assert!(periods("15-1-2024 و 2030-2025 و 34/37").is_empty());
+        let hijri = |text: &str| {
+            let text = search_form(text);
+            let tokens = tokenize(&text);
+            let doc = Document::new(&text, &tokens);
+            let mut out = Vec::new();
+            PeriodRecognizer::default().recognize(&doc, &mut out);
+            out.into_iter()
+                .map(|c| match c.value {
+                    Value::Period { start, end } => {
+                        (text[c.span.range()].to_string(), start.calendar, end.year)
+                    }
+                    _ => unreachable!(),
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            hijri("في هذا العام 1435 /1436ه والعام 1435-1436"),
+            [
+                ("العام 1435 /1436ه".into(), Calendar::Hijri, Some(1436)),
+                ("العام 1435-1436".into(), Calendar::Hijri, Some(1436)),
+            ]
+        );
     }
 
     #[test]
