@@ -626,7 +626,12 @@ impl DateGrammar {
                 {
                     // `رمضان المبارك`, `شهر رمضان المبارك`.
                     last += 1;
-                } else if !(month.standalone || after_part_of_month(doc, month.first)) {
+                } else if !(month.standalone
+                    || after_part_of_month(doc, month.first)
+                    || (month.clitic == 0
+                        && !(calendar == Calendar::Hijri && month.month == 2)
+                        && after_month_preposition(doc, month.first, calendar)))
+                {
                     return None;
                 }
                 Some(ParsedDate {
@@ -903,6 +908,30 @@ fn after_part_of_month(doc: &Document<'_>, i: usize) -> bool {
             .iter()
             .find_map(|c| w.strip_prefix(c).filter(|r| PARTS_OF_MONTH.contains(r)));
         PARTS_OF_MONTH.contains(&w) || bare.is_some()
+    }
+}
+
+/// Prepositions after which a month name that is also a common word or a
+/// given name (`مارس`, `آب`, `رمضان`) is the month (`منذ مارس`, `في رمضان`),
+/// in search form; not `صفر` ("zero": `حتى صفر`). The last two only before
+/// Gregorian names: `قبل` is also a verb ("accepted"), and a Hijri month
+/// name a given name (`قبل رجب طيب أردوغان الدعوة`).
+const MONTH_PREPOSITIONS: &[&str] = &["في", "منذ", "حتي", "خلال", "طوال", "طيله", "قبل", "بعد"];
+
+/// True when the word before token `i` is one of [`MONTH_PREPOSITIONS`],
+/// bare or after `و`/`ف` (`وفي`).
+fn after_month_preposition(doc: &Document<'_>, i: usize, calendar: Calendar) -> bool {
+    let list = match calendar {
+        Calendar::Gregorian => MONTH_PREPOSITIONS,
+        Calendar::Hijri => &MONTH_PREPOSITIONS[..MONTH_PREPOSITIONS.len() - 2],
+    };
+    i > 0 && doc.tokens[i - 1].kind == TokenKind::Word && !doc.tokens[i].newline_before && {
+        let w = doc.token_text(i - 1);
+        let bare = ["و", "ف"]
+            .iter()
+            .find_map(|c| w.strip_prefix(c))
+            .filter(|r| list.contains(r));
+        list.contains(&w) || bare.is_some()
     }
 }
 
