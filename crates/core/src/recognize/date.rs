@@ -630,6 +630,7 @@ impl DateGrammar {
                     || after_part_of_month(doc, month.first)
                     || (month.clitic == 0
                         && !(calendar == Calendar::Hijri && month.month == 2)
+                        && doc.token_text(month.first) != "اب"
                         && after_month_preposition(doc, month.first, calendar)))
                 {
                     return None;
@@ -913,7 +914,8 @@ fn after_part_of_month(doc: &Document<'_>, i: usize) -> bool {
 
 /// Prepositions after which a month name that is also a common word or a
 /// given name (`مارس`, `آب`, `رمضان`) is the month (`منذ مارس`, `في رمضان`),
-/// in search form; not `صفر` ("zero": `حتى صفر`). The last two only before
+/// in search form; not `صفر` ("zero": `حتى صفر`) nor `آب`, which folds with
+/// `أب` ("father") and `إب` (the Yemeni city: `في إب`). The last two only before
 /// Gregorian names: `قبل` is also a verb ("accepted"), and a Hijri month
 /// name a given name (`قبل رجب طيب أردوغان الدعوة`).
 const MONTH_PREPOSITIONS: &[&str] = &["في", "منذ", "حتي", "خلال", "طوال", "طيله", "قبل", "بعد"];
