@@ -66,6 +66,9 @@ pub struct Document<'a> {
     /// Per token, the cardinal in words starting there, computed once for
     /// the recognizers that read them ([`number_words::cardinal_at`]).
     cardinals: std::cell::OnceCell<SparseTokenMemo<number_words::WordNumber>>,
+    /// The number read at each digit token, parsed once for the recognizers
+    /// that read them ([`number::parse_number_at`]).
+    digit_numbers: std::cell::OnceCell<number::DigitNumbers>,
 }
 
 impl<'a> Document<'a> {
@@ -108,6 +111,7 @@ impl<'a> Document<'a> {
             date_starts: std::cell::OnceCell::new(),
             number_word_bits: std::cell::OnceCell::new(),
             cardinals: std::cell::OnceCell::new(),
+            digit_numbers: std::cell::OnceCell::new(),
         }
     }
 
@@ -158,6 +162,14 @@ impl<'a> Document<'a> {
         compute: impl FnOnce() -> number_words::WordTables,
     ) -> &number_words::WordTables {
         self.number_word_bits.get_or_init(compute)
+    }
+
+    /// The memo of the digit tokens' numbers, computed by `compute` on first use.
+    pub(crate) fn digit_numbers(
+        &self,
+        compute: impl FnOnce() -> number::DigitNumbers,
+    ) -> &number::DigitNumbers {
+        self.digit_numbers.get_or_init(compute)
     }
 
     /// The memo of the date lexicon, computed by `compute` on first use.

@@ -210,12 +210,13 @@ impl MoneyRecognizer {
         candidates.iter().find_map(|&k| {
             let p = &self.phrases[k];
             let last = j + p.words.len() - 1;
-            let all = p.words.iter().enumerate().all(|(n, forms)| {
-                let t = j + n;
-                t < doc.tokens.len()
-                    && (n == 0 || !doc.tokens[t].newline_before)
-                    && forms.contains_key(doc.token_text(t))
-            });
+            // The first word is a form of the phrase's first word: that is
+            // how `by_first_word` listed the phrase.
+            let all = last < doc.tokens.len()
+                && p.words.iter().enumerate().skip(1).all(|(n, forms)| {
+                    let t = j + n;
+                    !doc.tokens[t].newline_before && forms.contains_key(doc.token_text(t))
+                });
             all.then_some((k, last))
         })
     }

@@ -84,8 +84,104 @@ impl DigitText {
 
 /// Parses the number whose first digit run is token `i`: thousands groups
 /// (`53,389`), a decimal part (`.7`) and a sign glued before it. Returns
-/// `None` when token `i` is not a digit run.
+/// `None` when token `i` is not a digit run. The numbers of all the digit
+/// tokens are parsed once per document, on the first call ([`DigitNumbers`]):
+/// five to seven recognizers ask about each.
 pub fn parse_number_at(doc: &Document<'_>, i: usize) -> Option<ParsedNumber> {
+    let table = doc.digit_numbers(|| DigitNumbers::parse(doc));
+    table.get(doc.digit_tokens(), i)
+}
+
+/// A digit token's number ([`parse_number_at`]), packed in 16 bytes.
+#[derive(Clone, Copy)]
+struct PackedNumber {
+    /// The value.
+    value: f64,
+    /// How many tokens after the digit token the number ends.
+    last_ahead: u32,
+    /// [`PackedNumber::PARSED`], [`PackedNumber::SIGN`],
+    /// [`PackedNumber::FRACTION`], [`PackedNumber::GROUPED`].
+    flags: u8,
+}
+
+impl PackedNumber {
+    /// The token reads as a number.
+    const PARSED: u8 = 1;
+    /// The number starts at the sign before the digit token.
+    const SIGN: u8 = 2;
+    /// [`ParsedNumber::has_fraction`].
+    const FRACTION: u8 = 4;
+    /// [`ParsedNumber::grouped`].
+    const GROUPED: u8 = 8;
+}
+
+/// The numbers of a document's digit tokens, parsed once for all the
+/// recognizers that read them ([`parse_number_at`]).
+pub(crate) struct DigitNumbers {
+    /// Per digit token, by its place in [`Document::digit_tokens`].
+    numbers: Vec<PackedNumber>,
+    /// The place of the token asked last: the recognizers mostly walk the
+    /// digit tokens in order, so the next answer is there or just after.
+    hint: std::cell::Cell<usize>,
+}
+
+impl DigitNumbers {
+    /// Parses the number at each digit token of `doc`, in one pass.
+    pub(crate) fn parse(doc: &Document<'_>) -> Self {
+        let numbers = doc
+            .digit_tokens()
+            .iter()
+            .map(|&k| {
+                let k = k as usize;
+                match parse_number_uncached(doc, k) {
+                    Some(n) => PackedNumber {
+                        value: n.value,
+                        last_ahead: (n.last - k) as u32,
+                        flags: PackedNumber::PARSED
+                            | (u8::from(n.first < k) * PackedNumber::SIGN)
+                            | (u8::from(n.has_fraction) * PackedNumber::FRACTION)
+                            | (u8::from(n.grouped) * PackedNumber::GROUPED),
+                    },
+                    None => PackedNumber {
+                        value: 0.0,
+                        last_ahead: 0,
+                        flags: 0,
+                    },
+                }
+            })
+            .collect();
+        DigitNumbers {
+            numbers,
+            hint: std::cell::Cell::new(0),
+        }
+    }
+
+    /// The number at token `i`, `digits` being the document's digit tokens
+    /// (`None` when `i` is no digit token or reads as no number).
+    fn get(&self, digits: &[u32], i: usize) -> Option<ParsedNumber> {
+        let target = u32::try_from(i).ok()?;
+        let h = self.hint.get();
+        let place = if digits.get(h) == Some(&target) {
+            h
+        } else if digits.get(h + 1) == Some(&target) {
+            h + 1
+        } else {
+            digits.binary_search(&target).ok()?
+        };
+        self.hint.set(place);
+        let p = self.numbers[place];
+        (p.flags & PackedNumber::PARSED != 0).then(|| ParsedNumber {
+            first: i - usize::from(p.flags & PackedNumber::SIGN != 0),
+            last: i + p.last_ahead as usize,
+            value: p.value,
+            has_fraction: p.flags & PackedNumber::FRACTION != 0,
+            grouped: p.flags & PackedNumber::GROUPED != 0,
+        })
+    }
+}
+
+/// [`parse_number_at`] without the memo.
+fn parse_number_uncached(doc: &Document<'_>, i: usize) -> Option<ParsedNumber> {
     let tokens = doc.tokens;
     if tokens.get(i)?.kind != TokenKind::Digits {
         return None;
@@ -372,6 +468,30 @@ impl Recognizer for NumberRecognizer {
 mod tests {
     use super::*;
     use crate::tokenize::tokenize;
+
+    #[test]
+    fn digit_memo_answers_as_the_parser_in_any_order() {
+        let text =
+            "في 2024 بلغ -3.5 و+7 ثم 53,389.7 و5.000.000 و1,2,3 و3,5 مليون إف-35 و-12 ١٢٫٥ 7";
+        let tokens = tokenize(text);
+        let doc = Document::new(text, &tokens);
+        let direct: Vec<_> = (0..=tokens.len())
+            .map(|i| parse_number_uncached(&doc, i))
+            .collect();
+        assert!(direct.iter().filter(|n| n.is_some()).count() >= 10);
+        assert!(direct
+            .iter()
+            .flatten()
+            .any(|n| n.first < n.last && n.value < 0.0));
+        // Backwards, forwards, then skipping: the hint must not change the answers.
+        for i in (0..=tokens.len())
+            .rev()
+            .chain(0..=tokens.len())
+            .chain((0..=tokens.len()).step_by(3))
+        {
+            assert_eq!(parse_number_at(&doc, i), direct[i], "token {i}");
+        }
+    }
 
     fn numbers(text: &str) -> Vec<(String, f64)> {
         let tokens = tokenize(text);

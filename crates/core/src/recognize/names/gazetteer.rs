@@ -49,7 +49,7 @@ fn names_product(view: &View<'_, '_>, i: usize, skip: usize) -> bool {
         && !view.starts_name(i + 1)
         && view.free_word(i + 1).is_some_and(|w| {
             w.chars().count() >= 3
-                && w.chars().all(char::is_alphabetic)
+                && w.chars().all(super::is_alphabetic)
                 && !w.starts_with("ال")
                 && (!w.starts_with(['ب', 'ل']) || w.chars().count() < 5)
                 && !view

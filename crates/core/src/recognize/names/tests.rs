@@ -655,3 +655,13 @@ fn an_office_with_a_nisba_complement_names_the_person_after_it() {
         "`الخارجية` after the office `وزير` is its complement"
     );
 }
+
+#[test]
+fn arabic_fast_path_of_is_alphabetic_agrees_with_the_standard_library() {
+    let mut fast = 0;
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        assert_eq!(super::is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        fast += usize::from(matches!(c, '\u{0621}'..='\u{064A}'));
+    }
+    assert_eq!(fast, 42);
+}
