@@ -97,22 +97,6 @@ impl<'a> WordInterner<'a> {
         self.intern_head(&text[start..end], head)
     }
 
-    /// Asks the memory for the slot where `text[start..end]` would be looked
-    /// up, ahead of [`WordInterner::intern_in`] (a no-op where the target has
-    /// no prefetch instruction). The slots of rare words are cache misses; a
-    /// few tokens of warning hide most of their wait.
-    #[inline]
-    pub fn prefetch_in(&self, text: &str, start: usize, end: usize) {
-        let bytes = text.as_bytes();
-        let head = match bytes.get(start..start + 16) {
-            Some(window) => masked_head(window, end - start),
-            None => word_head(&bytes[start..end]),
-        };
-        let hash = hash_of(head, &bytes[start..end]);
-        let slot = (hash >> 32) as usize & (self.slots.len() - 1);
-        prefetch(&self.slots[slot]);
-    }
-
     /// The id of `word`, whose first 16 bytes are `head`.
     #[inline]
     fn intern_head(&mut self, word: &'a str, head: [u64; 2]) -> u32 {
@@ -167,19 +151,6 @@ impl<'a> WordInterner<'a> {
     pub fn into_words(self) -> Vec<&'a str> {
         self.words
     }
-}
-
-/// A hint to load `value`'s cache line (x86-64 only; elsewhere nothing).
-#[inline(always)]
-fn prefetch<T>(value: &T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch never faults and `value` is a valid reference.
-    unsafe {
-        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        _mm_prefetch::<_MM_HINT_T0>((value as *const T).cast());
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = value;
 }
 
 /// The first 16 bytes of `bytes`, zero-padded, as one number.

@@ -75,18 +75,11 @@ impl<'a> Document<'a> {
         let mut digit_tokens = Vec::new();
         let mut latin_tokens = Vec::new();
         let mut punct_tokens = Vec::new();
-        // How many tokens ahead the interner's slot is prefetched.
-        const AHEAD: usize = 8;
         let word_ids = tokens
             .iter()
             .enumerate()
             .map(|(i, t)| match t.kind {
                 TokenKind::Word => {
-                    if let Some(next) = tokens.get(i + AHEAD) {
-                        if next.kind == TokenKind::Word {
-                            interner.prefetch_in(text, next.span.start, next.span.end);
-                        }
-                    }
                     if text.as_bytes()[t.span.start].is_ascii() {
                         latin_tokens.push(i as u32);
                     }
