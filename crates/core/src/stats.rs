@@ -252,4 +252,75 @@ mod tests {
         let s = compute("جملة. أخرى.جملة\nسطر.");
         assert_eq!((s.sentences, s.lines), (3, 2));
     }
+
+    /// The statistics by the definition, one character at a time.
+    fn by_characters(text: &str) -> Stats {
+        let mut s = Stats {
+            bytes: text.len(),
+            characters: text.chars().count(),
+            utf16_length: text.encode_utf16().count(),
+            ..Stats::default()
+        };
+        let (mut in_word, mut sentence, mut line) = (false, false, false);
+        for (i, c) in text.char_indices() {
+            let class = classify(c);
+            let wordish = class & class::WORDISH != 0;
+            s.words += usize::from(wordish && !in_word);
+            in_word = wordish;
+            sentence |= wordish;
+            line |= wordish;
+            match class & 15 {
+                class::DIACRITIC => s.diacritics += 1,
+                class::TATWEEL => s.tatweel += 1,
+                class::WESTERN => s.digits.western += 1,
+                class::ARABIC_INDIC => s.digits.arabic_indic += 1,
+                class::PERSIAN => s.digits.persian += 1,
+                class::ARABIC_LETTER => s.arabic_letters += 1,
+                class::LATIN_LETTER => s.latin_letters += 1,
+                class::OTHER_LETTER => s.other_letters += 1,
+                _ => {}
+            }
+            let after = &text[i + c.len_utf8()..];
+            let ends = matches!(c, '!' | '?' | '؟' | '۔' | '\n')
+                || (c == '.' && after.chars().next().is_none_or(char::is_whitespace));
+            if ends && sentence {
+                s.sentences += 1;
+                sentence = false;
+            }
+            if c == '\n' {
+                s.lines += usize::from(line);
+                line = false;
+            }
+        }
+        s.sentences += usize::from(sentence);
+        s.lines += usize::from(line);
+        let letters = s.arabic_letters + s.latin_letters + s.other_letters;
+        if letters > 0 {
+            let share = s.arabic_letters as f64 / letters as f64;
+            s.arabic_share = crate::entity::Num((share * 10_000.0).round() / 10_000.0);
+        }
+        s
+    }
+
+    /// The byte loop against the definition on pseudo-random mixes of
+    /// one- to four-byte characters, enders, marks and tatweel.
+    #[test]
+    fn byte_loop_matches_the_definition_on_mixes() {
+        let pool: Vec<char> = "اب ت.\n؟۔!?ـًّ٣۵7aZéΩक़\u{200F}\u{0900}\u{08FF}😀𝟘،\t"
+            .chars()
+            .collect();
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for len in 0..400 {
+            let text: String = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    pool[(seed % pool.len() as u64) as usize]
+                })
+                .collect();
+            let (got, want) = (compute(&text), by_characters(&text));
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 }
