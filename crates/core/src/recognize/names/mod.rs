@@ -38,6 +38,8 @@ pub enum Source {
     Repeat,
     /// Words of the learned person-name table (`جورج بوش`, `أنان`).
     NameWords,
+    /// The subject of a verb of saying (`وقال [جعفر الموسوي] إن`).
+    Speech,
 }
 
 /// A possible name, in tokens of the document.
@@ -249,7 +251,8 @@ impl WordReadings {
         if r.flags & (flag::PERSON_NAME | flag::FOLDED_NAME | flag::PARTICLE) == 0 {
             r.facts &= !fact::NAME_WORDS_START;
         }
-        let title = r.facts & fact::STARTS_TITLE != 0 || r.flags & flag::OFFICE != 0;
+        let title =
+            r.facts & fact::STARTS_TITLE != 0 || r.flags & (flag::OFFICE | flag::SAYING) != 0;
         if (r.facts & fact::KNOWN != 0 && title)
             || word == "الرفاق"
             || r.own_flags & flag::BYLINE != 0
@@ -631,6 +634,31 @@ impl<'d, 'a> View<'d, 'a> {
         )
     }
 
+    /// The clitic bytes a span starting at token `first` leaves out, from
+    /// the `skip` of its reading: behind `ل` + the article written `لل` with
+    /// the article's alef dropped (`للأمم` is `ل` + `الأمم`), the span keeps
+    /// `لل` (`للأمم المتحدة`, not `لأمم`, which reads "for nations"): the
+    /// article cannot be shown apart from the preposition. When what follows
+    /// the `ل` is a word of the tables by itself (`للبنان` is `ل` + `لبنان`,
+    /// `للجنة` reads `لجنة`), the span starts there.
+    pub fn span_skip(&self, first: usize, skip: usize) -> usize {
+        let Some(w) = self.word(first) else {
+            return skip;
+        };
+        let lam = 'ل'.len_utf8();
+        let rest = &w[skip.min(w.len())..];
+        let merged = skip >= lam
+            && w[..skip].ends_with('ل')
+            && rest.starts_with('ل')
+            && !rest.starts_with("لل")
+            && self.lex.get(rest).is_none();
+        if merged {
+            skip - lam
+        } else {
+            skip
+        }
+    }
+
     /// The normalized text of tokens `first..=last`.
     pub fn text(&self, first: usize, last: usize) -> &'a str {
         &self.doc.text[self.span(first, last, 0).range()]
@@ -744,7 +772,7 @@ impl Recognizer for NamesRecognizer {
         for c in resolve(self.candidates_in(&view)) {
             out.push(Candidate {
                 kind: c.kind,
-                span: view.span(c.first, c.last, c.skip),
+                span: view.span(c.first, c.last, view.span_skip(c.first, c.skip)),
                 value: c.value,
                 priority: 1,
             });
@@ -772,18 +800,33 @@ pub fn restore_value_spellings(
         };
         if let Some(t) = title {
             let window_start = floor_char(text, c.span.start.saturating_sub(600));
-            if let Some(pos) = text[window_start..c.span.start].rfind(t.as_str()) {
-                *t = to_original(window_start + pos, t.len());
+            let (alef, body) = written_body(t, &text[window_start..c.span.start]);
+            if let Some(pos) = text[window_start..c.span.start].rfind(body) {
+                *t = format!("{alef}{}", to_original(window_start + pos, body.len()));
             }
         }
         if let Some(r) = role {
             let window_end = ceil_char(text, (c.span.end + 1200).min(text.len()));
-            if let Some(pos) = text[c.span.end..window_end].find(r.as_str()) {
+            let after = &text[c.span.end..window_end];
+            if let Some(pos) = after.find(r.as_str()) {
                 *r = to_original(c.span.end + pos, r.len());
-            } else if let Some(pos) = text[..c.span.start].rfind(r.as_str()) {
-                *r = to_original(pos, r.len());
+            } else {
+                let (alef, body) = written_body(r, &text[..c.span.start]);
+                if let Some(pos) = text[..c.span.start].rfind(body) {
+                    *r = format!("{alef}{}", to_original(pos, body.len()));
+                }
             }
         }
+    }
+}
+
+/// A title or role `value` whose article lost its alef behind `ل` in
+/// `text` (`للرئيس` gives the title `الرئيس`, see [`View::span_skip`]):
+/// `("ا", the value without it)` to find as written; else `("", value)`.
+fn written_body<'v>(value: &'v str, text: &str) -> (&'static str, &'v str) {
+    match value.strip_prefix('ا') {
+        Some(body) if body.starts_with('ل') && !text.contains(value) => ("ا", body),
+        _ => ("", value),
     }
 }
 
