@@ -40,6 +40,8 @@ pub enum Source {
     NameWords,
     /// The subject of a verb of saying (`وقال [جعفر الموسوي] إن`).
     Speech,
+    /// A name after a demonym (`السويسري [روجيه فيدرر]`).
+    Demonym,
 }
 
 /// A possible name, in tokens of the document.
@@ -253,7 +255,10 @@ impl WordReadings {
         }
         let title =
             r.facts & fact::STARTS_TITLE != 0 || r.flags & (flag::OFFICE | flag::SAYING) != 0;
+        // A demonym with the article may precede a name (`السويسري روجيه فيدرر`).
+        let demonym = word.starts_with("ال") && lex.demonym(word).is_some();
         if (r.facts & fact::KNOWN != 0 && title)
+            || demonym
             || word == "الرفاق"
             || r.own_flags & flag::BYLINE != 0
         {

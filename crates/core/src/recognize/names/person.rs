@@ -361,6 +361,18 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                 continue;
             }
         }
+        if let Some(last) = name_after_demonym(view, i) {
+            out.push(person(
+                i + 1,
+                last,
+                None,
+                None,
+                Source::Demonym,
+                SPEECH_CONFIDENCE,
+            ));
+            i = last + 1;
+            continue;
+        }
         if let Some(last) = name_after_saying(view, i) {
             out.push(person(
                 i + 1,
@@ -441,6 +453,37 @@ fn name_after_saying(view: &View<'_, '_>, i: usize) -> Option<usize> {
         || view.word_is(next, flag::OFFICE)
         || view.is_title_word_at(next);
     ends.then_some(last)
+}
+
+/// The last token of a person's name after a demonym with the article at
+/// token `i` (`تأهل السويسري [روجيه فيدرر]`, `الإسباني [طومي روبريدو]`):
+/// two person's words without the article, no place, organization or head
+/// word, that punctuation, a function word, a title or an office ends.
+fn name_after_demonym(view: &View<'_, '_>, i: usize) -> Option<usize> {
+    let w = view.free_word(i)?;
+    if !(w.starts_with("ال") && view.lex.demonym(w).is_some()) || view.line_start(i + 1) {
+        return None;
+    }
+    let last = name_run(view, i + 1, 3)?;
+    let last = trim_after_known_name(view, i + 1, last);
+    let plain = (i + 1..=last).any(|k| {
+        is_plural_noun_at(view, k)
+            || view.word_is(k, flag::FOLDED_NAME)
+            || view.free_word(k).is_some_and(|w| {
+                looks_like_verb(w) || w.starts_with("ال") || is_glued_verbal_noun(w)
+            })
+            || (view.person_word(k).is_none()
+                && (view.may_have(k, flag::ORG_HEAD | flag::PLACE_HEAD)
+                    || view
+                        .phrase_at(k, true, |p| {
+                            matches!(p, PhraseKind::Place { .. } | PhraseKind::Organization)
+                        })
+                        .is_some()))
+    });
+    let ends = view.punct(last + 1, ",") || name_ends_after(view, last);
+    // Two words exactly: one is as often a verb or a noun (`الثورة الصينية
+    // [غيرت]`), three a name and a noun (`[صامويل إيتو بتمزق]`).
+    (!plain && ends && last == i + 2).then_some(last)
 }
 
 /// True when token `k`, unknown to the learned table, reads as a plural

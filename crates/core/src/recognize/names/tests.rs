@@ -751,3 +751,19 @@ fn plural_speakers_and_adverbs_after_a_verb_of_saying_are_no_names() {
         assert!(got.iter().all(|(k, _)| *k != "person"), "{text}: {got:?}");
     }
 }
+
+#[test]
+fn two_name_words_after_a_demonym() {
+    assert_eq!(
+        texts("وفاز السويسري جوزيف بلاتر قبل أن يعلن"),
+        [("person", "جوزيف بلاتر".into())]
+    );
+    // One word is as often a verb or a noun; `على` is no `علي` here.
+    for text in [
+        "الثورة الصينية غيرت كل ذلك",
+        "تداعيات الحرب التركية على داعش التي",
+    ] {
+        let got = texts(text);
+        assert!(got.iter().all(|(k, _)| *k != "person"), "{text}: {got:?}");
+    }
+}
