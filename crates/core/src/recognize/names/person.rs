@@ -419,12 +419,23 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
 /// [محفوظ] إن`): a run of person's words without the article at its start
 /// that `إن`/`أن`, a comma, a colon, a title or an office ends.
 fn name_after_saying(view: &View<'_, '_>, i: usize) -> Option<usize> {
+    // Cheap tests first: a clear end within five words, then a person's word.
+    let clear_end = |k: usize| {
+        view.punct(k, ",")
+            || view.punct(k, ":")
+            || view.free_word(k) == Some("ان")
+            || view.word_is(k, flag::OFFICE)
+            || view.is_title_word_at(k)
+    };
+    if !view.may_have(i, flag::SAYING) || !(i + 2..=i + 6).any(clear_end) {
+        return None;
+    }
     let w = view.word(i)?;
     let wa = 'و'.len_utf8();
     let saying = view.known_readings(i).iter().any(|r| {
         (r.skip == 0 || (r.skip == wa && w.starts_with('و'))) && r.flags() & flag::SAYING != 0
     });
-    if !saying || view.line_start(i + 1) {
+    if !saying || view.line_start(i + 1) || !view.is_person_word(i + 1, false) {
         return None;
     }
     let last = name_run(view, i + 1, 3)?;
@@ -446,13 +457,7 @@ fn name_after_saying(view: &View<'_, '_>, i: usize) -> Option<usize> {
     if adverb || (i + 1..=last).any(|k| is_plural_noun_at(view, k) || other_name(k)) {
         return None;
     }
-    let next = last + 1;
-    let ends = view.punct(next, ",")
-        || view.punct(next, ":")
-        || view.free_word(next) == Some("ان")
-        || view.word_is(next, flag::OFFICE)
-        || view.is_title_word_at(next);
-    ends.then_some(last)
+    clear_end(last + 1).then_some(last)
 }
 
 /// The last token of a person's name after a demonym with the article at
@@ -460,6 +465,15 @@ fn name_after_saying(view: &View<'_, '_>, i: usize) -> Option<usize> {
 /// two person's words without the article, no place, organization or head
 /// word, that punctuation, a function word, a title or an office ends.
 fn name_after_demonym(view: &View<'_, '_>, i: usize) -> Option<usize> {
+    // Cheap tests first (most demonyms are adjectives of the noun before):
+    // two words without the article and a clear end after them.
+    let bare = |k: usize| view.free_word(k).is_some_and(|w| !w.starts_with("ال"));
+    if !(bare(i + 1) && bare(i + 2))
+        || !(view.punct(i + 3, ",") || name_ends_after(view, i + 2))
+        || !(view.is_person_word(i + 1, false) && view.is_person_word(i + 2, true))
+    {
+        return None;
+    }
     let w = view.free_word(i)?;
     if !(w.starts_with("ال") && view.lex.demonym(w).is_some()) || view.line_start(i + 1) {
         return None;
