@@ -65,6 +65,9 @@ pub mod flag {
     /// A company that names its products (`company` rows of
     /// `names-organizations.tsv`): `مايكروسوفت ويندوز` is a product.
     pub const COMPANY: u32 = 1 << 24;
+    /// A verb of saying before its subject (`قال`, `أضاف`; `saying` rows of
+    /// `names-titles.tsv`): a name right after it ends at `إن` or a comma.
+    pub const SAYING: u32 = 1 << 25;
 }
 
 /// What a phrase of the tables names.
@@ -189,6 +192,7 @@ impl Lexicon {
                 Some(&"byline") => flag::BYLINE,
                 Some(&"regnal") => flag::REGNAL,
                 Some(&"namesake") => flag::NAMESAKE,
+                Some(&"saying") => flag::SAYING,
                 Some(&"weak") => {
                     lex.entry(&form).flags |= flag::WEAK_TITLE;
                     0

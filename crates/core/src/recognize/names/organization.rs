@@ -237,7 +237,7 @@ fn is_nisba(stem: &str) -> bool {
 
 /// Games played with a ball, search-normalized: the genitive of `كرة` in
 /// the name of a federation or team (`اتحاد كرة القدم`).
-const BALL_GAMES: [&str; 4] = ["القدم", "السله", "اليد", "الطاءره"];
+pub(super) const BALL_GAMES: [&str; 4] = ["القدم", "السله", "اليد", "الطاءره"];
 
 /// True when tokens `j`, `j + 1` read `كرة` + a ball game (`كرة القدم`).
 fn is_ball_game(view: &View<'_, '_>, j: usize) -> bool {

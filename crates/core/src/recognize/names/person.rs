@@ -12,7 +12,7 @@
 //! article, which closes it (`بشار الأسد`).
 
 use super::lexicon::{flag, FastMap, PhraseKind};
-use super::organization::extend_chain;
+use super::organization::{extend_chain, BALL_GAMES};
 use super::{clitics, NameCandidate, Source, StartCursor, View};
 use crate::entity::{EntityKind, Value};
 use crate::tokenize::TokenKind;
@@ -30,6 +30,9 @@ pub const REPEAT_CONFIDENCE: f32 = 0.7;
 pub const NAME_WORDS_CONFIDENCE: f32 = 0.7;
 /// Confidence of a single word that the table knows as a name by itself.
 pub const ALONE_CONFIDENCE: f32 = 0.6;
+
+/// Confidence of the subject of a verb of saying.
+pub const SPEECH_CONFIDENCE: f32 = 0.7;
 
 /// Most name words in one name (particles not counted).
 const MAX_NAME_WORDS: usize = 4;
@@ -99,8 +102,16 @@ fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
             .iter()
             .any(|r| r.flags() & flag::WEAK_TITLE != 0);
     let start = view.span(i, i, skip).start;
-    let text_of =
-        |end_tok: usize| view.doc.text[start..view.span(end_tok, end_tok, 0).end].to_string();
+    // `للرئيس`: the title is `الرئيس` (the alef of the article is not written).
+    let alef = if view.span_skip(i, skip) == skip {
+        ""
+    } else {
+        "ا"
+    };
+    let text_of = |end_tok: usize| {
+        let end = view.span(end_tok, end_tok, 0).end;
+        format!("{alef}{}", &view.doc.text[start..end])
+    };
     Some(if is_office {
         TitleMatch {
             last,
@@ -136,6 +147,14 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
             after_particle = true;
             k += 1;
             continue;
+        }
+        // `رئيس الاتحاد السعودي [لكرة القدم]`: the ball game of the office.
+        let ball_game = w.strip_prefix(['ل', 'ب']) == Some("كره")
+            && view
+                .free_word(k + 1)
+                .is_some_and(|n| BALL_GAMES.contains(&n));
+        if ball_game {
+            break;
         }
         let article = clitics::split_article(w).is_some();
         // A short syllable of a transliterated name that folds onto a
@@ -342,6 +361,30 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                 continue;
             }
         }
+        if let Some(last) = name_after_demonym(view, i) {
+            out.push(person(
+                i + 1,
+                last,
+                None,
+                None,
+                Source::Demonym,
+                SPEECH_CONFIDENCE,
+            ));
+            i = last + 1;
+            continue;
+        }
+        if let Some(last) = name_after_saying(view, i) {
+            out.push(person(
+                i + 1,
+                last,
+                None,
+                role_after(view, last),
+                Source::Speech,
+                SPEECH_CONFIDENCE,
+            ));
+            i = last + 1;
+            continue;
+        }
         // After `عبد` or `أبو` a title word is part of a name (`عبد الملك`).
         let after_particle = |i: usize| i > 0 && view.word_is(i - 1, flag::PARTICLE);
         let Some(t) = title_at(view, i).filter(|_| !after_particle(i)) else {
@@ -369,6 +412,111 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             None => i = t.last + 1,
         }
     }
+}
+
+/// The last token of a person's name after the verb of saying at token
+/// `i`, read bare or behind `و` (`وقال [جعفر الموسوي] رئيس الادعاء`, `قال
+/// [محفوظ] إن`): a run of person's words without the article at its start
+/// that `إن`/`أن`, a comma, a colon, a title or an office ends.
+fn name_after_saying(view: &View<'_, '_>, i: usize) -> Option<usize> {
+    // Cheap tests first: a clear end within five words, then a person's word.
+    let clear_end = |k: usize| {
+        view.punct(k, ",")
+            || view.punct(k, ":")
+            || view.free_word(k) == Some("ان")
+            || view.word_is(k, flag::OFFICE)
+            || view.is_title_word_at(k)
+    };
+    if !view.may_have(i, flag::SAYING) || !(i + 2..=i + 6).any(clear_end) {
+        return None;
+    }
+    let w = view.word(i)?;
+    let wa = 'و'.len_utf8();
+    let saying = view.known_readings(i).iter().any(|r| {
+        (r.skip == 0 || (r.skip == wa && w.starts_with('و'))) && r.flags() & flag::SAYING != 0
+    });
+    if !saying || view.line_start(i + 1) || !view.is_person_word(i + 1, false) {
+        return None;
+    }
+    let last = name_run(view, i + 1, 3)?;
+    let last = trim_after_known_name(view, i + 1, last);
+    // `وأضاف [مستهجنا]`: a participle in the accusative, an adverb.
+    let adverb = view
+        .free_word(i + 1)
+        .is_some_and(|w| w.starts_with('م') && w.ends_with('ا') && w.chars().count() >= 5);
+    // `وقالت [حركة] حماس`, `وقالت [روسيا]`: a head word, a known place or organization.
+    let other_name = |k: usize| {
+        view.person_word(k).is_none()
+            && (view.may_have(k, flag::ORG_HEAD | flag::PLACE_HEAD)
+                || view
+                    .phrase_at(k, true, |p| {
+                        matches!(p, PhraseKind::Place { .. } | PhraseKind::Organization)
+                    })
+                    .is_some())
+    };
+    if adverb || (i + 1..=last).any(|k| is_plural_noun_at(view, k) || other_name(k)) {
+        return None;
+    }
+    clear_end(last + 1).then_some(last)
+}
+
+/// The last token of a person's name after a demonym with the article at
+/// token `i` (`تأهل السويسري [روجيه فيدرر]`, `الإسباني [طومي روبريدو]`):
+/// two person's words without the article, no place, organization or head
+/// word, that punctuation, a function word, a title or an office ends.
+fn name_after_demonym(view: &View<'_, '_>, i: usize) -> Option<usize> {
+    // Cheap tests first (most demonyms are adjectives of the noun before):
+    // two words without the article and a clear end after them.
+    let bare = |k: usize| view.free_word(k).is_some_and(|w| !w.starts_with("ال"));
+    if !(bare(i + 1) && bare(i + 2))
+        || !(view.punct(i + 3, ",") || name_ends_after(view, i + 2))
+        || !(view.is_person_word(i + 1, false) && view.is_person_word(i + 2, true))
+    {
+        return None;
+    }
+    let w = view.free_word(i)?;
+    if !(w.starts_with("ال") && view.lex.demonym(w).is_some()) || view.line_start(i + 1) {
+        return None;
+    }
+    let last = name_run(view, i + 1, 3)?;
+    let last = trim_after_known_name(view, i + 1, last);
+    let plain = (i + 1..=last).any(|k| {
+        is_plural_noun_at(view, k)
+            || view.word_is(k, flag::FOLDED_NAME)
+            || view.free_word(k).is_some_and(|w| {
+                looks_like_verb(w) || w.starts_with("ال") || is_glued_verbal_noun(w)
+            })
+            || (view.person_word(k).is_none()
+                && (view.may_have(k, flag::ORG_HEAD | flag::PLACE_HEAD)
+                    || view
+                        .phrase_at(k, true, |p| {
+                            matches!(p, PhraseKind::Place { .. } | PhraseKind::Organization)
+                        })
+                        .is_some()))
+    });
+    let ends = view.punct(last + 1, ",") || name_ends_after(view, last);
+    // Two words exactly: one is as often a verb or a noun (`الثورة الصينية
+    // [غيرت]`), three a name and a noun (`[صامويل إيتو بتمزق]`).
+    (!plain && ends && last == i + 2).then_some(last)
+}
+
+/// True when token `k`, unknown to the learned table, reads as a plural
+/// noun, the subject of a verb of saying that is no name (`وقال
+/// [دبلوماسيون] إن`, `[مسؤولون أمميون]`, `[متمردو] دارفور`): a nisba plural
+/// (`-يون`, `-يين`), a sound plural before another (the noun and its
+/// adjective), or a plural in construct (`-و`) before a definite word.
+fn is_plural_noun_at(view: &View<'_, '_>, k: usize) -> bool {
+    let Some(w) = view.free_word(k).filter(|_| view.person_word(k).is_none()) else {
+        return false;
+    };
+    let n = w.chars().count();
+    let sound = |w: &str| w.chars().count() >= 5 && (w.ends_with("ون") || w.ends_with("ين"));
+    (n >= 5 && (w.ends_with("يون") || w.ends_with("يين")))
+        || (sound(w) && view.free_word(k + 1).is_some_and(sound))
+        || (n >= 4
+            && w.ends_with('و')
+            && (view.free_word(k + 1).is_some_and(|n| n.starts_with("ال"))
+                || is_place_not_name(view, k + 1)))
 }
 
 /// True when the word before token `first` is a building, place or prize

@@ -171,7 +171,7 @@ fn learned_person_words_by_class() {
     assert_eq!(people_with(&names, "قال وفلان إن"), ["فلان"]);
     assert!(people_with(&names, "قال لفلان إن").is_empty());
     // Without a class that stands alone, one word is no name.
-    assert!(people_with(&names, "قال عمرو إن").is_empty());
+    assert!(people_with(&names, "مع عمرو إن").is_empty());
     assert!(people_with(&names, "قال زيد.").is_empty());
     // A common word is no name word: the given name does not take it along.
     assert!(people_with(&names, "عن زيد اختيار جيد").is_empty());
@@ -664,4 +664,116 @@ fn arabic_fast_path_of_is_alphabetic_agrees_with_the_standard_library() {
         fast += usize::from(matches!(c, '\u{0621}'..='\u{064A}'));
     }
     assert_eq!(fast, 42);
+}
+
+#[test]
+fn lam_before_the_article_keeps_the_merged_lam_lam() {
+    // `للأمم` is `ل` + `الأمم`: no cut leaves the article whole, the span keeps `لل`.
+    assert_eq!(
+        texts("قدمت مصر طلبا للأمم المتحدة، وللأمم المتحدة دور"),
+        [
+            ("location", "مصر".into()),
+            ("organization", "للأمم المتحدة".into()),
+            ("organization", "للأمم المتحدة".into()),
+        ]
+    );
+    assert_eq!(
+        texts("دعا للجامعة العربية ولليمن"),
+        [
+            ("organization", "للجامعة العربية".into()),
+            ("location", "لليمن".into()),
+        ]
+    );
+    // `للبنان` is `ل` + `لبنان`; `للجنة` reads `لجنة`: the span starts there.
+    assert_eq!(
+        texts("رسالة للبنان وللجنة الحزب"),
+        [
+            ("location", "لبنان".into()),
+            ("organization", "لجنة الحزب".into()),
+        ]
+    );
+}
+
+#[test]
+fn a_title_behind_lam_gets_its_article_back() {
+    let got = names("وقال للرئيس الأمريكي جو بايدن إن");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].1, "جو بايدن");
+    assert_eq!(
+        got[0].2,
+        Value::Person {
+            title: Some("الرئيس الأمريكي".into()),
+            role: None
+        }
+    );
+}
+
+#[test]
+fn a_ball_game_after_an_office_is_no_person() {
+    assert_eq!(
+        texts("اجتماعا برئيس مجلس إدارة الاتحاد السعودي لكرة القدم وأعضاء المجلس"),
+        []
+    );
+    assert!(texts("مهاجم فريق النصر لكرة القدم، وجود")
+        .iter()
+        .all(|(k, _)| *k != "person"));
+}
+
+#[test]
+fn the_subject_of_a_verb_of_saying_before_inna_or_a_role() {
+    assert_eq!(
+        texts("وقال جعفر الموسوي رئيس الادعاء إن المحكمة"),
+        [("person", "جعفر الموسوي".into())]
+    );
+    let got = names("وقال كوستاس زاخارياديس، عضو اللجنة المركزية للحزب، إن");
+    assert_eq!(got[0].1, "كوستاس زاخارياديس");
+    assert_eq!(
+        got[0].2,
+        Value::Person {
+            title: None,
+            role: Some("عضو اللجنة المركزية للحزب".into())
+        }
+    );
+    assert_eq!(
+        texts("من جانبه قال فريد هاونغ، محلل الاقتصادات في البنك"),
+        [("person", "فريد هاونغ".into())]
+    );
+    assert_eq!(
+        texts("وأكد أنطونوف أن وزارة"),
+        [("person", "أنطونوف".into())]
+    );
+    // No clear end after it: no name.
+    assert_eq!(texts("وقال كلاما كثيرا في الاجتماع"), []);
+}
+
+#[test]
+fn plural_speakers_and_adverbs_after_a_verb_of_saying_are_no_names() {
+    for text in [
+        "وقال دبلوماسيون إن الولايات",
+        "وقال مسؤولون أمميون إن أنظمة",
+        "قال متمردو دارفور إن طائرات",
+        "وقال شهود إن مروحية",
+        "وأضاف مستهجنا: ماذا سنقول",
+        "كما قال تعالى: إنما",
+        "وقالت حركة حماس إن",
+    ] {
+        let got = texts(text);
+        assert!(got.iter().all(|(k, _)| *k != "person"), "{text}: {got:?}");
+    }
+}
+
+#[test]
+fn two_name_words_after_a_demonym() {
+    assert_eq!(
+        texts("وفاز السويسري جوزيف بلاتر قبل أن يعلن"),
+        [("person", "جوزيف بلاتر".into())]
+    );
+    // One word is as often a verb or a noun; `على` is no `علي` here.
+    for text in [
+        "الثورة الصينية غيرت كل ذلك",
+        "تداعيات الحرب التركية على داعش التي",
+    ] {
+        let got = texts(text);
+        assert!(got.iter().all(|(k, _)| *k != "person"), "{text}: {got:?}");
+    }
 }
