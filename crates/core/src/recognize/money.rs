@@ -465,11 +465,16 @@ impl Recognizer for MoneyRecognizer {
                 found = Some((amount.span.union(&doc.tokens[end].span), code, value, end));
             } else if amount.first > 0 && !doc.tokens[amount.first].newline_before {
                 if let Some((k, start)) = self.phrase_before(doc, amount.first - 1) {
+                    // `$3.5m`, `$500k`: a scale letter glued to the digits.
+                    let (value, last) = match letter_scale_after(doc, amount.last) {
+                        Some(m) => (amount.value * m, amount.last + 1),
+                        None => (amount.value, amount.last),
+                    };
                     found = Some((
-                        doc.tokens[start].span.union(&amount.span),
+                        doc.tokens[start].span.union(&doc.tokens[last].span),
                         self.phrases[k].code.as_str(),
-                        amount.value,
-                        amount.last,
+                        value,
+                        last,
                     ));
                 }
             }
@@ -503,6 +508,21 @@ impl Recognizer for MoneyRecognizer {
                 }
             }
         });
+    }
+}
+
+/// After a sign or code before the amount (`$3.5m`, `$500k`): the
+/// multiplier of a scale letter glued to the digits ending at token `last`.
+fn letter_scale_after(doc: &Document<'_>, last: usize) -> Option<f64> {
+    let t = doc.tokens.get(last + 1)?;
+    if doc.tokens[last].kind != TokenKind::Digits || t.kind != TokenKind::Word || t.space_before {
+        return None;
+    }
+    match doc.token_text(last + 1) {
+        "k" | "K" => Some(1e3),
+        "m" | "M" => Some(1e6),
+        "b" | "B" => Some(1e9),
+        _ => None,
     }
 }
 
@@ -574,6 +594,18 @@ mod tests {
         assert_eq!(one("3 آلاف شلن صومالي"), (3000.0, "SOS".into()));
         // An ounce of gold is not the ouguiya.
         assert!(money("2000 دولار للأوقية").iter().all(|m| m.2 == "USD"));
+    }
+
+    #[test]
+    fn english_scale_words_and_codes() {
+        assert_eq!(one("$2.5 million"), (2.5e6, "USD".into()));
+        assert_eq!(one("USD 3 billion"), (3e9, "USD".into()));
+        assert_eq!(one("$3.5m"), (3.5e6, "USD".into()));
+        assert_eq!(one("$500k"), (5e5, "USD".into()));
+        assert_eq!(one("بلغ 500 SR"), (500.0, "SAR".into()));
+        assert_eq!(one("5ر15 مليون دولار"), (15.5e6, "USD".into()));
+        // A letter after a bare number is no scale (`3m` may be metres).
+        assert!(money("3m").is_empty());
     }
 
     #[test]
