@@ -4,7 +4,7 @@
 //! `ستمائة و اثنان و خمسون ريالاً و اثنتا عشرة هللة` (652.12 SAR). The
 //! currency table is `crates/core/data/currencies.tsv`.
 
-use super::number::{parse_number_at, parse_scaled_number_at};
+use super::number::{is_bracketed, parse_number_at, parse_scaled_number_at};
 use super::number_words::{
     cardinal_at, cardinal_tokens, scale_at, word_tokens, WordMap, MONEY_ANCHOR, MONEY_START,
 };
@@ -453,6 +453,21 @@ impl Recognizer for MoneyRecognizer {
                 return i + 1;
             };
             let mut found = None;
+            // `(500) ريال`: the amount in brackets, then the currency.
+            let bracketed = amount.last == amount_digits_end(doc, &amount)
+                && is_bracketed(doc, amount.first, amount.last)
+                && self.phrase_at(doc, amount.last + 1, true).is_none();
+            let amount = match bracketed {
+                true => Amount {
+                    first: amount.first - 1,
+                    last: amount.last + 1,
+                    span: doc.tokens[amount.first - 1]
+                        .span
+                        .union(&doc.tokens[amount.last + 1].span),
+                    value: amount.value,
+                },
+                false => amount,
+            };
             if let Some((k, last)) = self.phrase_at(doc, amount.last + 1, true) {
                 let mut code = self.phrases[k].code.as_str();
                 let mut value = amount.value;
@@ -508,6 +523,17 @@ impl Recognizer for MoneyRecognizer {
                 }
             }
         });
+    }
+}
+
+/// The last digit token of an amount in digits without a scale word
+/// (`usize::MAX` for other amounts).
+fn amount_digits_end(doc: &Document<'_>, amount: &Amount) -> usize {
+    match doc.tokens[amount.first].kind {
+        TokenKind::Digits => parse_number_at(doc, amount.first)
+            .filter(|n| n.first == amount.first)
+            .map_or(usize::MAX, |n| n.last),
+        _ => usize::MAX,
     }
 }
 
@@ -606,6 +632,9 @@ mod tests {
         assert_eq!(one("5ر15 مليون دولار"), (15.5e6, "USD".into()));
         // A letter after a bare number is no scale (`3m` may be metres).
         assert!(money("3m").is_empty());
+        // In brackets, before the scale word or the currency.
+        assert_eq!(one("بـ(450) ألف ريال"), (450000.0, "SAR".into()));
+        assert_eq!(one("بلغت (500) ريال"), (500.0, "SAR".into()));
     }
 
     #[test]

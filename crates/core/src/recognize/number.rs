@@ -356,11 +356,23 @@ impl ScaledNumber {
 /// right after it on the same line (`5 ملايين`, `1.5 مليار`, `25 ألف`). The
 /// product is exact for amounts written with up to 15 significant digits.
 pub fn parse_scaled_number_at(doc: &Document<'_>, i: usize) -> Option<ScaledNumber> {
-    let n = parse_number_at(doc, i)?;
-    let next = n.last + 1;
-    let scale = (next < doc.tokens.len() && !doc.tokens[next].newline_before)
-        .then(|| scale_at(doc, next))
-        .flatten();
+    let mut n = parse_number_at(doc, i)?;
+    let scale_after = |next: usize| {
+        (next < doc.tokens.len() && !doc.tokens[next].newline_before)
+            .then(|| scale_at(doc, next))
+            .flatten()
+    };
+    let mut next = n.last + 1;
+    let mut scale = scale_after(next);
+    // `(140) ألف`: the digits in brackets, then the scale word; the
+    // brackets are then in the span (`first` is the opening one).
+    if scale.is_none() && n.first > 0 && is_bracketed(doc, n.first, n.last) {
+        if let Some(m) = scale_after(n.last + 2) {
+            scale = Some(m);
+            next = n.last + 2;
+            n.first -= 1;
+        }
+    }
     let Some(m) = scale else {
         return Some(ScaledNumber {
             number: n,
@@ -394,6 +406,16 @@ pub fn parse_scaled_number_at(doc: &Document<'_>, i: usize) -> Option<ScaledNumb
         scaled.last = last;
     }
     Some(scaled)
+}
+
+/// True when the number at tokens `first..=last` stands alone in brackets
+/// on its line: `(140)`.
+pub fn is_bracketed(doc: &Document<'_>, first: usize, last: usize) -> bool {
+    first > 0
+        && doc.is_punct(first - 1, "(")
+        && doc.is_punct(last + 1, ")")
+        && !doc.tokens[first].newline_before
+        && !doc.tokens[last + 1].newline_before
 }
 
 /// After a scale word `m` ending at token `end`: `و` and whole digits with a
