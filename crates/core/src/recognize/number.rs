@@ -198,22 +198,28 @@ fn reversed_number_at(doc: &Document<'_>, i: usize) -> Option<ParsedNumber> {
     while reversed_separator_at(doc, last + 1) {
         last += 2;
     }
-    // Parts in the order written: `[fraction, whole]` or `[ones, thousands, ...]`.
-    let parts: Vec<&str> = (i..=last).step_by(2).map(|k| doc.token_text(k)).collect();
-    let (text, has_fraction, decimals) = if parts.len() == 2 {
-        let (fraction, whole) = (parts[0], parts[1]);
-        if fraction.len() > 2 || whole.len() > 6 {
+    // Parts in the order written: `fraction ر whole` or `ones ر thousands ر ...`.
+    let len = |k: usize| doc.token_text(k).len();
+    let two = last == i + 2;
+    let (text, has_fraction, decimals) = if two {
+        if len(i) > 2 || len(last) > 6 {
             return None;
         }
-        (format!("{whole}.{fraction}"), true, fraction.len() as u32)
+        let mut text = DigitText::new(doc.token_text(last));
+        text.push(".");
+        text.push(doc.token_text(i));
+        (text, true, len(i) as u32)
     } else {
-        let (top, groups) = parts.split_last()?;
-        if top.len() > 3 || groups.iter().any(|g| g.len() != 3) {
+        if len(last) > 3 || (i..last).step_by(2).any(|k| len(k) != 3) {
             return None;
         }
-        (parts.iter().rev().copied().collect::<String>(), false, 0)
+        let mut text = DigitText::new(doc.token_text(last));
+        for k in (i..last).step_by(2).rev() {
+            text.push(doc.token_text(k));
+        }
+        (text, false, 0)
     };
-    let value: f64 = text.parse().ok()?;
+    let value: f64 = text.as_str().parse().ok()?;
     Some(with_sign(
         doc,
         ParsedNumber {
@@ -283,38 +289,37 @@ pub fn restore_reversed_decimal(original: &str, c: &mut Candidate) {
     let Some(mark) = text.find('\u{200F}') else {
         return;
     };
-    let (before, after) = (&text[..mark], &text[mark + '\u{200F}'.len_utf8()..]);
-    let Some(head) = before.strip_suffix(['.', '\u{066B}']) else {
+    let Some(head) = text[..mark].strip_suffix(['.', '\u{066B}']) else {
         return;
     };
-    // `A.‏B`: A the digits before the point, B those after the mark.
-    let a_start = head
-        .char_indices()
-        .rev()
-        .take_while(|&(_, ch)| digit_value(ch).is_some())
-        .last()
-        .map_or(head.len(), |(k, _)| k);
-    let b_end = after
-        .char_indices()
-        .find(|&(_, ch)| digit_value(ch).is_none())
-        .map_or(after.len(), |(k, _)| k);
-    let ascii = |s: &str| -> String {
-        s.chars()
-            .filter_map(|ch| digit_value(ch).and_then(|d| char::from_digit(d, 10)))
-            .collect()
-    };
-    let (a, b) = (ascii(&head[a_start..]), ascii(&after[..b_end]));
-    let digits_elsewhere = head[..a_start].chars().any(|ch| digit_value(ch).is_some())
-        || after[b_end..].chars().any(|ch| digit_value(ch).is_some());
-    if a.is_empty() || b.is_empty() || a.len() > 3 || digits_elsewhere {
+    // `A.‏B`: A the digits ending the text before the point, B those
+    // starting the text after the mark, and no other digit.
+    let (mut a, mut a_len, mut b, mut b_len) = (0u64, 0i32, 0u64, 0i32);
+    for ch in head.chars() {
+        match digit_value(ch) {
+            Some(d) => {
+                a = a * 10 + u64::from(d);
+                a_len += 1;
+            }
+            None if a_len > 0 => return,
+            None => {}
+        }
+    }
+    let mut in_b = true;
+    for ch in text[mark + '\u{200F}'.len_utf8()..].chars() {
+        match digit_value(ch) {
+            Some(_) if !in_b => return,
+            Some(d) => {
+                b = b * 10 + u64::from(d);
+                b_len += 1;
+            }
+            None => in_b = false,
+        }
+    }
+    if a_len == 0 || b_len == 0 || a_len > 3 || b_len > 15 {
         return;
     }
-    let (Ok(read), Ok(meant)) = (
-        format!("{a}.{b}").parse::<f64>(),
-        format!("{b}.{a}").parse::<f64>(),
-    ) else {
-        return;
-    };
+    let read = a as f64 + b as f64 / 10f64.powi(b_len);
     if read == 0.0 {
         return;
     }
@@ -326,8 +331,9 @@ pub fn restore_reversed_decimal(original: &str, c: &mut Candidate) {
     else {
         return;
     };
-    let power = 10f64.powi(a.len() as i32);
-    value.0 = ((meant * power).round() * scale / power).copysign(ratio);
+    let power = 10f64.powi(a_len);
+    let meant = (b as f64) * power + a as f64;
+    value.0 = (meant * scale / power).copysign(ratio);
 }
 
 /// A number in digits, possibly followed by a scale word.
