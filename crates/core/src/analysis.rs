@@ -183,6 +183,7 @@ impl Analyzer {
                 crate::normalize::extend_over_marks(text, normalized.to_original(c.span)),
             );
             recognize::money::restore_currency_spelling(text, c);
+            recognize::number::restore_reversed_decimal(text, c);
         }
         let chosen = resolve(candidates);
         let entities = to_entities(text, chosen);

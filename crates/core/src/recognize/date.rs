@@ -448,9 +448,14 @@ impl DateGrammar {
         if day == 0 || day > 31 || continued(doc, i) || continues(doc, i) {
             return None;
         }
-        // The day must stand apart from what precedes it (not `رقم 2 ديسمبر`-like codes glued to words).
+        // The day must stand apart from what precedes it (not `رقم 2 ديسمبر`-like codes glued to words),
+        // or behind the article (`الـ20 من ذي القعدة`, `وال5 من مارس`), which is in the span.
         if glued_to_word(doc, i) {
-            return None;
+            let article = doc.token_text(i - 1);
+            let clitic = super::ordinal::ARTICLES
+                .contains(&article)
+                .then(|| article.len() - "ال".len())?;
+            return self.month_after_day(doc, i - 1, i, clitic, day);
         }
         self.month_after_day(doc, i, i, 0, day)
     }

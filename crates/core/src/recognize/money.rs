@@ -4,7 +4,7 @@
 //! `ستمائة و اثنان و خمسون ريالاً و اثنتا عشرة هللة` (652.12 SAR). The
 //! currency table is `crates/core/data/currencies.tsv`.
 
-use super::number::{parse_number_at, parse_scaled_number_at};
+use super::number::{is_bracketed, parse_number_at, parse_scaled_number_at};
 use super::number_words::{
     cardinal_at, cardinal_tokens, scale_at, word_tokens, WordMap, MONEY_ANCHOR, MONEY_START,
 };
@@ -454,6 +454,21 @@ impl Recognizer for MoneyRecognizer {
                 return i + 1;
             };
             let mut found = None;
+            // `(500) ريال`: the amount in brackets, then the currency.
+            let bracketed = amount.last == amount_digits_end(doc, &amount)
+                && is_bracketed(doc, amount.first, amount.last)
+                && self.phrase_at(doc, amount.last + 1, true).is_none();
+            let amount = match bracketed {
+                true => Amount {
+                    first: amount.first - 1,
+                    last: amount.last + 1,
+                    span: doc.tokens[amount.first - 1]
+                        .span
+                        .union(&doc.tokens[amount.last + 1].span),
+                    value: amount.value,
+                },
+                false => amount,
+            };
             if let Some((k, last)) = self.phrase_at(doc, amount.last + 1, true) {
                 let mut code = self.phrases[k].code.as_str();
                 let mut value = amount.value;
@@ -466,11 +481,16 @@ impl Recognizer for MoneyRecognizer {
                 found = Some((amount.span.union(&doc.tokens[end].span), code, value, end));
             } else if amount.first > 0 && !doc.tokens[amount.first].newline_before {
                 if let Some((k, start)) = self.phrase_before(doc, amount.first - 1) {
+                    // `$3.5m`, `$500k`: a scale letter glued to the digits.
+                    let (value, last) = match letter_scale_after(doc, amount.last) {
+                        Some(m) => (amount.value * m, amount.last + 1),
+                        None => (amount.value, amount.last),
+                    };
                     found = Some((
-                        doc.tokens[start].span.union(&amount.span),
+                        doc.tokens[start].span.union(&doc.tokens[last].span),
                         self.phrases[k].code.as_str(),
-                        amount.value,
-                        amount.last,
+                        value,
+                        last,
                     ));
                 }
             }
@@ -504,6 +524,32 @@ impl Recognizer for MoneyRecognizer {
                 }
             }
         });
+    }
+}
+
+/// The last digit token of an amount in digits without a scale word
+/// (`usize::MAX` for other amounts).
+fn amount_digits_end(doc: &Document<'_>, amount: &Amount) -> usize {
+    match doc.tokens[amount.first].kind {
+        TokenKind::Digits => parse_number_at(doc, amount.first)
+            .filter(|n| n.first == amount.first)
+            .map_or(usize::MAX, |n| n.last),
+        _ => usize::MAX,
+    }
+}
+
+/// After a sign or code before the amount (`$3.5m`, `$500k`): the
+/// multiplier of a scale letter glued to the digits ending at token `last`.
+fn letter_scale_after(doc: &Document<'_>, last: usize) -> Option<f64> {
+    let t = doc.tokens.get(last + 1)?;
+    if doc.tokens[last].kind != TokenKind::Digits || t.kind != TokenKind::Word || t.space_before {
+        return None;
+    }
+    match doc.token_text(last + 1) {
+        "k" | "K" => Some(1e3),
+        "m" | "M" => Some(1e6),
+        "b" | "B" => Some(1e9),
+        _ => None,
     }
 }
 
@@ -575,6 +621,21 @@ mod tests {
         assert_eq!(one("3 آلاف شلن صومالي"), (3000.0, "SOS".into()));
         // An ounce of gold is not the ouguiya.
         assert!(money("2000 دولار للأوقية").iter().all(|m| m.2 == "USD"));
+    }
+
+    #[test]
+    fn english_scale_words_and_codes() {
+        assert_eq!(one("$2.5 million"), (2.5e6, "USD".into()));
+        assert_eq!(one("USD 3 billion"), (3e9, "USD".into()));
+        assert_eq!(one("$3.5m"), (3.5e6, "USD".into()));
+        assert_eq!(one("$500k"), (5e5, "USD".into()));
+        assert_eq!(one("بلغ 500 SR"), (500.0, "SAR".into()));
+        assert_eq!(one("5ر15 مليون دولار"), (15.5e6, "USD".into()));
+        // A letter after a bare number is no scale (`3m` may be metres).
+        assert!(money("3m").is_empty());
+        // In brackets, before the scale word or the currency.
+        assert_eq!(one("بـ(450) ألف ريال"), (450000.0, "SAR".into()));
+        assert_eq!(one("بلغت (500) ريال"), (500.0, "SAR".into()));
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub struct ParsedNumber {
     pub has_fraction: bool,
     /// True when written with thousands separators.
     pub grouped: bool,
+    /// Digits after the decimal point (0 for a whole number).
+    pub decimals: u32,
 }
 
 impl ParsedNumber {
@@ -186,6 +188,13 @@ fn parse_number_uncached(doc: &Document<'_>, i: usize) -> Option<ParsedNumber> {
     if tokens.get(i)?.kind != TokenKind::Digits {
         return None;
     }
+    // `5ر15`: the reversed notation with `ر`, read from its first digits only.
+    if reversed_separator_before(doc, i) {
+        return None;
+    }
+    if reversed_separator_at(doc, i + 1) {
+        return reversed_number_at(doc, i);
+    }
     let mut digits = DigitText::new(doc.token_text(i));
     let mut last = i;
     let mut grouped = false;
@@ -239,7 +248,92 @@ fn parse_number_uncached(doc: &Document<'_>, i: usize) -> Option<ParsedNumber> {
         last += 2;
         has_fraction = true;
     }
-    let mut value: f64 = digits.as_str().parse().ok()?;
+    let value: f64 = digits.as_str().parse().ok()?;
+    let decimals = match has_fraction {
+        true => doc.token_text(last).len() as u32,
+        false => 0,
+    };
+    Some(with_sign(
+        doc,
+        ParsedNumber {
+            first: i,
+            last,
+            value,
+            has_fraction,
+            grouped,
+            decimals,
+        },
+    ))
+}
+
+/// True when digits at token `i` follow a glued `ر` that follows glued
+/// digits: the tail of a number in the reversed notation (`5ر15`).
+fn reversed_separator_before(doc: &Document<'_>, i: usize) -> bool {
+    i >= 2 && doc.tokens[i - 2].kind == TokenKind::Digits && reversed_separator_at(doc, i - 1)
+}
+
+/// True when token `k` is a `ر` glued between digits (`5ر15`).
+fn reversed_separator_at(doc: &Document<'_>, k: usize) -> bool {
+    let t = doc.tokens;
+    k + 1 < t.len()
+        && t[k].kind == TokenKind::Word
+        && !t[k].space_before
+        && doc.token_text(k) == "ر"
+        && t[k + 1].kind == TokenKind::Digits
+        && !t[k + 1].space_before
+}
+
+/// A number in the reversed notation of some Arabic newspapers and wire
+/// services, `ر` for the separator and the groups in reverse order (typeset
+/// for display, stored right to left): `5ر15` is 15.5, `82ر52` 52.82,
+/// `951ر625ر34` 34,625,951. One `ر` after one or two digits is a decimal
+/// point; two or more, after groups of three, separate thousands. One `ر`
+/// after three digits (`500ر1`: 1.5 or 1,500?) is read as nothing.
+fn reversed_number_at(doc: &Document<'_>, i: usize) -> Option<ParsedNumber> {
+    let mut last = i;
+    while reversed_separator_at(doc, last + 1) {
+        last += 2;
+    }
+    // Parts in the order written: `fraction ر whole` or `ones ر thousands ر ...`.
+    let len = |k: usize| doc.token_text(k).len();
+    let two = last == i + 2;
+    let (text, has_fraction, decimals) = if two {
+        if len(i) > 2 || len(last) > 6 {
+            return None;
+        }
+        let mut text = DigitText::new(doc.token_text(last));
+        text.push(".");
+        text.push(doc.token_text(i));
+        (text, true, len(i) as u32)
+    } else {
+        if len(last) > 3 || (i..last).step_by(2).any(|k| len(k) != 3) {
+            return None;
+        }
+        let mut text = DigitText::new(doc.token_text(last));
+        for k in (i..last).step_by(2).rev() {
+            text.push(doc.token_text(k));
+        }
+        (text, false, 0)
+    };
+    let value: f64 = text.as_str().parse().ok()?;
+    Some(with_sign(
+        doc,
+        ParsedNumber {
+            first: i,
+            last,
+            value,
+            has_fraction,
+            grouped: !has_fraction,
+            decimals,
+        },
+    ))
+}
+
+/// `n` with a sign glued before its first token, when there is one.
+fn with_sign(doc: &Document<'_>, n: ParsedNumber) -> ParsedNumber {
+    let tokens = doc.tokens;
+    let i = n.first;
+    let mut value = n.value;
     let mut first = i;
     // A sign glued to the number, itself not glued to a number before it
     // (so `2025-2030` is no negative number).
@@ -259,13 +353,83 @@ fn parse_number_uncached(doc: &Document<'_>, i: usize) -> Option<ParsedNumber> {
             first = i - 1;
         }
     }
-    Some(ParsedNumber {
-        first,
-        last,
-        value,
-        has_fraction,
-        grouped,
-    })
+    ParsedNumber { first, value, ..n }
+}
+
+/// The value of a digit (ASCII, Arabic-Indic or Persian).
+fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => c.to_digit(10),
+        '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => Some(c as u32 - 0x06F0),
+        _ => None,
+    }
+}
+
+/// The reversed decimal of one newspaper's wire copy: a right-to-left mark
+/// after the point, the fraction first (`5.\u{200F}0 في المائة` is 0.5%,
+/// `2.\u{200F}10 مليون` 10.2 million). The normalizer drops the mark, so
+/// the recognizers read `5.0`; this reads the candidate's original text
+/// (`original` is the text its span is now in) and puts the value right.
+/// Only a candidate whose sole digits are that number is changed.
+pub fn restore_reversed_decimal(original: &str, c: &mut Candidate) {
+    let value = match &mut c.value {
+        Value::Scalar { value } => value,
+        Value::Money { amount, .. } => amount,
+        Value::Duration { value, .. } => value,
+        _ => return,
+    };
+    let Some(text) = original.get(c.span.range()) else {
+        return;
+    };
+    let Some(mark) = text.find('\u{200F}') else {
+        return;
+    };
+    let Some(head) = text[..mark].strip_suffix(['.', '\u{066B}']) else {
+        return;
+    };
+    // `A.‏B`: A the digits ending the text before the point, B those
+    // starting the text after the mark, and no other digit.
+    let (mut a, mut a_len, mut b, mut b_len) = (0u64, 0i32, 0u64, 0i32);
+    for ch in head.chars() {
+        match digit_value(ch) {
+            Some(d) => {
+                a = a * 10 + u64::from(d);
+                a_len += 1;
+            }
+            None if a_len > 0 => return,
+            None => {}
+        }
+    }
+    let mut in_b = true;
+    for ch in text[mark + '\u{200F}'.len_utf8()..].chars() {
+        match digit_value(ch) {
+            Some(_) if !in_b => return,
+            Some(d) => {
+                b = b * 10 + u64::from(d);
+                b_len += 1;
+            }
+            None => in_b = false,
+        }
+    }
+    if a_len == 0 || b_len == 0 || a_len > 3 || b_len > 15 {
+        return;
+    }
+    let read = a as f64 + b as f64 / 10f64.powi(b_len);
+    if read == 0.0 {
+        return;
+    }
+    // The value is the number read times a scale word's multiplier.
+    let ratio = value.0 / read;
+    let Some(scale) = [1.0, 1e3, 1e6, 1e9, 1e12]
+        .into_iter()
+        .find(|m| ((ratio.abs() / m) - 1.0).abs() < 1e-9)
+    else {
+        return;
+    };
+    let power = 10f64.powi(a_len);
+    let meant = (b as f64) * power + a as f64;
+    value.0 = (meant * scale / power).copysign(ratio);
 }
 
 /// A number in digits, possibly followed by a scale word.
@@ -294,11 +458,23 @@ impl ScaledNumber {
 /// right after it on the same line (`5 ملايين`, `1.5 مليار`, `25 ألف`). The
 /// product is exact for amounts written with up to 15 significant digits.
 pub fn parse_scaled_number_at(doc: &Document<'_>, i: usize) -> Option<ScaledNumber> {
-    let n = parse_number_at(doc, i)?;
-    let next = n.last + 1;
-    let scale = (next < doc.tokens.len() && !doc.tokens[next].newline_before)
-        .then(|| scale_at(doc, next))
-        .flatten();
+    let mut n = parse_number_at(doc, i)?;
+    let scale_after = |next: usize| {
+        (next < doc.tokens.len() && !doc.tokens[next].newline_before)
+            .then(|| scale_at(doc, next))
+            .flatten()
+    };
+    let mut next = n.last + 1;
+    let mut scale = scale_after(next);
+    // `(140) ألف`: the digits in brackets, then the scale word; the
+    // brackets are then in the span (`first` is the opening one).
+    if scale.is_none() && n.first > 0 && is_bracketed(doc, n.first, n.last) {
+        if let Some(m) = scale_after(n.last + 2) {
+            scale = Some(m);
+            next = n.last + 2;
+            n.first -= 1;
+        }
+    }
     let Some(m) = scale else {
         return Some(ScaledNumber {
             number: n,
@@ -309,20 +485,9 @@ pub fn parse_scaled_number_at(doc: &Document<'_>, i: usize) -> Option<ScaledNumb
     };
     // Multiply the digits as an integer, then divide by the power of ten
     // of the decimals: 533897 × 1e9 / 10 is exact, 53389.7 × 1e9 is not.
-    let text = &doc.text[doc.tokens[i].span.start..doc.tokens[n.last].span.end];
-    // The decimals are the last digit run (after `.` or a decimal comma).
-    let decimals = if n.has_fraction {
-        doc.token_text(n.last).len()
-    } else {
-        0
-    };
-    let mantissa: f64 = text
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect::<String>()
-        .parse()
-        .ok()?;
-    let mut value = mantissa * m / 10f64.powi(decimals as i32);
+    let power = 10f64.powi(n.decimals as i32);
+    let mantissa = (n.value.abs() * power).round();
+    let mut value = mantissa * m / power;
     if n.value < 0.0 {
         value = -value;
     }
@@ -343,6 +508,16 @@ pub fn parse_scaled_number_at(doc: &Document<'_>, i: usize) -> Option<ScaledNumb
         scaled.last = last;
     }
     Some(scaled)
+}
+
+/// True when the number at tokens `first..=last` stands alone in brackets
+/// on its line: `(140)`.
+pub fn is_bracketed(doc: &Document<'_>, first: usize, last: usize) -> bool {
+    first > 0
+        && doc.is_punct(first - 1, "(")
+        && doc.is_punct(last + 1, ")")
+        && !doc.tokens[first].newline_before
+        && !doc.tokens[last + 1].newline_before
 }
 
 /// After a scale word `m` ending at token `end`: `و` and whole digits with a
@@ -532,6 +707,42 @@ mod tests {
         assert_eq!(numbers("إف-35"), [("35".into(), 35.0)]);
         assert_eq!(numbers("(-3)"), [("-3".into(), -3.0)]);
         assert_eq!(numbers("سالب 5 درجات"), [("سالب 5".into(), -5.0)]);
+    }
+
+    #[test]
+    fn reversed_notation_with_ra() {
+        assert_eq!(numbers("5ر15"), [("5ر15".into(), 15.5)]);
+        assert_eq!(
+            numbers("82ر52 و01ر32"),
+            [("82ر52".into(), 52.82), ("01ر32".into(), 32.01)]
+        );
+        assert_eq!(numbers("(951ر625ر34)"), [("951ر625ر34".into(), 34625951.0)]);
+        // One `ر` after three digits: 1.5 or 1,500; nor groups of other sizes.
+        assert!(numbers("500ر1 و95ر625ر34").is_empty());
+        let text = crate::normalize::search_form("3ر1 مليار");
+        assert_eq!(numbers(&text), [("3ر1 مليار".into(), 1.3e9)]);
+    }
+
+    #[test]
+    fn reversed_decimal_after_a_mark() {
+        let fix = |text: &str, value: Value| {
+            let mut c = Candidate {
+                kind: EntityKind::Number,
+                span: Span::new(0, text.len()),
+                value,
+                priority: 0,
+            };
+            restore_reversed_decimal(text, &mut c);
+            c.value
+        };
+        let scalar = |v: f64| Value::Scalar { value: Num(v) };
+        assert_eq!(fix("5.\u{200F}0 في المائة", scalar(5.0)), scalar(0.5));
+        assert_eq!(fix("2.\u{200F}10 مليون", scalar(2.1e6)), scalar(10.2e6));
+        assert_eq!(fix("-7.\u{200F}0%", scalar(-7.0)), scalar(-0.7));
+        assert_eq!(fix("٦٦.\u{200F}١٤٩٦١", scalar(66.14961)), scalar(14961.66));
+        // No mark, or other digits in the span: unchanged.
+        assert_eq!(fix("5.0", scalar(5.0)), scalar(5.0));
+        assert_eq!(fix("5.\u{200F}1 و3", scalar(5.1)), scalar(5.1));
     }
 
     #[test]

@@ -1039,9 +1039,10 @@ impl NumberWords {
     /// Reads a scale word at token `i` (`ألف`, `ملايين`, `مليار`, `مليارات`):
     /// its multiplier. Duals (`مليونين`) are not scale words here.
     pub fn scale_at(&self, doc: &Document<'_>, i: usize) -> Option<f64> {
-        match self.piece_at(doc, i)? {
-            Piece::Scale(m, 0 | 2 | 3) => Some(m),
-            _ => None,
+        match self.piece_at(doc, i) {
+            Some(Piece::Scale(m, 0 | 2 | 3)) => Some(m),
+            Some(_) => None,
+            None => latin_scale_at(doc, i),
         }
     }
 
@@ -1115,6 +1116,35 @@ fn word_at<'a>(doc: &Document<'a>, i: usize) -> Option<&'a str> {
     }
     let w = doc.token_text(i);
     is_arabic_word(w).then_some(w)
+}
+
+/// English scale words after digits, as Arabic news writes them beside a
+/// currency sign or code (`$2.5 million`, `USD 3 billion`, `$3 bn`).
+const LATIN_SCALES: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("millions", 1e6),
+    ("mn", 1e6),
+    ("mln", 1e6),
+    ("billion", 1e9),
+    ("billions", 1e9),
+    ("bn", 1e9),
+    ("bln", 1e9),
+    ("trillion", 1e12),
+    ("tn", 1e12),
+];
+
+/// The multiplier of an English scale word at token `i`, in any case.
+fn latin_scale_at(doc: &Document<'_>, i: usize) -> Option<f64> {
+    let t = doc.tokens.get(i)?;
+    if t.kind != TokenKind::Word || !doc.token_text(i).is_ascii() {
+        return None;
+    }
+    let w = doc.token_text(i);
+    LATIN_SCALES
+        .iter()
+        .find(|(s, _)| s.eq_ignore_ascii_case(w))
+        .map(|&(_, m)| m)
 }
 
 /// True when the word `w` (a word token's text) is Arabic: Arabic letters

@@ -4,7 +4,7 @@
 //! (`المرتبة 44`, `المادة ( 103 )`) and opening a list item (`1 - يحق`).
 
 use super::date_words::{DateLexicon, DateWord};
-use super::number::parse_number_at;
+use super::number::{parse_number_at, parse_scaled_number_at};
 use super::number_words::{ordinal_at, ordinal_tokens};
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{EntityKind, Num, Value};
@@ -43,8 +43,12 @@ fn is_definite_plural(word: &str) -> bool {
             .unwrap_or(bare)
             .to_string(),
     };
+    // Sound plurals of nisba nouns (`الموسيقيون`, `الفلسطينيين`) by their ending.
     definite.starts_with("ال")
-        && (definite.ends_with("ات") || count_plurals().contains_key(&definite))
+        && (definite.ends_with("ات")
+            || definite.ends_with("يون")
+            || definite.ends_with("يين")
+            || count_plurals().contains_key(&definite))
 }
 
 /// The article as it prefixes digits once tatweel is gone (`الـ14` → `ال14`),
@@ -175,6 +179,9 @@ impl Recognizer for OrdinalRecognizer {
                 return i + 1;
             }
             if let Some(n) = ordinal_at(doc, i) {
+                if military_rank(doc, i, n.last) {
+                    return n.last + 1;
+                }
                 out.push(Candidate {
                     kind: EntityKind::Ordinal,
                     span: n.span,
@@ -197,6 +204,24 @@ impl Recognizer for OrdinalRecognizer {
             if let Some(article) = ARTICLES.iter().find(|a| **a == word) {
                 if let Some(n) = parse_number_at(doc, i + 1) {
                     let whole = !n.has_fraction && n.first == i + 1 && n.value >= 1.0;
+                    // `الـ42%`: a percentage, read by its recognizer.
+                    if whole && percent_after(doc, n.last) {
+                        return n.last + 1;
+                    }
+                    // `ال90 مليون مصري`: a count with its scale word, the article left out.
+                    if let Some(scaled) = parse_scaled_number_at(doc, i + 1)
+                        .filter(|s| whole && s.last > n.last && s.number.last == n.last)
+                    {
+                        out.push(Candidate {
+                            kind: EntityKind::Number,
+                            span: scaled.span(doc),
+                            value: Value::Scalar {
+                                value: Num(scaled.value),
+                            },
+                            priority: 5,
+                        });
+                        return scaled.last + 1;
+                    }
                     if whole && !doc.tokens[i + 1].space_before {
                         let clitic = article.len() - "ال".len();
                         let mut span = token.span.union(&n.span(doc));
@@ -224,6 +249,30 @@ impl Recognizer for OrdinalRecognizer {
     }
 }
 
+/// Military ranks (search form, without the article) that `أول` ("first")
+/// completes: `الجندي أول`, `ملازم أول`, `الفريق أول`.
+const RANKS_WITH_FIRST: &[&str] = &["جندي", "عريف", "رقيب", "ملازم", "نقيب", "فريق"];
+
+/// True when the ordinal at tokens `i..=last` is a bare `أول` completing a
+/// military rank (`والجندي أول محمد`), not "the first of" (`أول من`).
+fn military_rank(doc: &Document<'_>, i: usize, last: usize) -> bool {
+    if i == 0 || last != i || doc.token_text(i) != "اول" || doc.tokens[i].newline_before {
+        return false;
+    }
+    if doc
+        .tokens
+        .get(i + 1)
+        .is_some_and(|t| t.kind == TokenKind::Word)
+        && doc.token_text(i + 1) == "من"
+    {
+        return false;
+    }
+    let prev = doc.token_text(i - 1);
+    let bare = prev.strip_prefix('و').unwrap_or(prev);
+    let bare = bare.strip_prefix("ال").unwrap_or(bare);
+    doc.tokens[i - 1].kind == TokenKind::Word && RANKS_WITH_FIRST.contains(&bare)
+}
+
 /// The number of a list item at token `i`, read as its rank (`أولاً`,
 /// `ثانياً`): 1–99 opening a line, then `-`, `.` or `)` and a word
 /// (`1 - يحق لكل مرشح`, `2. تزويد الأطفال`). Not `3 - 1` nor `12.5`.
@@ -243,13 +292,71 @@ fn list_item_number(doc: &Document<'_>, i: usize) -> Option<usize> {
     (marker && word_after && (1.0..100.0).contains(&n.value)).then_some(n.last)
 }
 
+/// True when a percent sign or phrase (`الـ42%`, `ال5 في المائة`) follows
+/// digits ending at token `last`.
+fn percent_after(doc: &Document<'_>, last: usize) -> bool {
+    let word = |k: usize| {
+        doc.tokens
+            .get(k)
+            .filter(|t| t.kind == TokenKind::Word && !t.newline_before)
+            .map(|_| doc.token_text(k))
+    };
+    // `المائة`/`المئة` in search form, with and without `ب`.
+    let hundred = |w: Option<&str>| {
+        w.is_some_and(|w| {
+            let bare = w.strip_prefix('ب').unwrap_or(w);
+            bare == search_form("المائة") || bare == search_form("المئة")
+        })
+    };
+    doc.is_punct(last + 1, "%")
+        || (hundred(word(last + 1)) && word(last + 1).is_some_and(|w| w.starts_with('ب')))
+        || (word(last + 1) == Some("في") && hundred(word(last + 2)))
+}
+
+/// Units of length and weight (search form) after which the article +
+/// digits is a count: `الـ50 م الأخيرة`, `الـ1200 متر`.
+const MEASURE_UNITS: &[&str] = &[
+    "م",
+    "متر",
+    "مترا",
+    "امتار",
+    "كم",
+    "كلم",
+    "كيلومتر",
+    "كيلومترا",
+    "ميل",
+    "ميلا",
+    "كجم",
+    "كغ",
+    "كيلوغرام",
+    "كيلوجرام",
+    "طن",
+    "طنا",
+];
+
+/// Relative pronouns of a plural (search form) after which the article +
+/// digits is a count: `الموسيقيون الـ11 الذين`, `اللجنة الـ85 الذين`.
+const PLURAL_RELATIVES: &[&str] = &["الذين", "اللذين", "اللواتي", "اللاتي", "اللائي"];
+
 /// True when the article + digits in tokens `article..=last` is a count, not
-/// an ordinal: before a unit of time (`الـ48 ساعة`) or after a definite
-/// plural (`الساعات الـ24`, `الدول الـ27`, `الدول العربية الـ22`).
+/// an ordinal: before a unit of time (`الـ48 ساعة`) or of measure (`الـ50
+/// م`), before a plural relative pronoun (`الـ11 الذين`) or after a definite
+/// plural (`الساعات الـ24`, `الدول الـ27`, `الدول العربية الـ22`,
+/// `الموسيقيون الـ11`).
 fn counts(doc: &Document<'_>, article: usize, last: usize) -> bool {
     let unit_after = DateLexicon::shared()
         .find(doc, last + 1, false, |w| matches!(w, DateWord::Unit(..)))
         .is_some();
+    let word_after = doc
+        .tokens
+        .get(last + 1)
+        .filter(|t| t.kind == TokenKind::Word && !t.newline_before)
+        .map(|_| doc.token_text(last + 1));
+    let measure_or_relative_after =
+        word_after.is_some_and(|w| MEASURE_UNITS.contains(&w) || PLURAL_RELATIVES.contains(&w));
+    if unit_after || measure_or_relative_after {
+        return true;
+    }
     let definite_plural =
         |k: usize| doc.tokens[k].kind == TokenKind::Word && is_definite_plural(doc.token_text(k));
     // `الدول العربية الـ22`: a plural of things takes a feminine nisba
@@ -260,7 +367,7 @@ fn counts(doc: &Document<'_>, article: usize, last: usize) -> bool {
     };
     let plural_before = (article > 0 && definite_plural(article - 1))
         || (article > 1 && nisba(article - 1) && definite_plural(article - 2));
-    unit_after || plural_before
+    plural_before
 }
 
 #[cfg(test)]
@@ -351,6 +458,21 @@ mod tests {
             ]
         );
         assert!(ordinals("خلال السنوات العشرين الماضية").is_empty());
+        // Counts: a sound nisba plural, a plural relative, a unit of measure.
+        assert!(
+            ordinals("الموسيقيون الـ11 والفلسطينيين الـ5 واللجنة الـ85 الذين وفي الـ50 م")
+                .is_empty()
+        );
+        assert_eq!(
+            found("من ال90 مليون مصري", EntityKind::Number),
+            [(search_form("90 مليون"), 9e7)]
+        );
+        assert!(ordinals("يتجاوز الـ42% والـ5 في المائة").is_empty());
+        assert!(ordinals("الجندي أول محمد والملازم أول").is_empty());
+        assert_eq!(
+            ordinals("كان الفريق أول من سجل"),
+            [("اول".to_string(), 1.0)]
+        );
         assert_eq!(
             ordinals("والذكرى الخامسة والثلاثين بعد المائة"),
             [(search_form("الخامسة والثلاثين بعد المائة"), 135.0)]
