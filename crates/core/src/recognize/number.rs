@@ -94,13 +94,15 @@ pub fn parse_number_at(doc: &Document<'_>, i: usize) -> Option<ParsedNumber> {
     table.get(doc.digit_tokens(), i)
 }
 
-/// A digit token's number ([`parse_number_at`]), packed in 16 bytes.
+/// A digit token's number ([`parse_number_at`]), packed in 24 bytes.
 #[derive(Clone, Copy)]
 struct PackedNumber {
     /// The value.
     value: f64,
     /// How many tokens after the digit token the number ends.
     last_ahead: u32,
+    /// [`ParsedNumber::decimals`].
+    decimals: u32,
     /// [`PackedNumber::PARSED`], [`PackedNumber::SIGN`],
     /// [`PackedNumber::FRACTION`], [`PackedNumber::GROUPED`].
     flags: u8,
@@ -139,6 +141,7 @@ impl DigitNumbers {
                     Some(n) => PackedNumber {
                         value: n.value,
                         last_ahead: (n.last - k) as u32,
+                        decimals: n.decimals,
                         flags: PackedNumber::PARSED
                             | (u8::from(n.first < k) * PackedNumber::SIGN)
                             | (u8::from(n.has_fraction) * PackedNumber::FRACTION)
@@ -147,6 +150,7 @@ impl DigitNumbers {
                     None => PackedNumber {
                         value: 0.0,
                         last_ahead: 0,
+                        decimals: 0,
                         flags: 0,
                     },
                 }
@@ -176,6 +180,7 @@ impl DigitNumbers {
             first: i - usize::from(p.flags & PackedNumber::SIGN != 0),
             last: i + p.last_ahead as usize,
             value: p.value,
+            decimals: p.decimals,
             has_fraction: p.flags & PackedNumber::FRACTION != 0,
             grouped: p.flags & PackedNumber::GROUPED != 0,
         })
