@@ -401,7 +401,8 @@ mod tests {
     use crate::normalize::search_form;
     use crate::tokenize::tokenize;
 
-    fn periods(text: &str) -> Vec<(String, Option<i32>, Option<i32>)> {
+    /// The periods found in `text`: span (search form), start and end.
+    fn period_values(text: &str) -> Vec<(String, DateValue, DateValue)> {
         let text = search_form(text);
         let tokens = tokenize(&text);
         let doc = Document::new(&text, &tokens);
@@ -409,11 +410,16 @@ mod tests {
         PeriodRecognizer::default().recognize(&doc, &mut out);
         out.into_iter()
             .map(|c| match c.value {
-                Value::Period { start, end } => {
-                    (text[c.span.range()].to_string(), start.year, end.year)
-                }
+                Value::Period { start, end } => (text[c.span.range()].to_string(), start, end),
                 _ => unreachable!(),
             })
+            .collect()
+    }
+
+    fn periods(text: &str) -> Vec<(String, Option<i32>, Option<i32>)> {
+        period_values(text)
+            .into_iter()
+            .map(|(span, start, end)| (span, start.year, end.year))
             .collect()
     }
 
@@ -429,18 +435,9 @@ mod tests {
         );
         assert!(periods("15-1-2024 و 2030-2025 و 34/37").is_empty());
         let hijri = |text: &str| {
-            let text = search_form(text);
-            let tokens = tokenize(&text);
-            let doc = Document::new(&text, &tokens);
-            let mut out = Vec::new();
-            PeriodRecognizer::default().recognize(&doc, &mut out);
-            out.into_iter()
-                .map(|c| match c.value {
-                    Value::Period { start, end } => {
-                        (text[c.span.range()].to_string(), start.calendar, end.year)
-                    }
-                    _ => unreachable!(),
-                })
+            period_values(text)
+                .into_iter()
+                .map(|(span, start, end)| (span, start.calendar, end.year))
                 .collect::<Vec<_>>()
         };
         assert_eq!(
