@@ -398,6 +398,9 @@ pub fn restore_reversed_decimal(original: &str, c: &mut Candidate) {
     let (mut a, mut a_len, mut b, mut b_len) = (0u64, 0i32, 0u64, 0i32);
     for ch in head.chars() {
         match digit_value(ch) {
+            // More than three digits before the point: not this notation
+            // (and no overflow of `a`).
+            Some(_) if a_len == 3 => return,
             Some(d) => {
                 a = a * 10 + u64::from(d);
                 a_len += 1;
@@ -409,7 +412,7 @@ pub fn restore_reversed_decimal(original: &str, c: &mut Candidate) {
     let mut in_b = true;
     for ch in text[mark + '\u{200F}'.len_utf8()..].chars() {
         match digit_value(ch) {
-            Some(_) if !in_b => return,
+            Some(_) if !in_b || b_len == 15 => return,
             Some(d) => {
                 b = b * 10 + u64::from(d);
                 b_len += 1;
@@ -417,7 +420,7 @@ pub fn restore_reversed_decimal(original: &str, c: &mut Candidate) {
             None => in_b = false,
         }
     }
-    if a_len == 0 || b_len == 0 || a_len > 3 || b_len > 15 {
+    if a_len == 0 || b_len == 0 {
         return;
     }
     let read = a as f64 + b as f64 / 10f64.powi(b_len);
@@ -748,6 +751,11 @@ mod tests {
         // No mark, or other digits in the span: unchanged.
         assert_eq!(fix("5.0", scalar(5.0)), scalar(5.0));
         assert_eq!(fix("5.\u{200F}1 و3", scalar(5.1)), scalar(5.1));
+        // Long digit runs on either side are not this notation (and do not overflow).
+        let long = format!("{}.\u{200F}5", "9".repeat(30));
+        assert_eq!(fix(&long, scalar(1e30)), scalar(1e30));
+        let long = format!("5.\u{200F}{}", "9".repeat(30));
+        assert_eq!(fix(&long, scalar(5.0)), scalar(5.0));
     }
 
     #[test]
