@@ -1,8 +1,11 @@
 // Full analysis throughput of the wasm build in headless Chromium, on the
 // corpus and its slices made by bench/make-corpus.sh (bench/out/corpus*.txt):
-// `analyze(text, {})` called directly in the page, and through the page's
-// Web Worker (www/worker.js, one `whole` request: the time includes posting
-// the text and getting the analysis back as the page does: its JSON, parsed).
+// `analyze(text, {})` called directly in the page; through the page's Web
+// Worker (www/worker.js) in one `whole` request (the time includes posting the
+// text and getting the analysis back as the page does: its JSON, parsed); and
+// `sections`: the page's path for a long text, its sections (over 512 KiB,
+// `sectionEnds`) analyzed by helper workers, one per core (at most 4), each
+// section's JSON parsed here as it arrives, as the page does.
 //
 //   bench/make-corpus.sh && ./scripts/build-wasm.sh && node bench/browser-analyze.mjs [RUNS]
 //
@@ -39,21 +42,27 @@ try {
     mod.analyze('', {}); // builds the analyzer
     const worker = new Worker('/www/worker.js', { type: 'module' });
     let next = 1;
-    const viaWorker = (text) => new Promise((resolve, reject) => {
+    const viaWorker = (text, whole = true) => new Promise((resolve, reject) => {
       const id = next++;
+      let entities = 0;
       worker.onmessage = (e) => {
         if (e.data.id !== id) return;
-        if (e.data.type === 'done') resolve(e.data.analysis ?? JSON.parse(e.data.json));
-        else if (e.data.type !== 'chunk') reject(new Error(e.data.error));
+        if (e.data.type === 'done') {
+          const a = e.data.analysis ?? JSON.parse(e.data.json);
+          resolve({ ...a, sectionEntities: entities });
+        } else if (e.data.type === 'chunk') entities += JSON.parse(e.data.json).entities.length;
+        else reject(new Error(e.data.error));
       };
-      worker.postMessage({ id, type: 'analyze', text, options: {}, whole: true });
+      worker.postMessage({ id, type: 'analyze', text, options: {}, whole });
     });
     await viaWorker(''); // waits for the worker's wasm
     const out = [];
     for (const [file, n] of files) {
       const text = await (await fetch(`/bench/out/${file}`)).text();
       const bytes = new TextEncoder().encode(text).length;
-      for (const [mode, f] of [['direct', async (t) => mod.analyze(t, {})], ['worker', viaWorker]]) {
+      const modes = [['direct', async (t) => mod.analyze(t, {})], ['worker', viaWorker],
+        [`sections, ${navigator.hardwareConcurrency} cores`, (t) => viaWorker(t, false)]];
+      for (const [mode, f] of modes) {
         if (n > 1) await f(text); // warm-up
         const t = [];
         for (let i = 0; i < n; i++) {

@@ -34,7 +34,7 @@ cargo build --release -p tahlil-cli --locked -q
 
 if ! skip native; then
   log "native benches (criterion, thread CPU time)"
-  rm -rf target/criterion/normalize target/criterion/analyze
+  rm -rf target/criterion/normalize target/criterion/analyze target/criterion/analyze-parallel
   crit=(--warm-up-time 1 --measurement-time 4 --noplot)
   cargo bench -p tahlil-core --locked --bench normalize -- "${crit[@]}" 2>&1 | tee "$OUT/native-normalize.txt"
   cargo bench -p tahlil-core --locked --bench analyze -- "${crit[@]}" 2>&1 | tee "$OUT/native-analyze.txt"

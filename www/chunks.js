@@ -1,23 +1,6 @@
-// Splitting a long text at line breaks and putting the analyses of the parts
-// back together as if the whole text had been analyzed at once (for entities
-// that do not cross a line break). Pure functions: used by the worker and the tests.
-
-/**
- * Splits `text` into pieces of about `size` UTF-16 units, each ending just after
- * a line break (the last one at the end of the text). Joined, they are `text`.
- */
-export function splitAtLines(text, size) {
-  const chunks = [];
-  let start = 0;
-  while (text.length - start > size) {
-    let cut = text.indexOf('\n', start + size);
-    if (cut < 0) break;
-    chunks.push(text.slice(start, cut + 1));
-    start = cut + 1;
-  }
-  chunks.push(text.slice(start));
-  return chunks;
-}
+// Putting the analyses of a long text's sections (the core's `sectionEnds`: cuts after line breaks)
+// back together: exactly the analysis of the whole text, which the core also makes section by
+// section. Pure functions: used by the worker and the tests.
 
 /** A copy of entity `e` with its offsets moved by `offset` ({utf16, chars, bytes}). */
 export function shiftEntity(e, offset) {

@@ -17,11 +17,12 @@
 // A trap of the wasm module (a WebAssembly.RuntimeError) leaves it unusable: the worker answers
 // {id, type: 'fatal', error} and the page starts a new worker.
 //
-// Long texts are split at line breaks; the chunks are analyzed here or, on machines with spare
-// cores, by helper workers (copies of this file, each with its own wasm instance), and put
-// back together in order.
-import init, { analyzeJson, normalize, decodeFile } from './pkg/tahlil.js';
-import { splitAtLines, mergeStats, statsOfJson } from './chunks.js';
+// Long texts are split into the sections the core analyzes alone (over 512 KiB of UTF-8, at line
+// breaks: `sectionEnds`, the same cuts as natively, so the result is byte for byte the native one); the
+// chunks are analyzed by helper workers (copies of this file, each with its own wasm instance) on
+// machines with two cores or more, else here, and put back together in order.
+import init, { analyzeJson, normalize, decodeFile, sectionEnds } from './pkg/tahlil.js';
+import { mergeStats, statsOfJson } from './chunks.js';
 
 /**
  * A short news text that reaches every recognizer, analyzed at load. The browser first runs wasm with its
@@ -42,12 +43,18 @@ const ready = init({ module_or_path: new URL('./pkg/tahlil_bg.wasm', import.meta
   for (let i = 0; i < 3; i++) analyzeJson(WARM_UP_TEXT, {});
 });
 
-/** Texts longer than this (UTF-16 units) are analyzed chunk by chunk, with progress. */
-const CHUNKED_ABOVE = 512 * 1024;
-/** Target size of one chunk (UTF-16 units); chunks end at a line break. */
-const CHUNK_SIZE = 256 * 1024;
-/** Helper workers used for chunks by default: the spare cores, at most 4 (none on a 2-core machine). */
-const DEFAULT_PARALLEL = Math.max(0, Math.min(4, (self.navigator?.hardwareConcurrency ?? 2) - 2));
+/**
+ * Texts of at most this many UTF-16 units are analyzed in one call: they cannot be over the core's section
+ * size (512 KiB of UTF-8; a UTF-16 unit is at most 3 bytes). Longer ones are cut at `sectionEnds`.
+ */
+const ONE_CALL_UP_TO = Math.floor((512 * 1024) / 3);
+/**
+ * Helper workers used for chunks by default: one per core, at most 4; none on a single core. They do the
+ * work in parallel while this worker only hands out chunks and posts results (measured on 2 cores:
+ * bench/analysis.md, "Round 7: sections").
+ */
+const CORES = self.navigator?.hardwareConcurrency ?? 1;
+const DEFAULT_PARALLEL = CORES >= 2 ? Math.min(4, CORES) : 0;
 
 self.onmessage = async (event) => {
   const { id, type } = event.data ?? {};
@@ -71,11 +78,12 @@ class HelperFailed extends Error {}
 
 async function analyzeRequest({ id, text, options, parallel = DEFAULT_PARALLEL, whole = false, json = false }) {
   newest = id;
-  if (json || whole || text.length <= CHUNKED_ABOVE) {
+  const ends = json || whole || text.length <= ONE_CALL_UP_TO ? [text.length] : sectionEnds(text);
+  if (ends.length === 1) {
     self.postMessage({ id, type: 'done', json: analyzeJson(text, options ?? {}) });
     return;
   }
-  const chunks = splitAtLines(text, CHUNK_SIZE);
+  const chunks = Array.from(ends, (end, i) => text.slice(i ? ends[i - 1] : 0, end));
   const offset = { utf16: 0, chars: 0, bytes: 0 };
   const parts = [];
   let version = 1;

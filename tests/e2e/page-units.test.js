@@ -2,7 +2,7 @@
 // page uses through the wasm module's decodeFile (www/pkg, loaded from its bytes). No browser needed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitAtLines, shiftEntity, mergeStats, statsOfJson, entitiesOfChunk } from '../../www/chunks.js';
+import { shiftEntity, mergeStats, statsOfJson, entitiesOfChunk } from '../../www/chunks.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,15 +19,37 @@ const decodeBytes = (bytes, name = 'file.txt') => {
 
 const ARABIC = 'ارتفعت الصادرات بنسبة 12.5% في عام 2024، وبلغت قيمتها 300 مليون دولار.\nوقال الوزير إن الحكومة ستواصل دعم المصدّرين خلال السنوات المقبلة؛ أليس كذلك؟\n';
 
-test('splitAtLines cuts after line breaks and loses nothing', () => {
-  const text = 'aaaa\nbb\ncccccc\nd';
-  for (const size of [1, 2, 5, 100]) {
-    const chunks = splitAtLines(text, size);
-    assert.equal(chunks.join(''), text, `size ${size}`);
-    for (const c of chunks.slice(0, -1)) assert.ok(c.endsWith('\n'), `size ${size}: ${JSON.stringify(c)}`);
+test('sectionEnds cuts a long text after line breaks past 512 KiB of UTF-8, and its sections analyzed alone put back together are the whole analysis', () => {
+  assert.deepEqual(Array.from(wasm.sectionEnds(ARABIC)), [ARABIC.length]);
+  assert.deepEqual(Array.from(wasm.sectionEnds('')), [0]);
+  const text = ('😀 ' + ARABIC).repeat(Math.ceil((1.6 * 1024 * 1024) / Buffer.byteLength(ARABIC)));
+  const ends = Array.from(wasm.sectionEnds(text));
+  assert.ok(ends.length >= 3, `${ends.length} sections`);
+  assert.equal(ends[ends.length - 1], text.length);
+  const chunks = ends.map((end, i) => text.slice(i ? ends[i - 1] : 0, end));
+  assert.equal(chunks.join(''), text);
+  for (const c of chunks.slice(0, -1)) {
+    assert.ok(c.endsWith('\n'));
+    // Cut at the first line break at or past 512 KiB: the one before it lies before 512 KiB.
+    const head = c.slice(0, c.lastIndexOf('\n', c.length - 2) + 1);
+    assert.ok(Buffer.byteLength(c) > 512 * 1024 && Buffer.byteLength(head) <= 512 * 1024, `${Buffer.byteLength(c)}`);
   }
-  assert.deepEqual(splitAtLines(text, 5), ['aaaa\nbb\n', 'cccccc\n', 'd']);
-  assert.deepEqual(splitAtLines('no breaks at all', 3), ['no breaks at all']);
+  const offset = { utf16: 0, chars: 0, bytes: 0 };
+  const entities = [];
+  const parts = [];
+  for (const c of chunks) {
+    const json = wasm.analyzeJson(c, {});
+    entities.push(...entitiesOfChunk(json, offset));
+    const { stats } = statsOfJson(json);
+    parts.push(stats);
+    offset.utf16 += stats.utf16_length;
+    offset.chars += stats.characters;
+    offset.bytes += stats.bytes;
+  }
+  const whole = JSON.parse(wasm.analyzeJson(text, {}));
+  assert.ok(whole.entities.length > 1000);
+  assert.deepEqual(entities, whole.entities);
+  assert.deepEqual(mergeStats(parts), whole.stats);
 });
 
 test('shiftEntity moves every offset', () => {

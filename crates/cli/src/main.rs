@@ -1,7 +1,7 @@
 //! `tahlil`: analyze and normalize Arabic text from the shell.
 //!
 //! ```text
-//! tahlil analyze [FILE|-] [--format json|jsonl] [--reference-date YYYY-MM-DD] [--encoding E]
+//! tahlil analyze [FILE|-] [--format json|jsonl] [--reference-date YYYY-MM-DD] [--encoding E] [--threads N]
 //! tahlil normalize [FILE|-] [--preset search|display|none] [--encoding E]
 //! ```
 //!
@@ -15,9 +15,11 @@ use tahlil_core::normalize::{Normalizer, Preset};
 use tahlil_core::{AnalyzeOptions, Analyzer};
 
 const USAGE: &str = "usage:
-  tahlil analyze [FILE|-] [--format json|jsonl] [--reference-date YYYY-MM-DD] [--encoding E]
+  tahlil analyze [FILE|-] [--format json|jsonl] [--reference-date YYYY-MM-DD] [--encoding E] [--threads N]
       json:  the whole input is one document; prints one analysis
       jsonl: every input line is one document; prints one analysis per line
+      --threads: most threads for the sections of a text over 512 KiB (default: the
+                 machine's cores, at most 8); the output is the same for any N
   tahlil normalize [FILE|-] [--preset search|display|none] [--encoding E]
   E: auto (default), utf-8, utf-16, windows-1256, iso-8859-6.
   .html/.htm files are read as their text, .docx files as their paragraphs.
@@ -51,6 +53,7 @@ struct Args {
     preset: Option<String>,
     reference_date: Option<String>,
     encoding: Option<String>,
+    threads: Option<String>,
 }
 
 impl Args {
@@ -79,6 +82,7 @@ fn parse_args(args: &[String]) -> Result<Args, CliError> {
             "--preset" => out.preset = Some(value("--preset")?),
             "--reference-date" => out.reference_date = Some(value("--reference-date")?),
             "--encoding" => out.encoding = Some(value("--encoding")?),
+            "--threads" => out.threads = Some(value("--threads")?),
             s if s.starts_with("--") => {
                 return Err(CliError(format!("unknown option {s}\n{USAGE}")))
             }
@@ -174,7 +178,17 @@ fn analyze(args: Args) -> Result<(), CliError> {
         reference_date: args.reference_date,
         ..Default::default()
     };
-    let analyzer = Analyzer::new();
+    let mut analyzer = Analyzer::new();
+    if let Some(n) = args.threads.as_deref() {
+        match n.parse::<usize>() {
+            Ok(n) if n >= 1 => analyzer = analyzer.with_threads(n),
+            _ => {
+                return Err(CliError(format!(
+                    "--threads takes a whole number of at least 1, not {n:?}"
+                )))
+            }
+        }
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match args.format.as_deref().unwrap_or("json") {

@@ -97,6 +97,8 @@ fn errors_are_one_line_and_exit_non_zero() {
         &["analyze", "/"],
         &["normalize", "--preset", "loud"],
         &["frobnicate"],
+        &["analyze", "-", "--threads", "0"],
+        &["analyze", "-", "--threads", "many"],
     ] {
         let (code, out, err) = tahlil(args, None);
         assert_ne!(code, 0, "{args:?}");
@@ -127,6 +129,31 @@ fn errors_are_one_line_and_exit_non_zero() {
     let (code, _, err) = tahlil(&["analyze", "-", "--encoding", "ebcdic"], Some("x"));
     assert_ne!(code, 0);
     assert!(err.contains("unknown encoding"), "{err}");
+}
+
+/// A text of several sections (over 512 KiB, see `section_ends`) prints the
+/// same analysis on one thread and on four.
+#[test]
+fn threads_do_not_change_the_output() {
+    let mut seeds: Vec<_> = std::fs::read_dir(fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    seeds.sort();
+    let mut text = String::new();
+    while text.len() < 1_300_000 {
+        for p in &seeds {
+            text.push_str(&std::fs::read_to_string(p).unwrap());
+            text.push('\n');
+        }
+    }
+    let (code, one, err) = tahlil(&["analyze", "-", "--threads", "1"], Some(&text));
+    assert_eq!(code, 0, "{err}");
+    let (code, four, err) = tahlil(&["analyze", "-", "--threads", "4"], Some(&text));
+    assert_eq!(code, 0, "{err}");
+    assert!(one.len() > 100_000 && one.contains(r#""kind":"person""#));
+    assert_eq!(one, four);
 }
 
 /// `word` encoded in Windows-1256 (Arabic letters used here only).

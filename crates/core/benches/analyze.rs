@@ -19,8 +19,9 @@ use tahlil_core::tokenize::tokenize;
 use tahlil_core::{AnalyzeOptions, Analyzer, Normalizer, Preset};
 
 fn bench_analysis(c: &mut Criterion<ThreadCpuTime>) {
-    let full = Analyzer::new();
-    let no_names = Analyzer::with_recognizers(|name| name != "names");
+    // One thread: the CPU time of this thread is then the analysis' whole cost.
+    let full = Analyzer::new().with_threads(1);
+    let no_names = Analyzer::with_recognizers(|name| name != "names").with_threads(1);
     let options = AnalyzeOptions::default();
     let mut group = c.benchmark_group("analyze");
     for (file, label, samples) in [
@@ -64,9 +65,33 @@ fn bench_analysis(c: &mut Criterion<ThreadCpuTime>) {
     group.finish();
 }
 
+/// The analysis of the 10 MB corpus with every core of the machine (its
+/// sections on threads, see `tahlil_core::analysis::section_ends`): wall
+/// time, what a user waits for.
+fn bench_parallel(c: &mut Criterion) {
+    let Some(text) = corpus_file("analyze", "corpus.txt") else {
+        return;
+    };
+    let full = Analyzer::new();
+    let options = AnalyzeOptions::default();
+    let mut group = c.benchmark_group("analyze-parallel");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(10);
+    let threads = full.threads();
+    group.bench_function(format!("full, {threads} threads, wall time/10MB"), |b| {
+        b.iter(|| black_box(full.analyze(black_box(&text), &options).unwrap()))
+    });
+    group.bench_function(
+        format!("full + JSON, {threads} threads, wall time/10MB"),
+        |b| b.iter(|| black_box(full.analyze(black_box(&text), &options).unwrap().to_json())),
+    );
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = config();
     targets = bench_analysis
 }
-criterion_main!(benches);
+criterion_group!(parallel, bench_parallel);
+criterion_main!(benches, parallel);

@@ -75,6 +75,69 @@ impl Analysis {
 pub struct Analyzer {
     normalizer: Normalizer,
     recognizers: Vec<Box<dyn Recognizer>>,
+    /// Threads one analysis may use for its sections (at least 1).
+    threads: usize,
+}
+
+/// Texts longer than this many bytes are analyzed in sections of about this
+/// size, each ending just after a line break (see [`section_ends`]).
+pub const SECTION_BYTES: usize = 512 << 10;
+
+/// Where the sections of `text` end, in bytes; the last end is `text.len()`.
+///
+/// A section runs from the previous end to just after the first line break
+/// at or beyond [`SECTION_BYTES`] from its start; a rest of at most
+/// [`SECTION_BYTES`], or one without a line break there, is the last section.
+/// Texts of at most [`SECTION_BYTES`] are one section. Sections are the unit
+/// of analysis: an entity never crosses from one into the next, and a name
+/// found in one is looked for again only within it. The ends depend on the
+/// text alone, never on the number of threads, so the output does not either.
+pub fn section_ends(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut ends = Vec::with_capacity(bytes.len() / SECTION_BYTES + 1);
+    let mut start = 0;
+    while bytes.len() - start > SECTION_BYTES {
+        match memchr_newline(&bytes[start + SECTION_BYTES..]) {
+            Some(at) if start + SECTION_BYTES + at + 1 < bytes.len() => {
+                start += SECTION_BYTES + at + 1;
+                ends.push(start);
+            }
+            _ => break,
+        }
+    }
+    ends.push(bytes.len());
+    ends
+}
+
+/// [`section_ends`] in UTF-16 code units: where the page's worker cuts a
+/// long text, so that its sections are the ones analyzed natively.
+pub fn section_ends_utf16(text: &str) -> Vec<usize> {
+    OffsetConverter::convert(text, &section_ends(text))
+        .into_iter()
+        .map(|o| o.utf16)
+        .collect()
+}
+
+/// The place of the first `\n` in `bytes`.
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n')
+}
+
+/// The default number of threads of an [`Analyzer`]: the machine's cores, at
+/// most 8 (1 where threads do not exist, as in wasm).
+fn default_threads() -> usize {
+    if cfg!(target_family = "wasm") {
+        return 1;
+    }
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// What the analysis of one section gives: its entities, offsets relative to
+/// the section, and the section's length in code points and UTF-16 units.
+struct SectionAnalysis {
+    entities: Vec<Entity>,
+    chars: usize,
+    utf16: usize,
 }
 
 impl Default for Analyzer {
@@ -109,7 +172,24 @@ impl Analyzer {
         Analyzer {
             normalizer: Normalizer::new(Preset::Search.options()),
             recognizers,
+            threads: default_threads(),
         }
+    }
+
+    /// This analyzer, using at most `threads` threads per analysis (1: the
+    /// calling thread only). The output is the same for any number.
+    pub fn with_threads(mut self, threads: usize) -> Self {
+        self.threads = if cfg!(target_family = "wasm") {
+            1
+        } else {
+            threads.max(1)
+        };
+        self
+    }
+
+    /// The most threads one analysis uses.
+    pub fn threads(&self) -> usize {
+        self.threads
     }
 
     /// An analyzer with only the recognizers whose [`Recognizer::name`]
@@ -125,7 +205,8 @@ impl Analyzer {
         self.recognizers.iter().map(|r| r.name()).collect()
     }
 
-    /// Analyzes `text`.
+    /// Analyzes `text`: each of its sections ([`section_ends`]) on one of
+    /// up to [`Analyzer::threads`] threads, the statistics over the whole text.
     pub fn analyze(&self, text: &str, options: &AnalyzeOptions) -> Result<Analysis, AnalyzeError> {
         if text.len() > u32::MAX as usize {
             return Err(AnalyzeError::TooLarge(text.len()));
@@ -135,6 +216,80 @@ impl Analyzer {
                 return Err(AnalyzeError::InvalidReferenceDate(d.clone()));
             }
         }
+        let ends = section_ends(text);
+        let starts = std::iter::once(0).chain(ends.iter().copied());
+        let sections: Vec<&str> = starts.zip(&ends).map(|(a, &b)| &text[a..b]).collect();
+        // Task 0 is the statistics of the whole text; task k the section k - 1.
+        let tasks = sections.len() + 1;
+        let threads = self.threads.min(tasks);
+        let mut stats = None;
+        let mut analyses: Vec<Option<SectionAnalysis>> =
+            (0..sections.len()).map(|_| None).collect();
+        if sections.len() == 1 || threads <= 1 {
+            stats = Some(stats::compute(text));
+            for (slot, section) in analyses.iter_mut().zip(&sections) {
+                *slot = Some(self.analyze_section(section, options));
+            }
+        } else {
+            let next = std::sync::atomic::AtomicUsize::new(0);
+            let run = || {
+                let mut done = Vec::new();
+                loop {
+                    let task = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if task >= tasks {
+                        return done;
+                    }
+                    done.push(match task {
+                        0 => (task, Err(stats::compute(text))),
+                        k => (task, Ok(self.analyze_section(sections[k - 1], options))),
+                    });
+                }
+            };
+            let finished: Vec<_> = std::thread::scope(|scope| {
+                let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(run)).collect();
+                let mut all = run();
+                for h in helpers {
+                    all.extend(h.join().expect("an analysis thread panicked"));
+                }
+                all
+            });
+            for (task, result) in finished {
+                match result {
+                    Err(s) => stats = Some(s),
+                    Ok(a) => analyses[task - 1] = Some(a),
+                }
+            }
+        }
+        let mut stats = stats.expect("the statistics task ran");
+        let mut entities = Vec::new();
+        let (mut bytes, mut chars, mut utf16) = (0, 0, 0);
+        for (section, analysis) in sections.iter().zip(analyses) {
+            let analysis = analysis.expect("every section was analyzed");
+            entities.extend(analysis.entities.into_iter().map(|mut e| {
+                e.start += utf16;
+                e.end += utf16;
+                e.char_start += chars;
+                e.char_end += chars;
+                e.byte_start += bytes;
+                e.byte_end += bytes;
+                e
+            }));
+            bytes += section.len();
+            chars += analysis.chars;
+            utf16 += analysis.utf16;
+        }
+        for e in &entities {
+            *stats.entities.entry(e.kind.name().to_string()).or_default() += 1;
+        }
+        Ok(Analysis {
+            version: CONTRACT_VERSION,
+            entities,
+            stats,
+        })
+    }
+
+    /// The entities of one section (offsets relative to it) and its length.
+    fn analyze_section(&self, text: &str, options: &AnalyzeOptions) -> SectionAnalysis {
         let normalized = self.normalizer.normalize(text);
         let tokens = tokenize(&normalized.text);
         let doc = Document::new(&normalized.text, &tokens);
@@ -186,16 +341,12 @@ impl Analyzer {
             recognize::number::restore_reversed_decimal(text, c);
         }
         let chosen = resolve(candidates);
-        let entities = to_entities(text, chosen);
-        let mut stats = stats::compute(text);
-        for e in &entities {
-            *stats.entities.entry(e.kind.name().to_string()).or_default() += 1;
-        }
-        Ok(Analysis {
-            version: CONTRACT_VERSION,
+        let (entities, end) = to_entities(text, chosen);
+        SectionAnalysis {
             entities,
-            stats,
-        })
+            chars: end.char,
+            utf16: end.utf16,
+        }
     }
 }
 
@@ -298,14 +449,17 @@ fn set_bits(bits: &mut [u64], start: usize, end: usize) {
     }
 }
 
-/// Builds the entities, converting all offsets in one pass.
-fn to_entities(text: &str, chosen: Vec<Candidate>) -> Vec<Entity> {
-    let bytes: Vec<usize> = chosen
+/// Builds the entities, converting all offsets in one pass; also returns
+/// the offset of the end of `text`.
+fn to_entities(text: &str, chosen: Vec<Candidate>) -> (Vec<Entity>, crate::offsets::TextOffset) {
+    let mut bytes: Vec<usize> = chosen
         .iter()
         .flat_map(|c| [c.span.start, c.span.end])
         .collect();
-    let offsets = OffsetConverter::convert(text, &bytes);
-    chosen
+    bytes.push(text.len());
+    let mut offsets = OffsetConverter::convert(text, &bytes);
+    let end = offsets.pop().expect("the end was converted");
+    let entities = chosen
         .into_iter()
         .zip(offsets.chunks_exact(2))
         .map(|(c, o)| Entity {
@@ -319,7 +473,8 @@ fn to_entities(text: &str, chosen: Vec<Candidate>) -> Vec<Entity> {
             byte_end: o[1].byte,
             value: c.value,
         })
-        .collect()
+        .collect();
+    (entities, end)
 }
 
 /// True for a real calendar date written `YYYY-MM-DD`.
@@ -446,6 +601,104 @@ mod tests {
         set_bits(&mut bits, 60, 130);
         assert!(any_bit_set(&bits, 129, 131) && any_bit_set(&bits, 0, 61));
         assert!(!any_bit_set(&bits, 130, 256) && !any_bit_set(&bits, 0, 60));
+    }
+
+    /// The seeds, repeated past `bytes`, with lines of every kind (an
+    /// emoji, Arabic-Indic digits) around the section ends.
+    fn long_text(bytes: usize) -> String {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+        let mut seeds: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        seeds.sort();
+        let mut text = String::new();
+        while text.len() <= bytes {
+            for s in &seeds {
+                text.push_str("😀 عام ٢٠٢٤\n");
+                text.push_str(s);
+                text.push('\n');
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn section_ends_cut_after_a_line_break_past_the_section_size() {
+        assert_eq!(section_ends(""), [0]);
+        assert_eq!(section_ends("سطر\nسطر"), ["سطر\nسطر".len()]);
+        let text = long_text(3 * SECTION_BYTES);
+        let ends = section_ends(&text);
+        assert!(ends.len() >= 3, "{ends:?}");
+        assert_eq!(*ends.last().unwrap(), text.len());
+        let mut start = 0;
+        for &end in &ends[..ends.len() - 1] {
+            assert_eq!(text.as_bytes()[end - 1], b'\n');
+            // The first line break at or past the size: none between.
+            assert!(end - start > SECTION_BYTES);
+            assert!(!text.as_bytes()[start + SECTION_BYTES..end - 1].contains(&b'\n'));
+            start = end;
+        }
+        // A long text without a line break past the size is one section.
+        let one_line = "ا".repeat(SECTION_BYTES);
+        assert_eq!(section_ends(&one_line), [one_line.len()]);
+        // UTF-16 ends are the same places.
+        let utf16 = section_ends_utf16(&text);
+        let units: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(utf16.len(), ends.len());
+        for (&u, &b) in utf16.iter().zip(&ends) {
+            assert_eq!(String::from_utf16(&units[..u]).unwrap(), text[..b]);
+        }
+    }
+
+    /// A long text gives the same analysis on any number of threads, and it
+    /// is its sections' analyses put end to end, with the statistics of the
+    /// whole text.
+    #[test]
+    fn sections_are_analyzed_alone_and_put_back_in_order() {
+        let text = long_text(2 * SECTION_BYTES + SECTION_BYTES / 2);
+        let options = AnalyzeOptions::default();
+        let one = Analyzer::new().with_threads(1);
+        let whole = one.analyze(&text, &options).unwrap();
+        let four = Analyzer::new()
+            .with_threads(4)
+            .analyze(&text, &options)
+            .unwrap();
+        assert_eq!(whole.to_json(), four.to_json());
+        assert_eq!(whole.stats.characters, text.chars().count());
+        let mut expected_stats = stats::compute(&text);
+        let mut expected: Vec<Entity> = Vec::new();
+        let (mut start, mut units, mut chars) = (0, 0, 0);
+        for end in section_ends(&text) {
+            let section = &text[start..end];
+            for mut e in one.analyze(section, &options).unwrap().entities {
+                assert_eq!(&section[e.byte_start..e.byte_end], e.text);
+                e.start += units;
+                e.end += units;
+                e.char_start += chars;
+                e.char_end += chars;
+                e.byte_start += start;
+                e.byte_end += start;
+                *expected_stats
+                    .entities
+                    .entry(e.kind.name().to_string())
+                    .or_default() += 1;
+                expected.push(e);
+            }
+            units += section.encode_utf16().count();
+            chars += section.chars().count();
+            start = end;
+        }
+        assert!(expected.len() > 1000, "{}", expected.len());
+        assert_eq!(whole.entities, expected);
+        assert_eq!(whole.stats, expected_stats);
+        let units: Vec<u16> = text.encode_utf16().collect();
+        for e in whole.entities.iter().step_by(97) {
+            assert_eq!(String::from_utf16(&units[e.start..e.end]).unwrap(), e.text);
+            assert_eq!(&text[e.byte_start..e.byte_end], e.text);
+        }
     }
 
     #[test]

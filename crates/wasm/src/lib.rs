@@ -165,6 +165,20 @@ pub fn analyze_json(text: &str, options: JsValue) -> Result<String, JsValue> {
     with_analysis(text, options, |a| Ok(a.to_json()))
 }
 
+/// Where the sections of `text` end, in UTF-16 code units (the last is
+/// `text.length`): a text over 512 KiB of UTF-8 is analyzed section by section,
+/// each ending just after a line break. Analyzing the sections one by one
+/// (and moving their offsets) gives exactly the analysis of the whole text,
+/// statistics aside, which add up (the page's worker spreads them over helper
+/// workers). See `tahlil_core::analysis::section_ends`.
+#[wasm_bindgen(js_name = sectionEnds)]
+pub fn section_ends(text: &str) -> Vec<u32> {
+    tahlil_core::analysis::section_ends_utf16(text)
+        .into_iter()
+        .map(|end| end as u32)
+        .collect()
+}
+
 /// Normalizes `text` with a preset (`"search"`, `"display"`, `"none"`) or an
 /// options object (`{preset?: string, diacritics?: bool, ...}`). Returns the
 /// normalized text. The string is read and made in UTF-16, as JavaScript
