@@ -18,6 +18,7 @@ const USAGE: &str = "usage:
   tahlil analyze [FILE|-] [--format json|jsonl] [--reference-date YYYY-MM-DD] [--encoding E] [--threads N]
       json:  the whole input is one document; prints one analysis
       jsonl: every input line is one document; prints one analysis per line
+             (lines are analyzed in batches on the threads, printed in order)
       --threads: most threads for the sections of a text over 512 KiB (default: the
                  machine's cores, at most 8); the output is the same for any N
   tahlil normalize [FILE|-] [--preset search|display|none] [--encoding E]
@@ -172,6 +173,46 @@ fn decode_line(line: &[u8], number: usize, encoding: EncodingChoice) -> Result<S
     }
 }
 
+/// `--format jsonl` reads lines in batches of about this many bytes ...
+const JSONL_BATCH_BYTES: usize = 1 << 20;
+/// ... or of this many lines, whichever comes first.
+const JSONL_BATCH_LINES: usize = 1024;
+
+/// The analysis JSON of each document of `batch`, in order, made on up to
+/// the analyzer's number of threads.
+fn analyze_batch(
+    analyzer: &Analyzer,
+    batch: &[String],
+    options: &AnalyzeOptions,
+) -> Vec<Result<String, tahlil_core::AnalyzeError>> {
+    let one = |text: &String| analyzer.analyze(text, options).map(|a| a.to_json());
+    let threads = analyzer.threads().min(batch.len());
+    if threads <= 1 {
+        return batch.iter().map(one).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let run = || {
+        let mut done = Vec::new();
+        loop {
+            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(text) = batch.get(k) else {
+                return done;
+            };
+            done.push((k, one(text)));
+        }
+    };
+    let mut results: Vec<_> = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(run)).collect();
+        let mut all = run();
+        for h in helpers {
+            all.extend(h.join().expect("an analysis thread panicked"));
+        }
+        all
+    });
+    results.sort_unstable_by_key(|(k, _)| *k);
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
 fn analyze(args: Args) -> Result<(), CliError> {
     let encoding = args.encoding()?;
     let options = AnalyzeOptions {
@@ -198,7 +239,7 @@ fn analyze(args: Args) -> Result<(), CliError> {
             writeln!(out, "{}", analysis.to_json())?;
         }
         "jsonl" => {
-            // One document per line, streamed: memory stays constant.
+            // One document per line, streamed in batches: memory stays bounded.
             if let Some(p) = args.input.as_deref() {
                 if input::detect_format(p, b"") != Format::Text {
                     return Err(CliError(format!(
@@ -209,21 +250,45 @@ fn analyze(args: Args) -> Result<(), CliError> {
             let mut reader = open_input(args.input.as_deref())?;
             let mut line = Vec::new();
             let mut number = 0usize;
-            loop {
-                line.clear();
-                if reader.read_until(b'\n', &mut line)? == 0 {
-                    break;
-                }
-                number += 1;
-                if line.ends_with(b"\n") {
-                    line.pop();
-                    if line.ends_with(b"\r") {
+            let mut end_of_input = false;
+            while !end_of_input {
+                // A batch of lines, analyzed on the analyzer's threads and printed in order:
+                // memory stays bounded by the batch, whatever the input's size.
+                let mut batch = Vec::new();
+                let mut batch_bytes = 0;
+                let mut failure = None;
+                while batch_bytes < JSONL_BATCH_BYTES && batch.len() < JSONL_BATCH_LINES {
+                    line.clear();
+                    if reader.read_until(b'\n', &mut line)? == 0 {
+                        end_of_input = true;
+                        break;
+                    }
+                    number += 1;
+                    if line.ends_with(b"\n") {
                         line.pop();
+                        if line.ends_with(b"\r") {
+                            line.pop();
+                        }
+                    }
+                    match decode_line(&line, number, encoding) {
+                        Ok(text) => {
+                            batch_bytes += text.len();
+                            batch.push(text);
+                        }
+                        Err(e) => {
+                            failure = Some(e);
+                            break;
+                        }
                     }
                 }
-                let text = decode_line(&line, number, encoding)?;
-                let analysis = analyzer.analyze(&text, &options)?;
-                writeln!(out, "{}", analysis.to_json())?;
+                // The lines before a failing one are printed first.
+                for json in analyze_batch(&analyzer, &batch, &options) {
+                    writeln!(out, "{}", json?)?;
+                }
+                if let Some(e) = failure {
+                    out.flush()?;
+                    return Err(e);
+                }
             }
         }
         other => {

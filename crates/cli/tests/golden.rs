@@ -17,17 +17,19 @@ fn tahlil(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    // A command that fails early (a bad path) may exit before reading its
-    // input: a broken pipe here is expected, not a failure.
-    let written = child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.unwrap_or("").as_bytes());
-    if let Err(e) = written {
-        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
-    }
+    // Written from another thread: `--format jsonl` prints while it reads,
+    // and a full output pipe must not wait on a full input pipe.
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.unwrap_or("").to_string();
+    let writer = std::thread::spawn(move || {
+        // A command that fails early (a bad path) may exit before reading its
+        // input: a broken pipe here is expected, not a failure.
+        if let Err(e) = input.write_all(stdin.as_bytes()) {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+        }
+    });
     let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8(out.stdout).unwrap(),
@@ -153,6 +155,19 @@ fn threads_do_not_change_the_output() {
     let (code, four, err) = tahlil(&["analyze", "-", "--threads", "4"], Some(&text));
     assert_eq!(code, 0, "{err}");
     assert!(one.len() > 100_000 && one.contains(r#""kind":"person""#));
+    assert_eq!(one, four);
+    // Lines as documents: batches on four threads print what one thread prints, in order.
+    let (code, one, err) = tahlil(
+        &["analyze", "-", "--format", "jsonl", "--threads", "1"],
+        Some(&text),
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, four, err) = tahlil(
+        &["analyze", "-", "--format", "jsonl", "--threads", "4"],
+        Some(&text),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(one.lines().count(), text.lines().count());
     assert_eq!(one, four);
 }
 
