@@ -977,7 +977,55 @@ fn second_word_key(name: &[usize]) -> u64 {
     name.get(1).map_or(u64::MAX, |&id| id as u64)
 }
 
-/// Adds the later mentions of names of two words or more found by the rules.
+/// True when token `k`, the last word of a person's name of two words or
+/// more, may name the person alone later in the document (`ماكرون` after
+/// `إيمانويل ماكرون`): a separate word of three letters or more without
+/// the article, no particle, common word, ordinal or place, and not the
+/// name after a particle (`طولون` of `ابن طولون`, `بكر` of `أبو بكر`).
+fn is_surname(view: &View<'_, '_>, k: usize) -> bool {
+    view.free_word(k).is_some_and(|w| {
+        w.chars().count() >= 3
+            && !follows_particle(view, k)
+            && clitics::split_article(w).is_none()
+            && view.is_person_word(k, false)
+            && !view.word_is(k, flag::PARTICLE | flag::REGNAL)
+            && !is_place_not_name(view, k)
+    })
+}
+
+/// True when the word before token `k` is a particle or kunya (`ابن`, `أبي`).
+fn follows_particle(view: &View<'_, '_>, k: usize) -> bool {
+    k > 0 && view.word_is(k - 1, flag::PARTICLE)
+}
+
+/// True when token `i`, a family name found alone ([`is_surname`]) with
+/// `skip` bytes of clitics, names the person: bare or behind `و` (`لكرة`,
+/// `بمانشستر` are no mentions), after no particle or other name's word
+/// (`أبي [بكر]`, `ريتشارد ماثيو [ستولمان]`), before no particle (`نصر
+/// الله`), and, when the word reads as a verb or verbal noun (`تباحث`,
+/// `ترامب`), before a clear end of the name.
+fn surname_mention(view: &View<'_, '_>, i: usize, skip: usize) -> bool {
+    let Some(w) = view.word(i) else {
+        return false;
+    };
+    let bare = &w[skip..];
+    let clitic_ok = skip == 0 || (skip == 'و'.len_utf8() && w.starts_with('و'));
+    let name_before = i > 0
+        && !view.line_start(i)
+        && view.is_person_word(i - 1, false)
+        && !view.may_have(i - 1, flag::SAYING)
+        && !view.is_title_word_at(i - 1);
+    let verb_shape = looks_like_verb(bare) || has_verb_pattern(bare) || is_verbal_noun(bare);
+    let verb_ok = !verb_shape || name_ends_after(view, i);
+    clitic_ok
+        && !follows_particle(view, i)
+        && !name_before
+        && !view.free_word_is(i + 1, flag::PARTICLE | flag::COMPOUND)
+        && verb_ok
+}
+
+/// Adds the other mentions of names of two words or more found by the
+/// rules, and of their family names alone ([`is_surname`]).
 pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     // Names by their first word, without duplicates; their words by word id.
     let mut names: FastMap<&str, Vec<Vec<usize>>> = FastMap::default();
@@ -988,6 +1036,13 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         let words: Vec<usize> = (c.first..=c.last)
             .filter_map(|k| view.doc.word_id(k))
             .collect();
+        // The family name alone (`ماكرون` after `إيمانويل ماكرون`).
+        if let Some(&id) = words.last().filter(|_| is_surname(view, c.last)) {
+            let same = names.entry(view.doc.words()[id]).or_default();
+            if !same.contains(&vec![id]) {
+                same.push(vec![id]);
+            }
+        }
         let same_first = names.entry(view.doc.words()[words[0]]).or_default();
         if !same_first.contains(&words) {
             same_first.push(words);
@@ -1059,7 +1114,9 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                     .iter()
                     .enumerate()
                     .all(|(k, &n)| free_word_is(i + 1 + k, n));
+                let alone_ok = name.len() > 1 || surname_mention(view, i, skip);
                 rest_matches
+                    && alone_ok
                     && taken[i..=last].iter().all(|t| !t)
                     && !view.is_name_word(last + 1, false)
             };
