@@ -34,6 +34,10 @@ pub const ALONE_CONFIDENCE: f32 = 0.6;
 /// Confidence of the subject of a verb of saying.
 pub const SPEECH_CONFIDENCE: f32 = 0.7;
 
+/// Tokens around a name in full within which its family name alone names
+/// the same person (about an article's length).
+pub const SURNAME_REACH: usize = 1000;
+
 /// Most name words in one name (particles not counted).
 const MAX_NAME_WORDS: usize = 4;
 
@@ -980,11 +984,14 @@ fn second_word_key(name: &[usize]) -> u64 {
 /// True when token `k`, the last word of a person's name of two words or
 /// more, may name the person alone later in the document (`ماكرون` after
 /// `إيمانويل ماكرون`): a separate word of three letters or more without
-/// the article, no particle, common word, ordinal or place, and not the
-/// name after a particle (`طولون` of `ابن طولون`, `بكر` of `أبو بكر`).
+/// the article, no word of the tables but a family name (no given name,
+/// `عمر`; no `فريق`), no feminine noun (`قوة`), common word or place, and not the name
+/// after a particle (`طولون` of `ابن طولون`, `بكر` of `أبو بكر`).
 fn is_surname(view: &View<'_, '_>, k: usize) -> bool {
     view.free_word(k).is_some_and(|w| {
         w.chars().count() >= 3
+            && !w.ends_with('ه')
+            && view.word_flags(k) & !(flag::PERSON_NAME | flag::PERSON_ALONE) == 0
             && !follows_particle(view, k)
             && clitics::split_article(w).is_none()
             && view.is_person_word(k, false)
@@ -1029,6 +1036,8 @@ fn surname_mention(view: &View<'_, '_>, i: usize, skip: usize) -> bool {
 pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     // Names by their first word, without duplicates; their words by word id.
     let mut names: FastMap<&str, Vec<Vec<usize>>> = FastMap::default();
+    // Per family name (word id), the first tokens of its full names.
+    let mut surname_at: FastMap<usize, Vec<u32>> = FastMap::default();
     for c in out
         .iter()
         .filter(|c| c.kind == EntityKind::Person && c.last > c.first)
@@ -1042,6 +1051,7 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             if !same.contains(&vec![id]) {
                 same.push(vec![id]);
             }
+            surname_at.entry(id).or_default().push(c.first as u32);
         }
         let same_first = names.entry(view.doc.words()[words[0]]).or_default();
         if !same_first.contains(&words) {
@@ -1114,7 +1124,15 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                     .iter()
                     .enumerate()
                     .all(|(k, &n)| free_word_is(i + 1 + k, n));
-                let alone_ok = name.len() > 1 || surname_mention(view, i, skip);
+                // Within an article's length of the name in full: in a long
+                // text of many articles a word may name another person.
+                let near = |id: usize| {
+                    surname_at.get(&id).is_some_and(|at| {
+                        at.iter()
+                            .any(|&a| (a as usize).abs_diff(i) <= SURNAME_REACH)
+                    })
+                };
+                let alone_ok = name.len() > 1 || (near(name[0]) && surname_mention(view, i, skip));
                 rest_matches
                     && alone_ok
                     && taken[i..=last].iter().all(|t| !t)
@@ -1136,8 +1154,10 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                 .word_id(i + 1)
                 .and_then(|id| with_second(id as u64));
             let one = with_second(u64::MAX);
+            // A name of more words before its family name alone (`عمر
+            // الشريف`, not `عمر` of another name).
             let first = match (two, one) {
-                (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
+                (Some(a), Some(b)) if b.1.len() > 1 => Some(if a.0 < b.0 { a } else { b }),
                 (a, b) => a.or(b),
             };
             if let Some((_, name)) = first {

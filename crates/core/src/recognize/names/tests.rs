@@ -806,6 +806,23 @@ fn a_family_name_alone_names_the_person_found_in_full() {
 }
 
 #[test]
+fn a_family_name_alone_only_near_the_name_in_full() {
+    let full = "قال الرئيس الفرنسي إيمانويل ماكرون إن المحادثات مستمرة.";
+    let later = " ثم غادر ماكرون إلى لندن.";
+    let filler = " والكلمة".repeat(super::person::SURNAME_REACH + 10);
+    let people = |text: &str| {
+        texts(text)
+            .into_iter()
+            .filter(|(k, _)| *k == "person")
+            .count()
+    };
+    assert_eq!(people(&format!("{full}{later}")), 2);
+    // An article's length later, in a long text of many articles, the
+    // word may name someone else.
+    assert_eq!(people(&format!("{full}{filler}{later}")), 1);
+}
+
+#[test]
 fn two_name_words_after_a_feminine_demonym() {
     assert_eq!(
         texts("وصرحت الأمريكية لين أندرسون، مديرة الشركة، بأن"),
