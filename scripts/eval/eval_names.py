@@ -44,6 +44,9 @@ KINDS = {"person": "PERS", "location": "LOC", "organization": "ORG"}
 GOLD_KIND = {"PERS": "PERS", "PER": "PERS", "LOC": "LOC", "ORG": "ORG"}
 AQMAR_DEV = {"Damascus", "Atom", "Raul_Gonzales", "Linux", "Imam_Hussein_Shrine", "Nuclear_Power", "Real_Madrid", "Solaris"}
 MAX_SENTENCE_TOKENS = 120
+DOCS = False  # --docs: several sentences a document (repeats of names found earlier in it count)
+DOC_SENTENCES = 20  # ANERcorp's document size with --docs (it marks no article breaks)
+DOC_SIZES = {}  # id(sentence list) -> sentence counts of its documents (AQMAR's articles)
 
 
 def read_conll(path, split_on_period):
@@ -85,9 +88,20 @@ def gold_spans(sentence):
     return spans
 
 
+def documents(sentences):
+    """The sentence counts of the documents `sentences` make with --docs: AQMAR's articles are marked
+    by `doc_sizes` (set in main); ANERcorp has no article breaks and is cut every DOC_SENTENCES."""
+    sizes = DOC_SIZES.get(id(sentences))
+    if sizes is not None:
+        return sizes
+    n = len(sentences)
+    return [min(DOC_SENTENCES, n - k) for k in range(0, n, DOC_SENTENCES)]
+
+
 def analyze(sentences, table=None):
     """Predicted entities per sentence as (kind, first token, last token, text): by the CLI, or with
-    `table` (a person-name table file) by the names layer alone."""
+    `table` (a person-name table file) by the names layer alone. Each sentence is one document, or
+    with --docs (DOCS) each document is several sentences, one a line (see `documents`)."""
     lines, offsets = [], []
     for s in sentences:
         pos, starts = 0, []
@@ -96,11 +110,30 @@ def analyze(sentences, table=None):
             pos += len(tok) + 1
         lines.append(" ".join(t for t, _ in s))
         offsets.append(starts)
+    sizes = documents(sentences) if DOCS else [1] * len(lines)
+    # Documents as one line each for the runners: sentences joined by U+2028 (a line break
+    # for the tokenizer, one code point like the newline), or by "\n" in files of the CLI.
+    texts, k = [], 0
+    for n in sizes:
+        texts.append("\u2028".join(lines[k : k + n]))
+        k += n
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as f:
-        f.write("\n".join(lines) + "\n")
+        f.write("\n".join(texts) + "\n")
         path = f.name
     try:
-        if table is None:
+        if table is None and DOCS:
+            # One CLI run a document, its sentences on lines of their own.
+            out = []
+            for text in texts:
+                with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as f:
+                    f.write(text.replace("\u2028", "\n"))
+                try:
+                    run = subprocess.run([TAHLIL, "analyze", f.name, "--format", "json"], check=True, capture_output=True, text=True)
+                    out.append(json.dumps(json.loads(run.stdout)))
+                finally:
+                    os.unlink(f.name)
+            out = "\n".join(out)
+        elif table is None:
             out = subprocess.run([TAHLIL, "analyze", path, "--format", "jsonl"], check=True, capture_output=True, text=True).stdout
         else:
             with open(path, encoding="utf-8") as f:
@@ -109,18 +142,26 @@ def analyze(sentences, table=None):
         os.unlink(path)
     results = []
     docs = out.splitlines()
-    assert len(docs) == len(lines), f"{len(docs)} analyses for {len(lines)} lines"
-    for doc, starts in zip(docs, offsets):
-        preds = []
-        for e in json.loads(doc)["entities"]:
-            kind = KINDS.get(e["kind"])
-            if kind is None:
-                continue
-            toks = [k for k, (a, b) in enumerate(starts) if a < e["char_end"] and e["char_start"] < b]
-            if toks:
-                v = e["value"]
-                preds.append((kind, toks[0], toks[-1], v.get("source") or v.get("title") or v.get("role") or ""))
-        results.append(preds)
+    assert len(docs) == len(texts), f"{len(docs)} analyses for {len(texts)} documents"
+    k = 0
+    for doc, n in zip(docs, sizes):
+        entities = json.loads(doc)["entities"]
+        base = 0
+        for line, starts in zip(lines[k : k + n], offsets[k : k + n]):
+            end = base + len(line)
+            preds = []
+            for e in entities:
+                kind = KINDS.get(e["kind"])
+                if kind is None or not (base <= e["char_start"] < end):
+                    continue
+                a0, b0 = e["char_start"] - base, e["char_end"] - base
+                toks = [t for t, (a, b) in enumerate(starts) if a < b0 and a0 < b]
+                if toks:
+                    v = e["value"]
+                    preds.append((kind, toks[0], toks[-1], v.get("source") or v.get("title") or v.get("role") or ""))
+            results.append(preds)
+            base = end + 1
+        k += n
     return results
 
 
@@ -317,7 +358,10 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--errors", choices=["anercorp", "aqmar", "aqmar-dev"], help="list false positives and misses of one corpus (aqmar-dev: AQMAR's dev split alone)")
     ap.add_argument("--cv", action="store_true", help="cross-validate the learned person-name table")
+    ap.add_argument("--docs", action="store_true", help=f"score documents of several sentences (AQMAR's articles, ANERcorp cut every {DOC_SENTENCES} sentences) instead of one a sentence")
     args = ap.parse_args()
+    global DOCS
+    DOCS = args.docs
     if not os.path.isdir(DATA):
         print(f"skipped: {os.path.normpath(DATA)} is absent (the corpora live outside the repository)")
         return 0
@@ -326,10 +370,15 @@ def main():
         return 1
     aner = read_conll(os.path.join(DATA, "anercorp-train", "ANERCorp_train.txt"), split_on_period=True)
     test, dev, allsents = [], [], []
+    sizes = {"test": [], "dev": [], "all": []}
     for path in sorted(glob.glob(os.path.join(DATA, "aqmar", "articles", "*.txt"))):
         sents = read_conll(path, split_on_period=False)
         allsents += sents
-        (dev if os.path.basename(path)[:-4] in AQMAR_DEV else test).extend(sents)
+        split = "dev" if os.path.basename(path)[:-4] in AQMAR_DEV else "test"
+        (dev if split == "dev" else test).extend(sents)
+        sizes[split].append(len(sents))
+        sizes["all"].append(len(sents))
+    DOC_SIZES.update({id(test): sizes["test"], id(dev): sizes["dev"], id(allsents): sizes["all"]})
     if args.cv:
         return cross_validate(aner, dev, test, args.errors)
     preds = analyze(aner)

@@ -5,7 +5,8 @@
 //! cargo run --release -p tahlil-core --example names_cv -- TABLE.tsv < lines.txt
 //! ```
 //!
-//! Reads one document a line on standard input and prints, for each, one
+//! Reads one document a line on standard input (its lines joined by
+//! U+2028, read as line breaks) and prints, for each, one
 //! line of JSON: `{"entities":[{"kind","char_start","char_end"}...]}` with
 //! offsets in code points of the line, as the CLI's `--format jsonl` does,
 //! and the rule or table that proposed each one in `value.source`.
@@ -27,7 +28,9 @@ fn main() {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for line in std::io::stdin().lock().lines() {
-        let line = line.expect("UTF-8 input");
+        // Several sentences of one document come joined by U+2028
+        // (`eval_names.py --docs`): each its own line, as in a file.
+        let line = line.expect("UTF-8 input").replace('\u{2028}', "\n");
         let normalized = normalizer.normalize(&line);
         let tokens = tokenize(&normalized.text);
         let doc = Document::new(&normalized.text, &tokens);

@@ -221,7 +221,11 @@ impl Lexicon {
         }
         for row in rows(DEMONYMS) {
             if row.len() >= 2 && !row[0].contains(' ') {
-                lex.entry(&search_form(row[0])).demonym_of = Some(row[1].to_string());
+                let form = search_form(row[0]);
+                // The feminine too (`فرنسيه`): the names layer reads a
+                // word's stem once, not again without its ending.
+                lex.entry(&format!("{form}ه")).demonym_of = Some(row[1].to_string());
+                lex.entry(&form).demonym_of = Some(row[1].to_string());
             }
         }
         for info in lex.words.values_mut() {

@@ -216,9 +216,7 @@ impl WordReadings {
         clitics::for_each_reading(word, |skip, bare| {
             let info = lex.get(bare);
             let stem = clitics::split_article(bare).and_then(|s| lex.get(s));
-            // Masculine only: the feminine (`الأمريكية`) needs another lookup
-            // of every such word (6 right names of ANERcorp, 1.6 % of the
-            // names layer's instructions).
+            // The feminine (`الأمريكية`) is in the table as a word of its own.
             if skip == 0 && stem.is_some_and(|s| s.demonym_of.is_some()) {
                 demonym.set(true);
             }

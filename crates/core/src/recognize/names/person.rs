@@ -34,6 +34,10 @@ pub const ALONE_CONFIDENCE: f32 = 0.6;
 /// Confidence of the subject of a verb of saying.
 pub const SPEECH_CONFIDENCE: f32 = 0.7;
 
+/// Tokens around a name in full within which its family name alone names
+/// the same person (about an article's length).
+pub const SURNAME_REACH: usize = 1000;
+
 /// Most name words in one name (particles not counted).
 const MAX_NAME_WORDS: usize = 4;
 
@@ -977,10 +981,63 @@ fn second_word_key(name: &[usize]) -> u64 {
     name.get(1).map_or(u64::MAX, |&id| id as u64)
 }
 
-/// Adds the later mentions of names of two words or more found by the rules.
+/// True when token `k`, the last word of a person's name of two words or
+/// more, may name the person alone later in the document (`ماكرون` after
+/// `إيمانويل ماكرون`): a separate word of three letters or more without
+/// the article, no word of the tables but a family name (no given name,
+/// `عمر`; no `فريق`), no feminine noun (`قوة`), common word or place, and not the name
+/// after a particle (`طولون` of `ابن طولون`, `بكر` of `أبو بكر`).
+fn is_surname(view: &View<'_, '_>, k: usize) -> bool {
+    view.free_word(k).is_some_and(|w| {
+        w.chars().count() >= 3
+            && !w.ends_with('ه')
+            && view.word_flags(k) & !(flag::PERSON_NAME | flag::PERSON_ALONE) == 0
+            && !follows_particle(view, k)
+            && clitics::split_article(w).is_none()
+            && view.is_person_word(k, false)
+            && !view.word_is(k, flag::PARTICLE | flag::REGNAL)
+            && !is_place_not_name(view, k)
+    })
+}
+
+/// True when the word before token `k` is a particle or kunya (`ابن`, `أبي`).
+fn follows_particle(view: &View<'_, '_>, k: usize) -> bool {
+    k > 0 && view.word_is(k - 1, flag::PARTICLE)
+}
+
+/// True when token `i`, a family name found alone ([`is_surname`]) with
+/// `skip` bytes of clitics, names the person: bare or behind `و` (`لكرة`,
+/// `بمانشستر` are no mentions), after no particle or other name's word
+/// (`أبي [بكر]`, `ريتشارد ماثيو [ستولمان]`), before no particle (`نصر
+/// الله`), and, when the word reads as a verb or verbal noun (`تباحث`,
+/// `ترامب`), before a clear end of the name.
+fn surname_mention(view: &View<'_, '_>, i: usize, skip: usize) -> bool {
+    let Some(w) = view.word(i) else {
+        return false;
+    };
+    let bare = &w[skip..];
+    let clitic_ok = skip == 0 || (skip == 'و'.len_utf8() && w.starts_with('و'));
+    let name_before = i > 0
+        && !view.line_start(i)
+        && view.is_person_word(i - 1, false)
+        && !view.may_have(i - 1, flag::SAYING)
+        && !view.is_title_word_at(i - 1);
+    let verb_shape = looks_like_verb(bare) || has_verb_pattern(bare) || is_verbal_noun(bare);
+    let verb_ok = !verb_shape || name_ends_after(view, i);
+    clitic_ok
+        && !follows_particle(view, i)
+        && !name_before
+        && !view.free_word_is(i + 1, flag::PARTICLE | flag::COMPOUND)
+        && verb_ok
+}
+
+/// Adds the other mentions of names of two words or more found by the
+/// rules, and of their family names alone ([`is_surname`]).
 pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     // Names by their first word, without duplicates; their words by word id.
     let mut names: FastMap<&str, Vec<Vec<usize>>> = FastMap::default();
+    // Per family name (word id), the first tokens of its full names.
+    let mut surname_at: FastMap<usize, Vec<u32>> = FastMap::default();
     for c in out
         .iter()
         .filter(|c| c.kind == EntityKind::Person && c.last > c.first)
@@ -988,6 +1045,14 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         let words: Vec<usize> = (c.first..=c.last)
             .filter_map(|k| view.doc.word_id(k))
             .collect();
+        // The family name alone (`ماكرون` after `إيمانويل ماكرون`).
+        if let Some(&id) = words.last().filter(|_| is_surname(view, c.last)) {
+            let same = names.entry(view.doc.words()[id]).or_default();
+            if !same.contains(&vec![id]) {
+                same.push(vec![id]);
+            }
+            surname_at.entry(id).or_default().push(c.first as u32);
+        }
         let same_first = names.entry(view.doc.words()[words[0]]).or_default();
         if !same_first.contains(&words) {
             same_first.push(words);
@@ -1059,7 +1124,17 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                     .iter()
                     .enumerate()
                     .all(|(k, &n)| free_word_is(i + 1 + k, n));
+                // Within an article's length of the name in full: in a long
+                // text of many articles a word may name another person.
+                let near = |id: usize| {
+                    surname_at.get(&id).is_some_and(|at| {
+                        at.iter()
+                            .any(|&a| (a as usize).abs_diff(i) <= SURNAME_REACH)
+                    })
+                };
+                let alone_ok = name.len() > 1 || (near(name[0]) && surname_mention(view, i, skip));
                 rest_matches
+                    && alone_ok
                     && taken[i..=last].iter().all(|t| !t)
                     && !view.is_name_word(last + 1, false)
             };
@@ -1079,8 +1154,10 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                 .word_id(i + 1)
                 .and_then(|id| with_second(id as u64));
             let one = with_second(u64::MAX);
+            // A name of more words before its family name alone (`عمر
+            // الشريف`, not `عمر` of another name).
             let first = match (two, one) {
-                (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
+                (Some(a), Some(b)) if b.1.len() > 1 => Some(if a.0 < b.0 { a } else { b }),
                 (a, b) => a.or(b),
             };
             if let Some((_, name)) = first {

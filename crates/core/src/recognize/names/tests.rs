@@ -777,3 +777,55 @@ fn two_name_words_after_a_demonym() {
         assert!(got.iter().all(|(k, _)| *k != "person"), "{text}: {got:?}");
     }
 }
+
+#[test]
+fn a_family_name_alone_names_the_person_found_in_full() {
+    let people = |text: &str| -> Vec<String> {
+        texts(text)
+            .into_iter()
+            .filter(|(k, _)| *k == "person")
+            .map(|(_, t)| t)
+            .collect()
+    };
+    assert_eq!(
+        people("قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن المحادثات مستمرة. وأكد ماكرون أن بلاده ستدعم لبنان، ثم غادر ماكرون."),
+        ["إيمانويل ماكرون", "ماكرون", "ماكرون"]
+    );
+    // Behind a glued `ل` it is no mention (`لكرة`, `بمانشستر` in the corpora).
+    assert_eq!(
+        people(
+            "قال الرئيس الأمريكي جورج بوش إن الحرب مستمرة. ولبوش أنصار كثيرون، وسافر بوش إلى لندن."
+        ),
+        ["جورج بوش", "بوش"]
+    );
+    // The name after a particle is no family name (`ابن طولون`, `أبو بكر`).
+    assert_eq!(
+        people("وقال الشيخ محمد بن راشد إن المشروع اكتمل. وحضر راشد الحفل."),
+        ["محمد بن راشد"]
+    );
+}
+
+#[test]
+fn a_family_name_alone_only_near_the_name_in_full() {
+    let full = "قال الرئيس الفرنسي إيمانويل ماكرون إن المحادثات مستمرة.";
+    let later = " ثم غادر ماكرون إلى لندن.";
+    let filler = " والكلمة".repeat(super::person::SURNAME_REACH + 10);
+    let people = |text: &str| {
+        texts(text)
+            .into_iter()
+            .filter(|(k, _)| *k == "person")
+            .count()
+    };
+    assert_eq!(people(&format!("{full}{later}")), 2);
+    // An article's length later, in a long text of many articles, the
+    // word may name someone else.
+    assert_eq!(people(&format!("{full}{filler}{later}")), 1);
+}
+
+#[test]
+fn two_name_words_after_a_feminine_demonym() {
+    assert_eq!(
+        texts("وصرحت الأمريكية لين أندرسون، مديرة الشركة، بأن"),
+        [("person", "لين أندرسون".into())]
+    );
+}
