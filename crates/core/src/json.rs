@@ -914,4 +914,32 @@ mod tests {
         }
         assert!(seeds >= 5, "found {seeds} seed articles in {dir}");
     }
+
+    #[test]
+    fn integers_are_written_as_rust_writes_them() {
+        let mut values = vec![
+            0,
+            1,
+            9,
+            u64::from(u32::MAX),
+            u64::from(u32::MAX) + 1,
+            u64::MAX,
+        ];
+        for k in 0..20 {
+            let p = 10u64.pow(k);
+            values.extend([p - 1, p, p + 1, p.saturating_mul(3).saturating_add(7)]);
+        }
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..10_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            values.extend([x, x >> (x % 64), x % 100_000]);
+        }
+        for v in values {
+            let mut out = b"x".to_vec();
+            write_uint(&mut out, v);
+            assert_eq!(&out[1..], format!("{v}").as_bytes(), "{v}");
+        }
+    }
 }
