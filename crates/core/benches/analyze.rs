@@ -44,6 +44,11 @@ fn bench_analysis(c: &mut Criterion<ThreadCpuTime>) {
             group.bench_function("full + JSON/10MB", |b| {
                 b.iter(|| black_box(full.analyze(black_box(&text), &options).unwrap().to_json()))
             });
+            // The JSON output alone, of one analysis of the 10 MB.
+            let analysis = full.analyze(&text, &options).unwrap();
+            group.bench_function("stage: JSON/10MB", |b| {
+                b.iter(|| black_box(black_box(&analysis).to_json()))
+            });
             // Stages of the analysis, alone.
             let normalizer = Normalizer::new(Preset::Search.options());
             let normalized = normalizer.normalize(&text).text;

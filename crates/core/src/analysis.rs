@@ -66,7 +66,7 @@ impl Analysis {
     /// The analysis as compact JSON (the exact bytes the CLI and the wasm build print,
     /// and what `JSON.stringify` prints for the object the wasm `analyze` returns).
     pub fn to_json(&self) -> String {
-        crate::json::to_js_compatible_json(self).expect("analysis serializes")
+        crate::json::analysis_json(self)
     }
 }
 

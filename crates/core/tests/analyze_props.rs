@@ -319,6 +319,11 @@ fn check(text: &str, options: &AnalyzeOptions) {
         check_value(e.kind, &e.value);
     }
     let json = analysis.to_json();
+    // The hand-written writer and the generic serde path agree byte for byte.
+    assert_eq!(
+        json,
+        tahlil_core::json::to_js_compatible_json(&analysis).unwrap()
+    );
     let parsed: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
     assert_eq!(parsed["version"], 1);
     let listed = parsed["entities"].as_array().unwrap();
