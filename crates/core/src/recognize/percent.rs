@@ -192,7 +192,10 @@ impl PercentRecognizer {
     /// article: `قرابة الأربعين بالمئة`): a percent of a word that is no
     /// cardinal alone, read only right before a percent phrase.
     fn lone_words(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
-        let ends = doc.tokens_where_word(|w| self.phrases.iter().any(|p| p[p.len() - 1] == w));
+        // Every phrase ends in `ه` (`الماءه`, `بالمءه`): a cheap test first.
+        let ends = doc.tokens_where_word(|w| {
+            w.ends_with('ه') && self.phrases.iter().any(|p| p[p.len() - 1] == w)
+        });
         for k in ends {
             let k = k as usize;
             let Some(words) = self.phrases.iter().find(|p| {
