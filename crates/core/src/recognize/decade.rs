@@ -166,46 +166,160 @@ impl DecadeRecognizer {
         doc: &Document<'_>,
         i: usize,
     ) -> (Option<i32>, Option<Calendar>, usize) {
-        let word = |k: usize| {
-            doc.tokens
-                .get(k)
-                .filter(|t| t.kind == TokenKind::Word && !t.newline_before)
-                .map(|_| doc.token_text(k))
-        };
-        let era_at = |k: usize| {
-            let w = word(k)?;
-            ERAS.iter().find(|(e, _)| *e == w).map(|&(_, c)| c)
-        };
+        let word = |k: usize| word_at(doc, k);
         let mut k = i + 1;
         if word(k) == Some("من") && word(k + 1) == Some("القرن") {
             k += 1;
         }
         if word(k) != Some("القرن") {
-            return match era_at(i + 1) {
+            return match era_at(doc, i + 1) {
                 Some(c) => (None, Some(c), i + 1),
                 None => (None, None, i),
             };
         }
-        // Which century: by name (`الماضي`) or by its ordinal (`العشرين`).
-        let (century, last) = if let Some(&(_, back)) =
-            word(k + 1).and_then(|w| CENTURY_WORDS.iter().find(|(c, _)| *c == w))
-        {
-            (Err(back), k + 1)
-        } else if let Some(o) = super::number_words::ordinal_at(doc, k + 1)
-            .filter(|o| o.first == k + 1 && o.value.fract() == 0.0)
-            .filter(|o| (1.0..=21.0).contains(&o.value))
-        {
-            (Ok((o.value as i32 - 1) * 100), o.last)
+        match century_named(doc, k + 1) {
+            Some((start, calendar, last)) => (Some(start), calendar, last),
+            None => (None, None, i),
+        }
+    }
+}
+
+/// The word at token `i`: a word token on the same line as the one before.
+fn word_at<'a>(doc: &Document<'a>, i: usize) -> Option<&'a str> {
+    doc.tokens
+        .get(i)
+        .filter(|t| t.kind == TokenKind::Word && !t.newline_before)
+        .map(|_| doc.token_text(i))
+}
+
+/// The calendar an era adjective at token `k` names (`الهجري`), if it is one.
+fn era_at(doc: &Document<'_>, k: usize) -> Option<Calendar> {
+    let w = word_at(doc, k)?;
+    ERAS.iter().find(|(e, _)| *e == w).map(|&(_, c)| c)
+}
+
+/// The ordinal at token `k`, in words (`العشرين`, `الحادي والعشرين`) or
+/// digits (`21`, `الـ21`), when it is whole and in `1..=max`: its value
+/// and last token.
+fn ordinal_named(doc: &Document<'_>, k: usize, max: f64) -> Option<(i32, usize)> {
+    let fits = |v: f64| v.fract() == 0.0 && (1.0..=max).contains(&v);
+    if let Some(o) = super::number_words::ordinal_at(doc, k).filter(|o| o.first == k) {
+        return fits(o.value).then_some((o.value as i32, o.last));
+    }
+    // `القرن 21`, `القرن الـ21` (`ال` and the digits are two tokens).
+    let d = if word_at(doc, k) == Some("ال") {
+        k + 1
+    } else {
+        k
+    };
+    let n = super::number::parse_number_at(doc, d).filter(|n| n.first == d)?;
+    (fits(n.value) && !n.has_fraction && !doc.tokens[d].newline_before)
+        .then_some((n.value as i32, n.last))
+}
+
+/// The century named from token `k` on, after `القرن`: by its ordinal
+/// (`العشرين`, `التاسع عشر`, `21`) or relative to the date of writing
+/// (`الماضي`), and an era after it (`الهجري`). Returns its first year (in
+/// its calendar: `العشرين` 1900, `الرابع عشر الهجري` 1300), the calendar
+/// when stated, and the last token.
+fn century_named(doc: &Document<'_>, k: usize) -> Option<(i32, Option<Calendar>, usize)> {
+    let (century, last) = if let Some(&(_, back)) =
+        word_at(doc, k).and_then(|w| CENTURY_WORDS.iter().find(|(c, _)| *c == w))
+    {
+        (Err(back), k)
+    } else {
+        let (n, last) = ordinal_named(doc, k, 21.0)?;
+        (Ok((n - 1) * 100), last)
+    };
+    let calendar = era_at(doc, last + 1);
+    let last = if calendar.is_some() { last + 1 } else { last };
+    let start = match century {
+        Ok(start) => start,
+        Err(back) => current_century(calendar.unwrap_or(Calendar::Gregorian)) - 100 * back,
+    };
+    Some((start, calendar, last))
+}
+
+/// Words before `القرن` that make it a length of time or a band of it,
+/// not the century itself (`نصف القرن الماضي`: fifty years), in search form.
+const NOT_CENTURY_BEFORE: &[&str] = &["نصف", "ربع", "ثلث", "ارباع"];
+
+/// `القرن` or `الالفيه` at token `i`, after a clitic (`والقرن`, `للقرن`):
+/// the length of what the span leaves out, and whether it is a millennium.
+fn century_word(word: &str) -> Option<(usize, bool)> {
+    // Asked of every distinct word: most fail here.
+    if !word.ends_with("قرن") && !word.ends_with("الفيه") {
+        return None;
+    }
+    ["", "ول", "فل"].iter().chain(CLITICS).find_map(|c| {
+        let rest = word.strip_prefix(c)?;
+        // `للقرن` is ل + `القرن`: the span starts at `قرن`.
+        let (lead, bare) = match rest.strip_prefix("ال") {
+            Some(b) => (c.len(), b),
+            None if c.ends_with('ل') => (c.len() + 'ل'.len_utf8(), rest.strip_prefix('ل')?),
+            None => return None,
+        };
+        match bare {
+            "قرن" => Some((lead, false)),
+            "الفيه" => Some((lead, true)),
+            _ => None,
+        }
+    })
+}
+
+/// True when the words after token `last` put the century before the era
+/// (`القرن الرابع قبل الميلاد`, `ق.م`): no year of the calendars here.
+fn before_era(doc: &Document<'_>, last: usize) -> bool {
+    word_at(doc, last + 1).is_some_and(|w| w == "قبل" || w == "ق")
+}
+
+impl DecadeRecognizer {
+    /// Centuries and millennia named alone (`القرن العشرين`, `القرن الماضي`,
+    /// `القرن الرابع عشر الهجري`, `الألفية الثالثة`): `period`s of their
+    /// years, by the convention of the decades (`القرن العشرين` 1900–1999,
+    /// as `الثمانينيات` is 1980–1989; `الألفية الثالثة` 2000–2999).
+    fn century(&self, doc: &Document<'_>, i: usize, out: &mut Vec<Candidate>) {
+        let Some((lead, millennium)) = century_word(doc.token_text(i)) else {
+            return;
+        };
+        let fraction_before = i > 0 && !doc.tokens[i].newline_before && {
+            let w = doc.token_text(i - 1);
+            NOT_CENTURY_BEFORE.contains(&w.strip_prefix('و').unwrap_or(w))
+        };
+        if fraction_before {
+            return;
+        }
+        let (start, calendar, last, years) = if millennium {
+            let Some((n, last)) = ordinal_named(doc, i + 1, 3.0) else {
+                return;
+            };
+            ((n - 1) * 1000, None, last, 1000)
         } else {
-            return (None, None, i);
+            let Some((start, calendar, last)) = century_named(doc, i + 1) else {
+                return;
+            };
+            (start, calendar, last, 100)
         };
-        let calendar = era_at(last + 1);
-        let last = if calendar.is_some() { last + 1 } else { last };
-        let start = match century {
-            Ok(start) => start,
-            Err(back) => current_century(calendar.unwrap_or(Calendar::Gregorian)) - 100 * back,
+        if before_era(doc, last) {
+            return;
+        }
+        let calendar = calendar.unwrap_or(Calendar::Gregorian);
+        let year = |y| DateValue {
+            calendar,
+            ..DateValue::gregorian(Some(y), None, None)
         };
-        (Some(start), calendar, last)
+        let mut span = doc.tokens[i].span.union(&doc.tokens[last].span);
+        span.start += lead;
+        out.push(Candidate {
+            kind: EntityKind::Period,
+            span,
+            value: Value::Period {
+                // The first century starts at year 1: there is no year 0.
+                start: year(start.max(1)),
+                end: year(start + years - 1),
+            },
+            priority: PERIOD_PRIORITY,
+        });
     }
 }
 
@@ -215,9 +329,16 @@ impl Recognizer for DecadeRecognizer {
     }
 
     fn recognize(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
-        for k in doc.tokens_where_word(|w| decade_word(w).is_some()) {
+        let starts =
+            doc.tokens_where_word(|w| decade_word(w).is_some() || century_word(w).is_some());
+        // The century of a decade (`تسعينيات القرن الماضي`) is not read again alone.
+        let mut next = 0;
+        for k in starts {
             let i = k as usize;
             let Some((clitic, definite, tens)) = decade_word(doc.token_text(i)) else {
+                if i >= next {
+                    self.century(doc, i, out);
+                }
                 continue;
             };
             let (century, calendar, last) = self.century_after(doc, i);
@@ -232,6 +353,7 @@ impl Recognizer for DecadeRecognizer {
             // Unstated, the century is the one before the current one: the
             // twentieth (`الثمانينيات`), the fourteenth Hijri (`التسعينات الهجرية`).
             let start = century.unwrap_or(current_century(calendar) - 100) + tens;
+            next = last + 1;
             let year = |y| DateValue {
                 calendar,
                 ..DateValue::gregorian(Some(y), None, None)
@@ -297,6 +419,31 @@ mod tests {
             decades("منذ التسعينات الهجرية"),
             [("التسعينات الهجريه".into(), Calendar::Hijri, 1390, 1399)]
         );
+    }
+
+    #[test]
+    fn centuries_and_millennia_alone() {
+        let (g, h) = (Calendar::Gregorian, Calendar::Hijri);
+        assert_eq!(
+            decades("في القرن العشرين وللقرن الثامن عشر والألفية الثالثة"),
+            [
+                ("القرن العشرين".into(), g, 1900, 1999),
+                ("قرن الثامن عشر".into(), g, 1700, 1799),
+                ("الالفيه الثالثه".into(), g, 2000, 2999),
+            ]
+        );
+        assert_eq!(
+            decades("القرن السابع الهجري والقرن الأول الهجري والقرن 21"),
+            [
+                ("القرن السابع الهجري".into(), h, 600, 699),
+                ("القرن الاول الهجري".into(), h, 1, 99),
+                ("القرن 21".into(), g, 2000, 2099),
+            ]
+        );
+        // Before the era, a length of time, a place, a goal, a fourth millennium.
+        assert!(decades("القرن الرابع قبل الميلاد والقرن الثالث ق.م").is_empty());
+        assert!(decades("نصف القرن الماضي وربع القرن العشرين").is_empty());
+        assert!(decades("القرن الأفريقي وأهداف الألفية والألفية الرابعة والقرن 22").is_empty());
     }
 
     #[test]

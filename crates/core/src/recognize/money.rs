@@ -220,6 +220,66 @@ impl MoneyRecognizer {
             all.then_some((k, last))
         })
     }
+}
+
+/// Fractions of a scale with the article (`نصف المليون`), in search form.
+const FRACTION_PARTS: &[(&str, f64)] = &[("نصف", 0.5), ("ربع", 0.25), ("ثلث", 1.0 / 3.0)];
+
+impl MoneyRecognizer {
+    /// A currency phrase at token `i` after a scale word with the article
+    /// (`المليون ريال`, `بالمليار دولار`, `للمليون`): the phrase, its last
+    /// token, the scale's span (without its clitic) and its multiplier.
+    fn definite_scale_before(
+        &self,
+        doc: &Document<'_>,
+        i: usize,
+    ) -> Option<(usize, usize, crate::span::Span, f64)> {
+        if i == 0 || doc.tokens[i - 1].kind != TokenKind::Word || doc.tokens[i].newline_before {
+            return None;
+        }
+        let word = doc.token_text(i - 1);
+        let (lead, m) = ["", "و", "ب", "ف", "ك"].iter().find_map(|c| {
+            let bare = word.strip_prefix(c)?.strip_prefix("ال")?;
+            // One scale, not a plural (`الملايين من الدولارات`: an unstated amount).
+            if !["الف", "مليون", "مليار", "بليون", "ترليون", "تريليون"].contains(&bare)
+            {
+                return None;
+            }
+            Some((c.len(), super::number_words::scale_of(bare)?))
+        })?;
+        // Not after a number (`خمسة المليون`); after a fraction, its part
+        // (`نصف المليون دولار`: 500,000), unless it adds to an amount before
+        // (`المليون ونصف المليون`).
+        let mut first = i - 1;
+        let mut m = m;
+        if i > 1 && !doc.tokens[i - 1].newline_before {
+            let before = &doc.tokens[i - 2];
+            let w = doc.token_text(i - 2);
+            let part = |w: &str| {
+                FRACTION_PARTS
+                    .iter()
+                    .find(|(f, _)| *f == w)
+                    .map(|&(_, v)| v)
+            };
+            let fraction = before.kind == TokenKind::Word && part(w).is_some();
+            if before.kind == TokenKind::Digits || !fraction && cardinal_at(doc, i - 2).is_some() {
+                return None;
+            }
+            if before.kind == TokenKind::Word && w.strip_prefix('و').and_then(part).is_some() {
+                return None;
+            }
+            if let Some(f) = part(w).filter(|_| before.kind == TokenKind::Word) {
+                m *= f;
+                first = i - 2;
+            }
+        }
+        let (k, last) = self.phrase_at(doc, i, true)?;
+        let mut span = doc.tokens[first].span.union(&doc.tokens[i - 1].span);
+        if first == i - 1 {
+            span.start += lead;
+        }
+        Some((k, last, span, m))
+    }
 
     /// A currency phrase at token `i` whose first word is a dual
     /// (`دولارين`, `ليرتان`): a form of the phrase's first word plus `ان`/`ين`,
@@ -445,6 +505,19 @@ impl Recognizer for MoneyRecognizer {
                         span: doc.tokens[i].span.union(&doc.tokens[last].span),
                         value: Value::Money {
                             amount: Num(2.0),
+                            currency: self.phrases[k].code.clone(),
+                        },
+                        priority: 15,
+                    });
+                    return last + 1;
+                }
+                // `المليون ريال`: a scale with the article, right before the currency.
+                if let Some((k, last, span, m)) = self.definite_scale_before(doc, i) {
+                    out.push(Candidate {
+                        kind: EntityKind::Money,
+                        span: span.union(&doc.tokens[last].span),
+                        value: Value::Money {
+                            amount: Num(m),
                             currency: self.phrases[k].code.clone(),
                         },
                         priority: 15,

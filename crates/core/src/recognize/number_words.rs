@@ -1232,6 +1232,19 @@ pub fn ordinal_at(doc: &Document<'_>, i: usize) -> Option<WordNumber> {
     NumberWords::shared().ordinal_at(doc, i)
 }
 
+/// The multiplier of the scale word `word` (`مليون` 1e6), alone.
+pub fn scale_of(word: &str) -> Option<f64> {
+    match NumberWords::shared().cardinals.get(word)? {
+        Piece::Scale(m, 0 | 2 | 3) => Some(*m),
+        _ => None,
+    }
+}
+
+/// The value of a definite ten or hundred (`الأربعين` 40, `المئة` 100), alone.
+pub fn definite_tens(word: &str) -> Option<f64> {
+    NumberWords::shared().definite_tens_value(word)
+}
+
 /// The multiplier of a scale word at token `i` (`ألف` 1e3, `ملايين` 1e6,
 /// `مليار` 1e9), for digits followed by a scale (`5 ملايين`).
 pub fn scale_at(doc: &Document<'_>, i: usize) -> Option<f64> {

@@ -171,6 +171,76 @@ impl Recognizer for PercentRecognizer {
                 last + 1
             }
         });
+        self.lone_words(doc, out);
+    }
+}
+
+/// Words before a percent phrase that the cardinal reader leaves alone
+/// (`واحد` alone, a fraction), with their value, in search form:
+/// `واحد بالمئة` is 1%, `نصفا في المائة` 0.5%.
+const LONE_WORDS: &[(&str, f64)] = &[
+    ("واحد", 1.0),
+    ("واحدا", 1.0),
+    ("صفر", 0.0),
+    ("نصف", 0.5),
+    ("نصفا", 0.5),
+    ("ربع", 0.25),
+];
+
+impl PercentRecognizer {
+    /// `واحد بالمئة`, `نصفا في المائة`, `الأربعين بالمئة` (a ten with the
+    /// article: `قرابة الأربعين بالمئة`): a percent of a word that is no
+    /// cardinal alone, read only right before a percent phrase.
+    fn lone_words(&self, doc: &Document<'_>, out: &mut Vec<Candidate>) {
+        // Every phrase ends in `ه` (`الماءه`, `بالمءه`): a cheap test first.
+        let ends = doc.tokens_where_word(|w| {
+            w.ends_with('ه') && self.phrases.iter().any(|p| p[p.len() - 1] == w)
+        });
+        for k in ends {
+            let k = k as usize;
+            let Some(words) = self.phrases.iter().find(|p| {
+                let n = p.len();
+                k + 1 >= n + 1
+                    && (0..n).all(|j| {
+                        let t = k + 1 - n + j;
+                        doc.tokens[t].kind == TokenKind::Word && doc.token_text(t) == p[j]
+                    })
+            }) else {
+                continue;
+            };
+            let w = k + 1 - words.len() - 1;
+            if doc.tokens[w].kind != TokenKind::Word
+                || doc.tokens[w + 1].newline_before
+                || cardinal_at(doc, w).is_some()
+            {
+                continue;
+            }
+            let word = doc.token_text(w);
+            let (clitic, text) = match word.strip_prefix('و') {
+                Some(rest)
+                    if rest.starts_with("ال") || LONE_WORDS.iter().any(|(l, _)| *l == rest) =>
+                {
+                    ('و'.len_utf8(), rest)
+                }
+                _ => (0, word),
+            };
+            let value = match LONE_WORDS.iter().find(|(l, _)| *l == text) {
+                Some(&(_, v)) => v,
+                // `الأربعين`: a ten with the article (not `المئة`: `المئة في المائة`).
+                None => match super::number_words::definite_tens(text) {
+                    Some(v) if v < 100.0 => v,
+                    _ => continue,
+                },
+            };
+            let mut span = doc.tokens[w].span.union(&doc.tokens[k].span);
+            span.start += clitic;
+            out.push(Candidate {
+                kind: EntityKind::Percent,
+                span,
+                value: Value::Scalar { value: Num(value) },
+                priority: 10,
+            });
+        }
     }
 }
 
@@ -223,6 +293,16 @@ mod tests {
             ]
         );
         assert_eq!(percents("من 2014 إلى 4.82%"), [("4.82%".to_string(), 4.82)]);
+        assert_eq!(
+            percents("واحد بالمئة ونصفا في المائة والخمسين في المائة"),
+            [
+                ("واحد بالمءه".to_string(), 1.0),
+                ("نصفا في الماءه".to_string(), 0.5),
+                ("الخمسين في الماءه".to_string(), 50.0),
+            ]
+        );
+        // Not a lone word: `العاشر`, `الأول`, a name.
+        assert!(percents("الخامس في المائة والأول بالمئة وأحمد بالمئة").is_empty());
         // The sign of `5%` is not also the sign before `6`.
         assert_eq!(percents("5% 6"), [("5%".to_string(), 5.0)]);
     }

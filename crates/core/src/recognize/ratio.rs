@@ -22,6 +22,17 @@ fn looks_like_year(s: &str) -> bool {
     s.len() == 4
 }
 
+/// Words before a sports score (`بنتيجة 2/2`, `النتيجة 1/0`), in search
+/// form: its two numbers stay numbers, as in `2-1`.
+const SCORE_WORDS: &[&str] = &["بنتيجه", "نتيجه", "النتيجه", "وبنتيجه", "بالنتيجه"];
+
+/// True when a score word ([`SCORE_WORDS`]) stands right before token `i`.
+fn score_before(doc: &Document<'_>, i: usize) -> bool {
+    i > 0
+        && doc.tokens[i - 1].kind == TokenKind::Word
+        && SCORE_WORDS.contains(&doc.token_text(i - 1))
+}
+
 impl Recognizer for RatioRecognizer {
     fn name(&self) -> &'static str {
         "ratio"
@@ -53,7 +64,11 @@ impl Recognizer for RatioRecognizer {
                     })
             });
             let (a, b) = (doc.token_text(i), doc.token_text(i + 2));
-            if glued_before || glued_after || (looks_like_year(a) && looks_like_year(b)) {
+            if glued_before
+                || glued_after
+                || (looks_like_year(a) && looks_like_year(b))
+                || score_before(doc, i)
+            {
                 return i + 3;
             }
             let (Ok(num), Ok(den)) = (a.parse::<f64>(), b.parse::<f64>()) else {

@@ -83,6 +83,35 @@ fn day_word_is_today(lex: &DateLexicon, doc: &Document<'_>, next: usize) -> bool
             .is_some()
 }
 
+/// Words before `اليوم` that make it the name of a newspaper (`عين اليوم`,
+/// `صحيفة اليوم`, `دار اليوم`), in search form.
+const TODAY_NAME_BEFORE: &[&str] = &["عين", "دار", "صحيفه", "جريده"];
+
+/// True when `اليوم` at token `i` names a newspaper, not the day: after
+/// [`TODAY_NAME_BEFORE`] (with a clitic: `لصحيفة`), or alone between
+/// quotation marks (`لـ"اليوم"`, `«اليوم»`).
+fn today_is_a_name(doc: &Document<'_>, i: usize) -> bool {
+    if i == 0 || doc.tokens[i].newline_before {
+        return false;
+    }
+    let quote = |k: usize| {
+        k < doc.tokens.len()
+            && doc.tokens[k].kind == TokenKind::Punct
+            && matches!(doc.token_text(k), "\"" | "«" | "»" | "“" | "”")
+    };
+    if quote(i - 1) && quote(i + 1) {
+        return true;
+    }
+    doc.tokens[i - 1].kind == TokenKind::Word && {
+        let w = doc.token_text(i - 1);
+        let bare = ["و", "ل", "ب", "ف"]
+            .iter()
+            .find_map(|c| w.strip_prefix(c).filter(|r| TODAY_NAME_BEFORE.contains(r)))
+            .unwrap_or(w);
+        TODAY_NAME_BEFORE.contains(&bare)
+    }
+}
+
 /// The date `relative` points to from `reference` (year, month, day): `YYYY`
 /// for years, `YYYY-MM` for months, `YYYY-MM-DD` for weeks and days (hours,
 /// minutes and seconds give the day they fall on, counted whole days back).
@@ -229,7 +258,7 @@ impl RelativeDateRecognizer {
         };
         if m.first == m.last
             && text.ends_with("اليوم")
-            && !day_word_is_today(&self.lex, doc, m.last + 1)
+            && (!day_word_is_today(&self.lex, doc, m.last + 1) || today_is_a_name(doc, i))
         {
             return None;
         }
