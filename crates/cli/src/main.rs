@@ -185,32 +185,9 @@ fn analyze_batch(
     batch: &[String],
     options: &AnalyzeOptions,
 ) -> Vec<Result<String, tahlil_core::AnalyzeError>> {
-    let one = |text: &String| analyzer.analyze(text, options).map(|a| a.to_json());
-    let threads = analyzer.threads().min(batch.len());
-    if threads <= 1 {
-        return batch.iter().map(one).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let run = || {
-        let mut done = Vec::new();
-        loop {
-            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(text) = batch.get(k) else {
-                return done;
-            };
-            done.push((k, one(text)));
-        }
-    };
-    let mut results: Vec<_> = std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(run)).collect();
-        let mut all = run();
-        for h in helpers {
-            all.extend(h.join().expect("an analysis thread panicked"));
-        }
-        all
-    });
-    results.sort_unstable_by_key(|(k, _)| *k);
-    results.into_iter().map(|(_, r)| r).collect()
+    tahlil_core::parallel::map_in_order(batch.len(), analyzer.threads(), |k| {
+        analyzer.analyze(&batch[k], options).map(|a| a.to_json())
+    })
 }
 
 fn analyze(args: Args) -> Result<(), CliError> {

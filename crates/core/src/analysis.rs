@@ -134,6 +134,14 @@ fn default_threads() -> usize {
 
 /// What the analysis of one section gives: its entities, offsets relative to
 /// the section, and the section's length in code points and UTF-16 units.
+/// What one task of an analysis gives (see [`Analyzer::analyze`]).
+enum Task {
+    /// The statistics of the whole text.
+    Stats(Stats),
+    /// One section's entities.
+    Section(SectionAnalysis),
+}
+
 struct SectionAnalysis {
     entities: Vec<Entity>,
     chars: usize,
@@ -220,60 +228,31 @@ impl Analyzer {
         let starts = std::iter::once(0).chain(ends.iter().copied());
         let sections: Vec<&str> = starts.zip(&ends).map(|(a, &b)| &text[a..b]).collect();
         // Task 0 is the statistics of the whole text; task k the section k - 1.
-        let tasks = sections.len() + 1;
-        let threads = self.threads.min(tasks);
-        let mut stats = None;
-        let mut analyses: Vec<Option<SectionAnalysis>> =
-            (0..sections.len()).map(|_| None).collect();
-        if sections.len() == 1 || threads <= 1 {
-            stats = Some(stats::compute(text));
-            for (slot, section) in analyses.iter_mut().zip(&sections) {
-                *slot = Some(self.analyze_section(section, options));
-            }
-        } else {
-            let next = std::sync::atomic::AtomicUsize::new(0);
-            let run = || {
-                let mut done = Vec::new();
-                loop {
-                    let task = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    if task >= tasks {
-                        return done;
-                    }
-                    done.push(match task {
-                        0 => (task, Err(stats::compute(text))),
-                        k => (task, Ok(self.analyze_section(sections[k - 1], options))),
-                    });
-                }
-            };
-            let finished: Vec<_> = std::thread::scope(|scope| {
-                let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(run)).collect();
-                let mut all = run();
-                for h in helpers {
-                    all.extend(h.join().expect("an analysis thread panicked"));
-                }
-                all
-            });
-            for (task, result) in finished {
-                match result {
-                    Err(s) => stats = Some(s),
-                    Ok(a) => analyses[task - 1] = Some(a),
-                }
-            }
-        }
-        let mut stats = stats.expect("the statistics task ran");
+        // Task 0 is the statistics of the whole text; task k the section k - 1.
+        // One section: no thread (a short text would wait for its start).
+        let threads = if sections.len() == 1 { 1 } else { self.threads };
+        let mut results = crate::parallel::map_in_order(sections.len() + 1, threads, |k| match k {
+            0 => Task::Stats(stats::compute(text)),
+            k => Task::Section(self.analyze_section(sections[k - 1], options)),
+        })
+        .into_iter();
+        let Some(Task::Stats(stats)) = results.next() else {
+            unreachable!("task 0 is the statistics")
+        };
+        let analyses = results.map(|r| match r {
+            Task::Section(a) => a,
+            Task::Stats(_) => unreachable!("tasks after the first are sections"),
+        });
+        let mut stats = stats;
         let mut entities = Vec::new();
         let (mut bytes, mut chars, mut utf16) = (0, 0, 0);
         for (section, analysis) in sections.iter().zip(analyses) {
-            let analysis = analysis.expect("every section was analyzed");
-            entities.extend(analysis.entities.into_iter().map(|mut e| {
-                e.start += utf16;
-                e.end += utf16;
-                e.char_start += chars;
-                e.char_end += chars;
-                e.byte_start += bytes;
-                e.byte_end += bytes;
-                e
-            }));
+            let at = crate::offsets::TextOffset {
+                byte: bytes,
+                char: chars,
+                utf16,
+            };
+            entities.extend(analysis.entities.into_iter().map(|e| e.shifted(at)));
             bytes += section.len();
             chars += analysis.chars;
             utf16 += analysis.utf16;
@@ -673,14 +652,13 @@ mod tests {
         let (mut start, mut units, mut chars) = (0, 0, 0);
         for end in section_ends(&text) {
             let section = &text[start..end];
-            for mut e in one.analyze(section, &options).unwrap().entities {
+            for e in one.analyze(section, &options).unwrap().entities {
                 assert_eq!(&section[e.byte_start..e.byte_end], e.text);
-                e.start += units;
-                e.end += units;
-                e.char_start += chars;
-                e.char_end += chars;
-                e.byte_start += start;
-                e.byte_end += start;
+                let e = e.shifted(crate::offsets::TextOffset {
+                    byte: start,
+                    char: chars,
+                    utf16: units,
+                });
                 *expected_stats
                     .entities
                     .entry(e.kind.name().to_string())

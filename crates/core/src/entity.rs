@@ -291,3 +291,17 @@ pub struct Entity {
     /// The resolved value.
     pub value: Value,
 }
+
+impl Entity {
+    /// This entity with every offset moved by `by` (its place in a text of
+    /// which it was found in a part starting at `by`).
+    pub fn shifted(mut self, by: crate::offsets::TextOffset) -> Self {
+        self.start += by.utf16;
+        self.end += by.utf16;
+        self.char_start += by.char;
+        self.char_end += by.char;
+        self.byte_start += by.byte;
+        self.byte_end += by.byte;
+        self
+    }
+}

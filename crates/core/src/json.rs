@@ -527,7 +527,7 @@ fn write_uint(out: &mut Vec<u8>, v: u64) {
     };
     // Digits: log10(2) ≈ 1233 / 4096 gives floor(log10(v)) or one less.
     let bits = u64::BITS - (v | 1).leading_zeros();
-    let guess = (bits * 1233 >> 12) as usize;
+    let guess = ((bits * 1233) >> 12) as usize;
     let n = (guess + usize::from(v >= POWERS_OF_TEN[guess])).max(1);
     let mut buf = [0u8; 20];
     let mut at = n;

@@ -18,6 +18,7 @@ pub mod input;
 pub mod json;
 pub mod normalize;
 pub mod offsets;
+pub mod parallel;
 pub mod recognize;
 pub mod sort;
 pub mod span;

@@ -365,9 +365,8 @@ fn counts(doc: &Document<'_>, article: usize, last: usize) -> bool {
         let w = doc.token_text(k);
         doc.tokens[k].kind == TokenKind::Word && w.starts_with("ال") && w.ends_with("يه")
     };
-    let plural_before = (article > 0 && definite_plural(article - 1))
-        || (article > 1 && nisba(article - 1) && definite_plural(article - 2));
-    plural_before
+    (article > 0 && definite_plural(article - 1))
+        || (article > 1 && nisba(article - 1) && definite_plural(article - 2))
 }
 
 #[cfg(test)]

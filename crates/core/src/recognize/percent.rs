@@ -200,7 +200,7 @@ impl PercentRecognizer {
             let k = k as usize;
             let Some(words) = self.phrases.iter().find(|p| {
                 let n = p.len();
-                k + 1 >= n + 1
+                k + 1 > n
                     && (0..n).all(|j| {
                         let t = k + 1 - n + j;
                         doc.tokens[t].kind == TokenKind::Word && doc.token_text(t) == p[j]
