@@ -254,8 +254,8 @@ test('a broken worker is restarted, the text is kept and the user is told', asyn
   // Serve a worker whose analyze traps (as a wasm panic would), errors out, or answers nonsense on marker words.
   const source = await fs.readFile(path.join(WWW, 'worker.js'), 'utf8');
   let broken = source.replace(
-    "import init, { analyzeJson, normalize, decodeFile } from './pkg/tahlil.js';",
-    `import init, { analyzeJson as realAnalyzeJson, normalize, decodeFile } from './pkg/tahlil.js';
+    "import init, { analyzeJson, normalize, decodeFile, sectionEnds } from './pkg/tahlil.js';",
+    `import init, { analyzeJson as realAnalyzeJson, normalize, decodeFile, sectionEnds } from './pkg/tahlil.js';
      const analyzeJson = (text, options) => {
        if (text.includes('TRAP')) throw new WebAssembly.RuntimeError('unreachable');
        // A real trap of the module: its raw export reading a string far outside its memory.
