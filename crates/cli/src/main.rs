@@ -155,7 +155,7 @@ fn decode_line(line: &[u8], number: usize, encoding: EncodingChoice) -> Result<S
         line
     };
     match encoding {
-        EncodingChoice::Auto | EncodingChoice::Utf8 => std::str::from_utf8(line)
+        EncodingChoice::Auto | EncodingChoice::Utf8 => input::encoding::str_from_utf8(line)
             .map(str::to_string)
             .map_err(|e| {
                 CliError(format!(

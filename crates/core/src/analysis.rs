@@ -228,7 +228,6 @@ impl Analyzer {
         let starts = std::iter::once(0).chain(ends.iter().copied());
         let sections: Vec<&str> = starts.zip(&ends).map(|(a, &b)| &text[a..b]).collect();
         // Task 0 is the statistics of the whole text; task k the section k - 1.
-        // Task 0 is the statistics of the whole text; task k the section k - 1.
         // One section: no thread (a short text would wait for its start).
         let threads = if sections.len() == 1 { 1 } else { self.threads };
         let mut results = crate::parallel::map_in_order(sections.len() + 1, threads, |k| match k {

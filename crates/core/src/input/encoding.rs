@@ -186,7 +186,7 @@ fn decode_auto(bytes: &[u8]) -> Result<(String, Encoding), InputError> {
     if bytes.contains(&0) {
         return Err(InputError::Binary("it contains NUL bytes".into()));
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if let Ok(text) = str_from_utf8(bytes) {
         return Ok((text.to_string(), Encoding::Utf8));
     }
     let mut best: Option<(f64, String, Encoding)> = None;
@@ -210,8 +210,19 @@ fn decode_auto(bytes: &[u8]) -> Result<(String, Encoding), InputError> {
     }
 }
 
-fn utf8(bytes: &[u8], encoding: Encoding) -> Result<String, InputError> {
+/// `bytes` as text if they are valid UTF-8: [`std::str::from_utf8`], with
+/// SIMD natively (`simdutf8`, same result and error position).
+pub fn str_from_utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(text);
+    }
+    // Invalid (or in wasm): std says where the valid text ends.
     std::str::from_utf8(bytes)
+}
+
+fn utf8(bytes: &[u8], encoding: Encoding) -> Result<String, InputError> {
+    str_from_utf8(bytes)
         .map(str::to_string)
         .map_err(|e| InputError::Invalid {
             encoding: encoding.name(),
@@ -316,16 +327,30 @@ pub fn arabic_score(text: &str) -> f64 {
 /// Refuses decoded text that holds what text files do not: NUL, or many
 /// control characters (C0 other than tab, line feed, form feed, carriage
 /// return) in the first MiB.
+/// Chars of the text that [`check_text`] looks at.
+const CHECKED_CHARS: usize = 1 << 20;
+
 fn check_text(text: &str) -> Result<(), InputError> {
-    let mut controls = 0usize;
-    let mut seen = 0usize;
-    for c in text.chars().take(1 << 20) {
-        seen += 1;
-        if c == '\0' {
-            return Err(InputError::Binary("it contains NUL characters".into()));
-        }
-        if (c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')) || c == '\u{FFFD}' {
-            controls += 1;
+    // Counted on bytes, in loops the compiler vectorizes: a char starts at each
+    // byte that is not `10xxxxxx`, control characters are ASCII bytes, U+FFFD
+    // is EF BF BD.
+    let bytes = &text.as_bytes()[..checked_len(text)];
+    if count_bytes(bytes, |b| b == 0) > 0 {
+        return Err(InputError::Binary("it contains NUL characters".into()));
+    }
+    let seen = count_bytes(bytes, starts_char);
+    let mut controls = count_bytes(bytes, |b| {
+        (b < b' ') & (b != b'\t') & (b != b'\n') & (b != b'\r') & (b != 0x0C)
+    });
+    // U+FFFD, looked for only in the blocks of 128 bytes where a char starts
+    // with EF (few in Arabic text: presentation forms, U+FFFD).
+    for (k, block) in bytes.chunks(128).enumerate() {
+        if count_bytes(block, |b| b == 0xEF) > 0 {
+            let from = k * 128;
+            let window = &bytes[from..(from + 130).min(bytes.len())];
+            controls += (0..block.len())
+                .filter(|&i| window[i..].starts_with(&[0xEF, 0xBF, 0xBD]))
+                .count();
         }
     }
     if controls > 2.max(seen / 200) {
@@ -336,12 +361,143 @@ fn check_text(text: &str) -> Result<(), InputError> {
     Ok(())
 }
 
+/// Whether `b` starts a char of UTF-8 (it is not a `10xxxxxx` byte).
+fn starts_char(b: u8) -> bool {
+    b & 0xC0 != 0x80
+}
+
+/// How many bytes of `bytes` are `matching`: summed in bytes over blocks of
+/// 128, so that the compiler adds 16 or 32 of them at once.
+fn count_bytes(bytes: &[u8], matching: impl Fn(u8) -> bool) -> usize {
+    let blocks = bytes.chunks_exact(128);
+    let rest = blocks.remainder();
+    let in_blocks: usize = blocks
+        .map(|block| usize::from(block.iter().map(|&b| u8::from(matching(b))).sum::<u8>()))
+        .sum();
+    in_blocks + rest.iter().filter(|&&b| matching(b)).count()
+}
+
+/// Bytes of the first [`CHECKED_CHARS`] chars of `text`.
+fn checked_len(text: &str) -> usize {
+    if text.len() <= CHECKED_CHARS {
+        return text.len();
+    }
+    let mut chars = 0;
+    let mut at = 0;
+    for block in text.as_bytes().chunks(4096) {
+        let here = count_bytes(block, starts_char);
+        if chars + here > CHECKED_CHARS {
+            // The cut is in this block: the start of the char after the last
+            // one checked.
+            let i = block.iter().enumerate().filter(|(_, &b)| starts_char(b));
+            return i
+                .map(|(i, _)| at + i)
+                .nth(CHECKED_CHARS - chars)
+                .unwrap_or(text.len());
+        }
+        chars += here;
+        at += block.len();
+    }
+    text.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const ARABIC: &str =
         "ارتفعت الأسعار بنسبة 12% في عام 2024، وقال الوزير إن الحكومة ستعمل على خفضها.";
+
+    /// `check_text` as it was written first, a char at a time.
+    fn check_text_by_chars(text: &str) -> Result<(), InputError> {
+        let mut controls = 0usize;
+        let mut seen = 0usize;
+        for c in text.chars().take(1 << 20) {
+            seen += 1;
+            if c == '\0' {
+                return Err(InputError::Binary("it contains NUL characters".into()));
+            }
+            if (c < ' ' && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')) || c == '\u{FFFD}' {
+                controls += 1;
+            }
+        }
+        if controls > 2.max(seen / 200) {
+            return Err(InputError::Binary(format!(
+                "it holds {controls} control characters"
+            )));
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn text_check_by_bytes_agrees_with_chars() {
+        let mut cases = vec![
+            String::new(),
+            ARABIC.to_string(),
+            "a\u{1}b\u{2}c\u{3}".to_string(),
+            "\u{FFFD}\u{FFFD}\u{FFFD}".to_string(),
+            format!("{}\u{FFFD}\u{7}\u{FFFD}", ARABIC),
+            "x\0".to_string(),
+            "\u{EFBF}\u{FFFD}".to_string(),
+        ];
+        // Controls just inside and just past the first 2^20 chars, and a
+        // density on either side of one in 200.
+        let prefix = "ب".repeat((1 << 20) - 1);
+        cases.push(format!("{prefix}\u{1}\u{1}\u{1}\u{1}"));
+        cases.push(format!("{prefix}x\u{1}\u{1}\u{1}\u{1}"));
+        cases.push(format!("{prefix}\u{FFFD}\0"));
+        cases.push(format!("{prefix}x\0"));
+        // Three-byte chars: 4096-byte blocks end inside them.
+        let prefix = "ﻻ".repeat((1 << 20) - 1);
+        cases.push(format!("{prefix}\u{1}\u{1}\u{1}\u{1}"));
+        cases.push(format!("{prefix}x\u{1}\u{1}\u{1}\u{1}"));
+        cases.push(format!("{prefix}\u{FFFD}\0"));
+        cases.push(format!("{prefix}x\0"));
+        // U+FFFD across the ends of 128-byte blocks.
+        for at in 124..131 {
+            cases.push(format!("{}\u{FFFD}\u{FFFD}\u{FFFD}", "a".repeat(at)));
+        }
+        for density in [150, 199, 200, 201, 250] {
+            let unit = format!("{}\u{1}", "ج".repeat(density - 1));
+            cases.push(unit.repeat(40));
+        }
+        for text in &cases {
+            let by_bytes = check_text(text).map_err(|e| e.to_string());
+            let by_chars = check_text_by_chars(text).map_err(|e| e.to_string());
+            assert_eq!(by_bytes, by_chars, "{:?}", &text[..text.len().min(40)]);
+        }
+    }
+
+    #[test]
+    fn fast_utf8_check_agrees_with_std() {
+        let long = ARABIC.repeat(40);
+        let mut cases: Vec<Vec<u8>> = vec![
+            Vec::new(),
+            long.clone().into_bytes(),
+            "😀 emoji و ١٢٫٥٪".as_bytes().to_vec(),
+        ];
+        // Broken at every kind of place: a cut sequence, a stray continuation
+        // byte, an overlong form, a surrogate, past U+10FFFF.
+        for bad in [
+            &[0xD8][..],
+            &[0x80],
+            &[0xC0, 0xAF],
+            &[0xED, 0xA0, 0x80],
+            &[0xF4, 0x90, 0x80, 0x80],
+        ] {
+            for at in [0, 7, long.len() / 2, long.len()] {
+                let mut bytes = long.as_bytes()[..at].to_vec();
+                bytes.extend_from_slice(bad);
+                bytes.extend_from_slice(ARABIC.as_bytes());
+                cases.push(bytes);
+            }
+        }
+        for bytes in &cases {
+            let fast = str_from_utf8(bytes).map_err(|e| e.valid_up_to());
+            let std = std::str::from_utf8(bytes).map_err(|e| e.valid_up_to());
+            assert_eq!(fast, std, "{bytes:?}");
+        }
+    }
 
     fn legacy(text: &str, table: &HighHalf) -> Vec<u8> {
         text.chars()
