@@ -12,6 +12,9 @@
 //! assert_eq!(analysis.entities[0].text, "١٢٫٥٪");
 //! ```
 
+#[macro_use]
+mod data_table;
+
 pub mod analysis;
 pub mod entity;
 pub mod input;

@@ -146,12 +146,12 @@ fn parse_table(tsv: &str) -> HighHalf {
 
 fn windows_1256() -> &'static HighHalf {
     static TABLE: OnceLock<HighHalf> = OnceLock::new();
-    TABLE.get_or_init(|| parse_table(include_str!("../../data/windows-1256.tsv")))
+    TABLE.get_or_init(|| parse_table(data_table!(include_str!("../../data/windows-1256.tsv"))))
 }
 
 fn iso_8859_6() -> &'static HighHalf {
     static TABLE: OnceLock<HighHalf> = OnceLock::new();
-    TABLE.get_or_init(|| parse_table(include_str!("../../data/iso-8859-6.tsv")))
+    TABLE.get_or_init(|| parse_table(data_table!(include_str!("../../data/iso-8859-6.tsv"))))
 }
 
 /// Decodes `bytes` as `choice` says; returns the text and the encoding used.

@@ -11,13 +11,13 @@ use std::hash::Hasher;
 use std::sync::{Arc, OnceLock};
 
 /// Month names (`data/months.tsv`).
-const MONTHS_TSV: &str = include_str!("../../data/months.tsv");
+const MONTHS_TSV: &str = data_table!(include_str!("../../data/months.tsv"));
 /// Day ordinals, clock hours, weekdays (`data/date_words.tsv`).
-const DATE_WORDS_TSV: &str = include_str!("../../data/date_words.tsv");
+const DATE_WORDS_TSV: &str = data_table!(include_str!("../../data/date_words.tsv"));
 /// Units of durations (`data/time_units.tsv`).
-const TIME_UNITS_TSV: &str = include_str!("../../data/time_units.tsv");
+const TIME_UNITS_TSV: &str = data_table!(include_str!("../../data/time_units.tsv"));
 /// Relative dates (`data/relative_dates.tsv`).
-const RELATIVE_DATES_TSV: &str = include_str!("../../data/relative_dates.tsv");
+const RELATIVE_DATES_TSV: &str = data_table!(include_str!("../../data/relative_dates.tsv"));
 
 /// Clitics that may be glued before the first word of a phrase; they stay
 /// outside the entity's span. Longest first.

@@ -23,7 +23,7 @@ const MAX_AMOUNT_WORDS: usize = 40;
 pub(crate) const ONE: &str = "واحد";
 
 /// The currency table (format in its header).
-const CURRENCIES: &str = include_str!("../../data/currencies.tsv");
+const CURRENCIES: &str = data_table!(include_str!("../../data/currencies.tsv"));
 
 /// One currency phrase: a set of accepted forms per word.
 #[derive(Debug)]

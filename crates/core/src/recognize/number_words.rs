@@ -286,13 +286,13 @@ const SECOND_FEMININE: &str = "ثانية";
 
 /// Nouns whose dual (`بلديتان`, `مستويين`, `شهرين`) counts two. Only these:
 /// any word ending in `ان`/`ين` is not a dual (`لبنان`, `البحرين`).
-const DUAL_NOUNS: &str = include_str!("../../data/dual_nouns.txt");
+const DUAL_NOUNS: &str = data_table!(include_str!("../../data/dual_nouns.txt"));
 
 /// Nouns after which a definite tens or hundred word is an ordinal
 /// (`القرن العشرين`, `الذكرى الثمانين`, `الدورة المئة`): past nineteen, Arabic
 /// writes ordinals with the cardinal. Only after these: `السنوات العشرين`
 /// (the twenty years) stays a count.
-const ORDINAL_HEADS: &str = include_str!("../../data/ordinal_heads.txt");
+const ORDINAL_HEADS: &str = data_table!(include_str!("../../data/ordinal_heads.txt"));
 
 /// `بعد` in `الخامسة والثلاثين بعد المائة` (the 135th).
 const AFTER: &str = "بعد";

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 /// Definite broken and sound plurals after which the article + digits is a
 /// count (`data/count_plurals.txt`).
-const COUNT_PLURALS: &str = include_str!("../../data/count_plurals.txt");
+const COUNT_PLURALS: &str = data_table!(include_str!("../../data/count_plurals.txt"));
 
 /// [`COUNT_PLURALS`] in search form, built once.
 fn count_plurals() -> &'static WordHashMap<String, ()> {

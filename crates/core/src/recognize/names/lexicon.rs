@@ -111,20 +111,20 @@ pub struct Lexicon {
     words: FastMap<String, WordInfo>,
 }
 
-const TITLES: &str = include_str!("../../../data/names-titles.tsv");
-const ORG_HEADS: &str = include_str!("../../../data/names-org-heads.txt");
-const PLACE_HEADS: &str = include_str!("../../../data/names-place-heads.txt");
-const STOPWORDS: &str = include_str!("../../../data/names-stopwords.txt");
-const ADJECTIVES: &str = include_str!("../../../data/names-adjectives.txt");
-const ORG_QUALIFIERS: &str = include_str!("../../../data/names-org-qualifiers.txt");
-const PARTICLES: &str = include_str!("../../../data/names-particles.txt");
-const ORGANIZATIONS: &str = include_str!("../../../data/names-organizations.tsv");
-const PLACE_CONTEXT: &str = include_str!("../../../data/names-place-context.tsv");
-const PEOPLE: &str = include_str!("../../../data/names-people.tsv");
+const TITLES: &str = data_table!(include_str!("../../../data/names-titles.tsv"));
+const ORG_HEADS: &str = data_table!(include_str!("../../../data/names-org-heads.txt"));
+const PLACE_HEADS: &str = data_table!(include_str!("../../../data/names-place-heads.txt"));
+const STOPWORDS: &str = data_table!(include_str!("../../../data/names-stopwords.txt"));
+const ADJECTIVES: &str = data_table!(include_str!("../../../data/names-adjectives.txt"));
+const ORG_QUALIFIERS: &str = data_table!(include_str!("../../../data/names-org-qualifiers.txt"));
+const PARTICLES: &str = data_table!(include_str!("../../../data/names-particles.txt"));
+const ORGANIZATIONS: &str = data_table!(include_str!("../../../data/names-organizations.tsv"));
+const PLACE_CONTEXT: &str = data_table!(include_str!("../../../data/names-place-context.tsv"));
+const PEOPLE: &str = data_table!(include_str!("../../../data/names-people.tsv"));
 /// Person-name words and common words learned by `scripts/gen-person-names.py`.
-pub const PERSON_WORDS: &str = include_str!("../../../data/names-person-words.tsv");
-const PLACES: &str = include_str!("../../../data/gazetteer-places.tsv");
-const DEMONYMS: &str = include_str!("../../../data/gazetteer-demonyms.tsv");
+pub const PERSON_WORDS: &str = data_table!(include_str!("../../../data/names-person-words.tsv"));
+const PLACES: &str = data_table!(include_str!("../../../data/gazetteer-places.tsv"));
+const DEMONYMS: &str = data_table!(include_str!("../../../data/gazetteer-demonyms.tsv"));
 
 /// The data lines of a table: no comments, no blank lines, split on tabs.
 fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
