@@ -40,7 +40,7 @@ impl Hasher for WordHasher {
 pub type WordHashMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// A set of words that answers "not in it" for most other words after
-/// reading their length and their first and last four bytes, without
+/// reading their length and their first and last eight bytes, without
 /// hashing every byte: a filter in front of a [`WordHashMap`] asked about
 /// many words it does not hold. One bit per fingerprint; `may_contain` is
 /// true for every word given to [`WordFilter::new`] (and for a few others).
@@ -84,22 +84,23 @@ impl WordFilter {
     }
 }
 
-/// A 64-bit fingerprint of a word's length and first and last four bytes
-/// (all its bytes when it has fewer).
+/// A 64-bit fingerprint of a word's length and first and last eight bytes
+/// (all of a word of up to 16 bytes, most Arabic words; all its bytes when
+/// it has fewer than eight).
 #[inline]
 fn fingerprint(b: &[u8]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let n = b.len();
-    let (head, tail) = if n >= 4 {
-        let head = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-        let tail = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+    let (head, tail) = if n >= 8 {
+        let head = u64::from_le_bytes(b[..8].try_into().expect("eight bytes"));
+        let tail = u64::from_le_bytes(b[n - 8..].try_into().expect("eight bytes"));
         (head, tail)
     } else {
-        let small = b.iter().rev().fold(0u32, |acc, &x| acc << 8 | u32::from(x));
-        (small, small)
+        let small = b.iter().rev().fold(0u64, |acc, &x| acc << 8 | u64::from(x));
+        (small, 0)
     };
-    let x = (u64::from(head) << 32 | u64::from(tail)) ^ (n as u64).wrapping_mul(K);
-    let x = x.wrapping_mul(K);
+    let x = (head ^ (n as u64).wrapping_mul(K)).wrapping_mul(K);
+    let x = (x.rotate_left(31) ^ tail).wrapping_mul(K);
     (x ^ x >> 29).wrapping_mul(K)
 }
 

@@ -102,7 +102,8 @@ fn with_prefix<R>(prefix: &str, rest: &str, f: impl FnOnce(&str) -> R) -> R {
 /// Splits the article off a bare word: `("ال", "لجنه")` for `اللجنه`.
 /// Returns `None` for a word that has no article or would be too short without it.
 pub fn split_article(word: &str) -> Option<&str> {
-    word.strip_prefix("ال").filter(|r| r.chars().count() >= 2)
+    word.strip_prefix("ال")
+        .filter(|r| r.chars().nth(1).is_some())
 }
 
 #[cfg(test)]
