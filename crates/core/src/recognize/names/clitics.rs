@@ -23,7 +23,6 @@ const KAF: [u8; 2] = [0xD9, 0x83];
 ///
 /// The prefixes are read from the word's first four bytes (no loop over
 /// the prefixes: this runs for every distinct word of a document, twice).
-#[inline]
 pub fn for_each_reading(word: &str, mut f: impl FnMut(usize, &str) -> bool) -> bool {
     if f(0, word) {
         return true;
@@ -48,7 +47,6 @@ pub fn for_each_reading(word: &str, mut f: impl FnMut(usize, &str) -> bool) -> b
 
 /// The readings of `word` without its first `n` bytes (a prefix, ending
 /// with `ل` when `lam`), when at least two letters are left.
-#[inline]
 fn without_prefix(
     word: &str,
     n: usize,

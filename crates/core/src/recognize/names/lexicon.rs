@@ -259,8 +259,9 @@ impl Lexicon {
         }
     }
 
-    /// What is known about `word` (search-normalized), if anything.
-    #[inline]
+    /// What is known about `word` (search-normalized), if anything. Not
+    /// inlined into its forty callers: the wasm module stays small.
+    #[inline(never)]
     pub fn get(&self, word: &str) -> Option<&WordInfo> {
         if !self.filter.may_contain(word) {
             return None;
