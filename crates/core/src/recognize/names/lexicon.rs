@@ -109,6 +109,9 @@ pub struct WordInfo {
 /// The compiled word tables.
 pub struct Lexicon {
     words: FastMap<String, WordInfo>,
+    /// The words of `words`: most words of a text are in no table, and
+    /// the filter rejects them before their bytes are hashed.
+    filter: crate::word_hash::WordFilter,
 }
 
 const TITLES: &str = data_table!(include_str!("../../../data/names-titles.tsv"));
@@ -146,6 +149,7 @@ impl Lexicon {
     pub fn with_person_words(person_words: &str) -> Self {
         let mut lex = Lexicon {
             words: FastMap::default(),
+            filter: crate::word_hash::WordFilter::new(std::iter::empty()),
         };
         for (table, bit) in [
             (STOPWORDS, flag::STOP),
@@ -233,6 +237,7 @@ impl Lexicon {
                 crate::sort::longest_first(p.rest.len())
             });
         }
+        lex.filter = crate::word_hash::WordFilter::new(lex.words.keys().map(String::as_str));
         lex
     }
 
@@ -254,9 +259,13 @@ impl Lexicon {
         }
     }
 
-    /// What is known about `word` (search-normalized), if anything.
-    #[inline]
+    /// What is known about `word` (search-normalized), if anything. Not
+    /// inlined into its forty callers: the wasm module stays small.
+    #[inline(never)]
     pub fn get(&self, word: &str) -> Option<&WordInfo> {
+        if !self.filter.may_contain(word) {
+            return None;
+        }
         self.words.get(word)
     }
 

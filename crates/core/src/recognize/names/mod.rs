@@ -296,26 +296,16 @@ impl<'d, 'a> View<'d, 'a> {
                 (0..bits.len()).fold(0, |m, k| m | u8::from(bits[k]) << k)
             })
             .collect();
-        let mut starts = RuleStarts::default();
-        for i in 0..doc.tokens.len() {
-            let Some(id) = doc.word_id(i) else { continue };
-            let mask = masks[id];
-            if mask == 0 {
-                continue;
-            }
-            let lists = [
-                &mut starts.gazetteer,
-                &mut starts.organization,
-                &mut starts.place,
-                &mut starts.person,
-                &mut starts.name_words,
-            ];
-            for (k, list) in lists.into_iter().enumerate() {
-                if mask & 1 << k != 0 {
-                    list.push(i as u32);
-                }
-            }
-        }
+        // One pass over the tokens for all five lists.
+        let [gazetteer, organization, place, person, name_words, ..] =
+            doc.word_tokens_by_bit(&masks);
+        let starts = RuleStarts {
+            gazetteer,
+            organization,
+            place,
+            person,
+            name_words,
+        };
         View {
             doc,
             lex,

@@ -1108,14 +1108,17 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             (start, first_readings.len() as u32)
         })
         .collect();
-    for i in 0..view.len() {
+    // The tokens whose word has such readings, in one pass over the tokens.
+    let has_readings: Vec<u8> = word_readings
+        .iter()
+        .map(|&(s, e)| u8::from(s != e))
+        .collect();
+    let [tokens, ..] = view.doc.word_tokens_by_bit(&has_readings);
+    for i in tokens.into_iter().map(|i| i as usize) {
         let Some(id) = view.doc.word_id(i) else {
             continue;
         };
         let (start, end) = word_readings[id];
-        if start == end {
-            continue;
-        }
         let mut matched = None;
         for &(skip, candidates) in &first_readings[start as usize..end as usize] {
             let matches = |name: &[usize]| {
