@@ -298,6 +298,17 @@ fn is_unknown_noun_ending(view: &View<'_, '_>, k: usize, w: &str) -> bool {
         && view.person_word(k).is_none()
 }
 
+/// True for a word of the participle pattern `مفعل` (`مشرف`, `مدرب`,
+/// `مسؤول` is not: its long vowel): `م` and three consonants. A noun of an
+/// occupation or an adjective (`حل مشرف`, "an honourable solution") when
+/// the person table does not know it.
+fn is_participle_shape(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next() == Some('م')
+        && c.clone().count() == 3
+        && c.all(|ch| !matches!(ch, 'ا' | 'و' | 'ي' | 'ى' | 'ه' | 'ء' | 'ئ' | 'ؤ'))
+}
+
 /// True for a verbal noun of the pattern `تفعيل` (`تشكيل`, `تنفيذ`).
 fn is_verbal_noun(w: &str) -> bool {
     let c: Vec<char> = w.chars().collect();
@@ -444,10 +455,13 @@ fn name_after_saying(view: &View<'_, '_>, i: usize) -> Option<usize> {
     }
     let last = name_run(view, i + 1, 3)?;
     let last = trim_after_known_name(view, i + 1, last);
-    // `وأضاف [مستهجنا]`: a participle in the accusative, an adverb.
-    let adverb = view
-        .free_word(i + 1)
-        .is_some_and(|w| w.starts_with('م') && w.ends_with('ا') && w.chars().count() >= 5);
+    // `وأضاف [مستهجنا]`: a participle in the accusative, an adverb;
+    // `وأكد [مشرف] شؤون المعلمين`: a participle the table does not know,
+    // an occupation.
+    let adverb = view.free_word(i + 1).is_some_and(|w| {
+        (w.starts_with('م') && w.ends_with('ا') && w.chars().count() >= 5)
+            || (is_participle_shape(w) && view.person_word(i + 1).is_none())
+    });
     // `وقالت [حركة] حماس`, `وقالت [روسيا]`: a head word, a known place or organization.
     let other_name = |k: usize| {
         view.person_word(k).is_none()
@@ -1024,11 +1038,24 @@ fn surname_mention(view: &View<'_, '_>, i: usize, skip: usize) -> bool {
         && !view.is_title_word_at(i - 1);
     let verb_shape = looks_like_verb(bare) || has_verb_pattern(bare) || is_verbal_noun(bare);
     let verb_ok = !verb_shape || name_ends_after(view, i);
+    // A participle the table does not know (`مشرف`) is an adjective or a
+    // noun after a noun (`حل [مشرف]`, `بشكل [مشرف]`): a name only after a
+    // clear start (`وقال مشرف`, `أن مشرف`, `، مشرف`).
+    let participle_ok = !is_participle_shape(bare)
+        || view.person_word(i).is_some()
+        || i == 0
+        || view.line_start(i)
+        || skip > 0
+        || view.word(i - 1).is_none()
+        || view.word_is(i - 1, flag::STOP)
+        || view.may_have(i - 1, flag::SAYING)
+        || view.is_title_word_at(i - 1);
     clitic_ok
         && !follows_particle(view, i)
         && !name_before
         && !view.free_word_is(i + 1, flag::PARTICLE | flag::COMPOUND)
         && verb_ok
+        && participle_ok
 }
 
 /// Adds the other mentions of names of two words or more found by the
@@ -1173,4 +1200,54 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         }
     }
     out.extend(found);
+    // A family name alone after a foreign given name the table does not
+    // know: the name of another person of the family (`[لورا] بوش` after
+    // `جورج بوش`).
+    for k in 0..out.len() {
+        let c = &out[k];
+        let i = c.first;
+        if c.kind != EntityKind::Person || c.last != i || c.skip != 0 || i == 0 {
+            continue;
+        }
+        let known = view.doc.word_id(i).is_some_and(|id| {
+            surname_at.get(&id).is_some_and(|at| {
+                at.iter()
+                    .any(|&a| a as usize != i && (a as usize).abs_diff(i) <= SURNAME_REACH)
+            })
+        });
+        if known && !taken[i - 1] && foreign_given_name(view, i - 1) {
+            out[k].first = i - 1;
+        }
+    }
+}
+
+/// True when token `k`, right before a family name, reads as a foreign
+/// given name the table does not know (`لورا`, `ماريا`): a separate word of
+/// four letters or more ending in `ا` (no `وا`, `ها`, `نا`: verbs and
+/// pronouns), without clitics or article, no `ي` of the imperfect, in no
+/// table, after a clear start: a feminine verb (`وزارت لورا بوش`), a verb
+/// of saying, a function word, a title, punctuation. (Other endings are as
+/// often a verb before its subject, `انضم رونالدو`; other words before, a
+/// noun in construct, `يلقنون مليشيا صالح`.)
+fn foreign_given_name(view: &View<'_, '_>, k: usize) -> bool {
+    let shape = view.free_word(k).is_some_and(|w| {
+        w.chars().count() >= 4
+            && w.ends_with('ا')
+            && !(w.ends_with("وا") || w.ends_with("ها") || w.ends_with("نا"))
+            && !w.starts_with('ي')
+            && !w.starts_with('و')
+            && clitics::split_article(w).is_none()
+            && !view.line_start(k + 1)
+            && view.word_flags(k) == 0
+            && !view.is_known(k)
+    });
+    shape
+        && (k == 0
+            || view.line_start(k)
+            || view.word(k - 1).is_none_or(|p| {
+                (p.ends_with('ت') && p.chars().count() >= 4)
+                    || view.word_is(k - 1, flag::STOP)
+                    || view.may_have(k - 1, flag::SAYING)
+                    || view.is_title_word_at(k - 1)
+            }))
 }
