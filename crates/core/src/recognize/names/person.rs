@@ -190,7 +190,18 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
         }
         let later = words > 0 && !after_particle;
         let n = w.chars().count();
-        if !view.is_person_word(k, words > 0 || after_particle)
+        // A particle right after a particle (`بن [أبي] طالب`, `بن [عبد]
+        // الله`) takes the next word along, a common or stop word too
+        // (`طالب`, "student").
+        let chained = after_particle && particle;
+        let after_chain = after_particle
+            && words > 0
+            && k >= 2
+            && view.word_is(k - 1, flag::PARTICLE)
+            && view.word_is(k - 2, flag::PARTICLE)
+            && n >= 3
+            && w.chars().all(char::is_alphabetic);
+        if !(view.is_person_word(k, words > 0 || after_particle) || after_chain)
             || (later
                 && looks_like_verb(w)
                 && !(n == 4 && (w.starts_with('ي') || w.ends_with('ا'))))
@@ -210,6 +221,11 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
         words += 1;
         last = Some(k);
         k += 1;
+        // `علي بن أبي طالب [مقاليد]`: the name goes on with a particle only.
+        if after_chain && !view.is_person_word(k - 1, true) && !view.free_word_is(k, flag::PARTICLE)
+        {
+            break;
+        }
         // The article closes a name (`بشار الأسد`); a feminine noun with the
         // article is no family name (`حسينة الحكومة`). After a particle it is
         // part of the name (`عبد الله`).
@@ -219,7 +235,7 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
             break;
         }
         let closed = article && !after_particle && !view.word_is(k - 1, flag::COMPOUND);
-        after_particle = false;
+        after_particle = chained;
         if closed || words == max_words {
             break;
         }
@@ -1160,7 +1176,13 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                     })
                 };
                 let alone_ok = name.len() > 1 || (near(name[0]) && surname_mention(view, i, skip));
+                // No mention right after a particle inside a name: part of
+                // a longer name (`عمر بن [عبد العزيز]`; `فإن` reads as the
+                // particle `فان` of `فان باستن`).
+                let in_name =
+                    follows_particle(view, i) && i >= 2 && view.is_person_word(i - 2, false);
                 rest_matches
+                    && !in_name
                     && alone_ok
                     && taken[i..=last].iter().all(|t| !t)
                     && !view.is_name_word(last + 1, false)

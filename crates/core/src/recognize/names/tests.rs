@@ -872,3 +872,23 @@ fn a_participle_the_table_lacks_is_no_family_name_after_a_noun() {
             .all(|p| p != "مشرف شؤون المعلمين")
     );
 }
+
+#[test]
+fn a_particle_after_a_particle_takes_the_next_word() {
+    let people = |text: &str| -> Vec<String> {
+        texts(text)
+            .into_iter()
+            .filter(|(k, _)| *k == "person")
+            .map(|(_, t)| t)
+            .collect()
+    };
+    // `طالب` ("student") is a stop word, but after `بن أبي` it is the name.
+    assert_eq!(
+        people("تسلم أمير المؤمنين علي بن أبي طالب مقاليد الحكم."),
+        ["علي بن أبي طالب"]
+    );
+    // A name found in full is not found again inside a longer name after a particle.
+    let found = people("قال الشيخ عبد العزيز بن باز إن الصلاة واجبة. وحكم عمر بن عبد العزيز.");
+    assert_eq!(found[0], "عبد العزيز بن باز");
+    assert!(found.iter().all(|p| p != "عبد العزيز"), "{found:?}");
+}
