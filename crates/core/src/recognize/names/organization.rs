@@ -93,7 +93,15 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
             if crate::recognize::number_words::ordinal_at(view.doc, j).is_some() {
                 break;
             }
-            let adjective = is_adjective(view, w);
+            // A known place of masculine nisba shape is no adjective (`اتحاد
+            // كرة القدم العالمي [الأورغواي]`); `السعودية` after a feminine
+            // or plural noun is (`الخطوط السعودية`).
+            let adjective = is_adjective(view, w)
+                && !(definite
+                    && w.ends_with('ي')
+                    && view
+                        .phrase_at(j, false, |p| matches!(p, PhraseKind::Place { .. }))
+                        .is_some());
             if (definite && !adjective) || DESCRIPTIONS.contains(&w) {
                 break;
             }
@@ -112,6 +120,13 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
         // The genitive with `ل`: `للحزب` (definite), `لهيئة`, `للجنة` (construct).
         if let Some(rest) = w.strip_prefix('ل') {
             let stem = rest.strip_prefix('ل').unwrap_or(rest);
+            // `وزارة الصحة الفلسطينية [لوكالة] فرانس برس`: a complete name
+            // before `ل` + `وكالة` tells a news agency (the dative of
+            // `قال لوكالة`), not its own genitive; an office goes on
+            // (`المدير العام لوكالة الأنباء`).
+            if rest == "وكاله" && definite && !view.word_is(head, flag::OFFICE) {
+                break;
+            }
             if lex.is(rest, flag::ORG_HEAD | flag::PLACE_HEAD) {
                 definite = false;
                 last = j;
