@@ -93,15 +93,13 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
             if crate::recognize::number_words::ordinal_at(view.doc, j).is_some() {
                 break;
             }
-            // A known place of masculine nisba shape is no adjective (`اتحاد
+            // A known place (or organization) of masculine nisba shape is no adjective (`اتحاد
             // كرة القدم العالمي [الأورغواي]`); `السعودية` after a feminine
             // or plural noun is (`الخطوط السعودية`).
             let adjective = is_adjective(view, w)
                 && !(definite
                     && w.ends_with('ي')
-                    && view
-                        .phrase_at(j, false, |p| matches!(p, PhraseKind::Place { .. }))
-                        .is_some());
+                    && view.phrase_at(j, false, is_place_or_organization).is_some());
             if (definite && !adjective) || DESCRIPTIONS.contains(&w) {
                 break;
             }
@@ -298,8 +296,18 @@ const DESCRIPTIONS: [&str; 14] = [
 
 /// A known place or organization (one function, so that the generic
 /// [`View::phrase_at`] is compiled once for all its callers here).
-fn is_place_or_organization(k: &PhraseKind) -> bool {
+pub(super) fn is_place_or_organization(k: &PhraseKind) -> bool {
     matches!(k, PhraseKind::Place { .. } | PhraseKind::Organization)
+}
+
+/// A known place (see [`is_place_or_organization`]).
+pub(super) fn is_place(k: &PhraseKind) -> bool {
+    matches!(k, PhraseKind::Place { .. })
+}
+
+/// A known title (see [`is_place_or_organization`]).
+pub(super) fn is_title(k: &PhraseKind) -> bool {
+    *k == PhraseKind::Title
 }
 
 /// A known organization (see [`is_place_or_organization`]).

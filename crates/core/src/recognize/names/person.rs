@@ -11,8 +11,8 @@
 //! particles (`بن`, `عبد`, `أبو`) inside and at most one word with the
 //! article, which closes it (`بشار الأسد`).
 
-use super::lexicon::{flag, FastMap, PhraseKind};
-use super::organization::{extend_chain, BALL_GAMES};
+use super::lexicon::{flag, FastMap};
+use super::organization::{extend_chain, is_place, is_place_or_organization, is_title, BALL_GAMES};
 use super::{clitics, NameCandidate, Source, StartCursor, View};
 use crate::entity::{EntityKind, Value};
 use crate::tokenize::TokenKind;
@@ -61,7 +61,7 @@ fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
         return None;
     }
     let (skip, mut last, is_office) =
-        if let Some((skip, last, _)) = view.phrase_at(i, true, |k| *k == PhraseKind::Title) {
+        if let Some((skip, last, _)) = view.phrase_at(i, true, is_title) {
             (skip, last, false)
         } else {
             let skip = view
@@ -195,12 +195,10 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
         // (`طالب`, "student").
         let chained = after_particle && particle;
         let after_chain = after_particle
-            && words > 0
-            && k >= 2
+            && words > 1
             && view.word_is(k - 1, flag::PARTICLE)
             && view.word_is(k - 2, flag::PARTICLE)
-            && n >= 3
-            && w.chars().all(char::is_alphabetic);
+            && (view.word_is(k, flag::STOP) || view.is_name_word(k, true));
         if !(view.is_person_word(k, words > 0 || after_particle) || after_chain)
             || (later
                 && looks_like_verb(w)
@@ -340,7 +338,7 @@ fn role_after(view: &View<'_, '_>, name_last: usize) -> Option<String> {
     }
     let start = sep + 1;
     view.free_word(start)?;
-    let honorific = view.phrase_at(start, false, |k| *k == PhraseKind::Title);
+    let honorific = view.phrase_at(start, false, is_title);
     let last = if view.word_is(start, flag::OFFICE) {
         extend_chain(view, start)
     } else if let Some((_, last, _)) = honorific {
@@ -482,11 +480,7 @@ fn name_after_saying(view: &View<'_, '_>, i: usize) -> Option<usize> {
     let other_name = |k: usize| {
         view.person_word(k).is_none()
             && (view.may_have(k, flag::ORG_HEAD | flag::PLACE_HEAD)
-                || view
-                    .phrase_at(k, true, |p| {
-                        matches!(p, PhraseKind::Place { .. } | PhraseKind::Organization)
-                    })
-                    .is_some())
+                || view.phrase_at(k, true, is_place_or_organization).is_some())
     };
     if adverb || (i + 1..=last).any(|k| is_plural_noun_at(view, k) || other_name(k)) {
         return None;
@@ -522,11 +516,7 @@ fn name_after_demonym(view: &View<'_, '_>, i: usize) -> Option<usize> {
             })
             || (view.person_word(k).is_none()
                 && (view.may_have(k, flag::ORG_HEAD | flag::PLACE_HEAD)
-                    || view
-                        .phrase_at(k, true, |p| {
-                            matches!(p, PhraseKind::Place { .. } | PhraseKind::Organization)
-                        })
-                        .is_some()))
+                    || view.phrase_at(k, true, is_place_or_organization).is_some()))
     });
     let ends = view.punct(last + 1, ",") || name_ends_after(view, last);
     // Two words exactly: one is as often a verb or a noun (`الثورة الصينية
@@ -746,9 +736,7 @@ fn is_plain_word(view: &View<'_, '_>, k: usize, w: &str) -> bool {
         || is_verbal_noun(w)
         || glued_or_verb
         || view.word_is(k, flag::REGNAL)
-        || view
-            .phrase_at(k, false, |p| matches!(p, PhraseKind::Place { .. }))
-            .is_some()
+        || view.phrase_at(k, false, is_place).is_some()
 }
 
 /// True when token `k` is a place of the gazetteer (`الجزائر`, `الولايات
@@ -756,10 +744,7 @@ fn is_plain_word(view: &View<'_, '_>, k: usize, w: &str) -> bool {
 /// verb's object or a place, not a family name (`زار الرئيس إيمانويل ماكرون
 /// [الجزائر]`).
 fn is_place_not_name(view: &View<'_, '_>, k: usize) -> bool {
-    view.person_word(k).is_none()
-        && view
-            .phrase_at(k, false, |p| matches!(p, PhraseKind::Place { .. }))
-            .is_some()
+    view.person_word(k).is_none() && view.phrase_at(k, false, is_place).is_some()
 }
 
 /// The family name the learned table does not know after a name ending at
