@@ -13,7 +13,7 @@ equal a gold entity's. Precision, recall and F1 per kind (PERS=person, LOC=locat
 Usage (from the repository root, after `cargo build --release -p tahlil-cli`):
     python3 scripts/eval/eval_names.py                   # both corpora, markdown table
     python3 scripts/eval/eval_names.py --errors aqmar    # also list false positives and misses
-    python3 scripts/eval/eval_names.py --errors aqmar-dev   # the same for AQMAR's dev split alone
+    python3 scripts/eval/eval_names.py --errors aqmar-dev   # the same for AQMAR's dev split alone (or aqmar-test)
     python3 scripts/eval/eval_names.py --cv              # the learned person-name table cross-validated
     python3 scripts/eval/eval_names.py --cv --errors aqmar   # its person errors by source and category
 With --cv the person-name table (scripts/gen-person-names.py) is derived on some data and scored on
@@ -356,7 +356,7 @@ def cross_validate(aner, aqmar_dev, aqmar_test, errors=None):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--errors", choices=["anercorp", "aqmar", "aqmar-dev"], help="list false positives and misses of one corpus (aqmar-dev: AQMAR's dev split alone)")
+    ap.add_argument("--errors", choices=["anercorp", "aqmar", "aqmar-dev", "aqmar-test"], help="list false positives and misses of one corpus (aqmar-dev, aqmar-test: one split of AQMAR alone)")
     ap.add_argument("--cv", action="store_true", help="cross-validate the learned person-name table")
     ap.add_argument("--docs", action="store_true", help=f"score documents of several sentences (AQMAR's articles, ANERcorp cut every {DOC_SENTENCES} sentences) instead of one a sentence")
     args = ap.parse_args()
@@ -389,8 +389,8 @@ def main():
     # The dev split (8 articles) is for choosing rules; the test split (20) for reporting them.
     report(f"AQMAR, dev split ({len(AQMAR_DEV)} articles)", dev, args.errors == "aqmar-dev")
     preds = analyze(test)
-    report("AQMAR, test split (20 articles)", test, False, preds)
-    if args.errors == "aqmar":
+    report("AQMAR, test split (20 articles)", test, args.errors == "aqmar-test", preds)
+    if args.errors in ("aqmar", "aqmar-test"):
         org_errors(test, preds)
     return 0
 

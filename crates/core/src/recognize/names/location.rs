@@ -6,8 +6,8 @@
 //! 11 matched the annotation with the head kept, 82 without it. Before a place the gazetteer knows
 //! (`مدينة باريس`) the gazetteer's candidate is left alone.
 
-use super::lexicon::{flag, PhraseKind};
-use super::organization::{is_compass_word, place_head_at, proper_run};
+use super::lexicon::flag;
+use super::organization::{is_compass_word, is_place, place_head_at, proper_run};
 use super::{NameCandidate, Source, StartCursor, View};
 use crate::entity::{EntityKind, Value};
 
@@ -60,9 +60,7 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         if article
             || behind_ka(view, i, skip)
             || counted(view, i)
-            || view
-                .phrase_at(i + 1, false, |k| matches!(k, PhraseKind::Place { .. }))
-                .is_some()
+            || view.phrase_at(i + 1, false, is_place).is_some()
         {
             i += 1;
             continue;

@@ -93,7 +93,13 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
             if crate::recognize::number_words::ordinal_at(view.doc, j).is_some() {
                 break;
             }
-            let adjective = is_adjective(view, w);
+            // A known place (or organization) of masculine nisba shape is no adjective (`اتحاد
+            // كرة القدم العالمي [الأورغواي]`); `السعودية` after a feminine
+            // or plural noun is (`الخطوط السعودية`).
+            let adjective = is_adjective(view, w)
+                && !(definite
+                    && w.ends_with('ي')
+                    && view.phrase_at(j, false, is_place_or_organization).is_some());
             if (definite && !adjective) || DESCRIPTIONS.contains(&w) {
                 break;
             }
@@ -112,6 +118,13 @@ pub fn extend_chain(view: &View<'_, '_>, head: usize) -> usize {
         // The genitive with `ل`: `للحزب` (definite), `لهيئة`, `للجنة` (construct).
         if let Some(rest) = w.strip_prefix('ل') {
             let stem = rest.strip_prefix('ل').unwrap_or(rest);
+            // `وزارة الصحة الفلسطينية [لوكالة] فرانس برس`: a complete name
+            // before `ل` + `وكالة` tells a news agency (the dative of
+            // `قال لوكالة`), not its own genitive; an office goes on
+            // (`المدير العام لوكالة الأنباء`).
+            if rest == "وكاله" && definite && !view.word_is(head, flag::OFFICE) {
+                break;
+            }
             if lex.is(rest, flag::ORG_HEAD | flag::PLACE_HEAD) {
                 definite = false;
                 last = j;
@@ -283,8 +296,18 @@ const DESCRIPTIONS: [&str; 14] = [
 
 /// A known place or organization (one function, so that the generic
 /// [`View::phrase_at`] is compiled once for all its callers here).
-fn is_place_or_organization(k: &PhraseKind) -> bool {
+pub(super) fn is_place_or_organization(k: &PhraseKind) -> bool {
     matches!(k, PhraseKind::Place { .. } | PhraseKind::Organization)
+}
+
+/// A known place (see [`is_place_or_organization`]).
+pub(super) fn is_place(k: &PhraseKind) -> bool {
+    matches!(k, PhraseKind::Place { .. })
+}
+
+/// A known title (see [`is_place_or_organization`]).
+pub(super) fn is_title(k: &PhraseKind) -> bool {
+    *k == PhraseKind::Title
 }
 
 /// A known organization (see [`is_place_or_organization`]).

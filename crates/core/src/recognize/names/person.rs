@@ -11,8 +11,8 @@
 //! particles (`بن`, `عبد`, `أبو`) inside and at most one word with the
 //! article, which closes it (`بشار الأسد`).
 
-use super::lexicon::{flag, FastMap, PhraseKind};
-use super::organization::{extend_chain, BALL_GAMES};
+use super::lexicon::{flag, FastMap};
+use super::organization::{extend_chain, is_place, is_place_or_organization, is_title, BALL_GAMES};
 use super::{clitics, NameCandidate, Source, StartCursor, View};
 use crate::entity::{EntityKind, Value};
 use crate::tokenize::TokenKind;
@@ -61,7 +61,7 @@ fn title_at(view: &View<'_, '_>, i: usize) -> Option<TitleMatch> {
         return None;
     }
     let (skip, mut last, is_office) =
-        if let Some((skip, last, _)) = view.phrase_at(i, true, |k| *k == PhraseKind::Title) {
+        if let Some((skip, last, _)) = view.phrase_at(i, true, is_title) {
             (skip, last, false)
         } else {
             let skip = view
@@ -190,7 +190,16 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
         }
         let later = words > 0 && !after_particle;
         let n = w.chars().count();
-        if !view.is_person_word(k, words > 0 || after_particle)
+        // A particle right after a particle (`بن [أبي] طالب`, `بن [عبد]
+        // الله`) takes the next word along, a common or stop word too
+        // (`طالب`, "student").
+        let chained = after_particle && particle;
+        let after_chain = after_particle
+            && words > 1
+            && view.word_is(k - 1, flag::PARTICLE)
+            && view.word_is(k - 2, flag::PARTICLE)
+            && (view.word_is(k, flag::STOP) || view.is_name_word(k, true));
+        if !(view.is_person_word(k, words > 0 || after_particle) || after_chain)
             || (later
                 && looks_like_verb(w)
                 && !(n == 4 && (w.starts_with('ي') || w.ends_with('ا'))))
@@ -210,6 +219,11 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
         words += 1;
         last = Some(k);
         k += 1;
+        // `علي بن أبي طالب [مقاليد]`: the name goes on with a particle only.
+        if after_chain && !view.is_person_word(k - 1, true) && !view.free_word_is(k, flag::PARTICLE)
+        {
+            break;
+        }
         // The article closes a name (`بشار الأسد`); a feminine noun with the
         // article is no family name (`حسينة الحكومة`). After a particle it is
         // part of the name (`عبد الله`).
@@ -219,7 +233,7 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
             break;
         }
         let closed = article && !after_particle && !view.word_is(k - 1, flag::COMPOUND);
-        after_particle = false;
+        after_particle = chained;
         if closed || words == max_words {
             break;
         }
@@ -298,6 +312,17 @@ fn is_unknown_noun_ending(view: &View<'_, '_>, k: usize, w: &str) -> bool {
         && view.person_word(k).is_none()
 }
 
+/// True for a word of the participle pattern `مفعل` (`مشرف`, `مدرب`,
+/// `مسؤول` is not: its long vowel): `م` and three consonants. A noun of an
+/// occupation or an adjective (`حل مشرف`, "an honourable solution") when
+/// the person table does not know it.
+fn is_participle_shape(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next() == Some('م')
+        && c.clone().count() == 3
+        && c.all(|ch| !matches!(ch, 'ا' | 'و' | 'ي' | 'ى' | 'ه' | 'ء' | 'ئ' | 'ؤ'))
+}
+
 /// True for a verbal noun of the pattern `تفعيل` (`تشكيل`, `تنفيذ`).
 fn is_verbal_noun(w: &str) -> bool {
     let c: Vec<char> = w.chars().collect();
@@ -313,7 +338,7 @@ fn role_after(view: &View<'_, '_>, name_last: usize) -> Option<String> {
     }
     let start = sep + 1;
     view.free_word(start)?;
-    let honorific = view.phrase_at(start, false, |k| *k == PhraseKind::Title);
+    let honorific = view.phrase_at(start, false, is_title);
     let last = if view.word_is(start, flag::OFFICE) {
         extend_chain(view, start)
     } else if let Some((_, last, _)) = honorific {
@@ -444,19 +469,18 @@ fn name_after_saying(view: &View<'_, '_>, i: usize) -> Option<usize> {
     }
     let last = name_run(view, i + 1, 3)?;
     let last = trim_after_known_name(view, i + 1, last);
-    // `وأضاف [مستهجنا]`: a participle in the accusative, an adverb.
-    let adverb = view
-        .free_word(i + 1)
-        .is_some_and(|w| w.starts_with('م') && w.ends_with('ا') && w.chars().count() >= 5);
+    // `وأضاف [مستهجنا]`: a participle in the accusative, an adverb;
+    // `وأكد [مشرف] شؤون المعلمين`: a participle the table does not know,
+    // an occupation.
+    let adverb = view.free_word(i + 1).is_some_and(|w| {
+        (w.starts_with('م') && w.ends_with('ا') && w.chars().count() >= 5)
+            || (is_participle_shape(w) && view.person_word(i + 1).is_none())
+    });
     // `وقالت [حركة] حماس`, `وقالت [روسيا]`: a head word, a known place or organization.
     let other_name = |k: usize| {
         view.person_word(k).is_none()
             && (view.may_have(k, flag::ORG_HEAD | flag::PLACE_HEAD)
-                || view
-                    .phrase_at(k, true, |p| {
-                        matches!(p, PhraseKind::Place { .. } | PhraseKind::Organization)
-                    })
-                    .is_some())
+                || view.phrase_at(k, true, is_place_or_organization).is_some())
     };
     if adverb || (i + 1..=last).any(|k| is_plural_noun_at(view, k) || other_name(k)) {
         return None;
@@ -492,11 +516,7 @@ fn name_after_demonym(view: &View<'_, '_>, i: usize) -> Option<usize> {
             })
             || (view.person_word(k).is_none()
                 && (view.may_have(k, flag::ORG_HEAD | flag::PLACE_HEAD)
-                    || view
-                        .phrase_at(k, true, |p| {
-                            matches!(p, PhraseKind::Place { .. } | PhraseKind::Organization)
-                        })
-                        .is_some()))
+                    || view.phrase_at(k, true, is_place_or_organization).is_some()))
     });
     let ends = view.punct(last + 1, ",") || name_ends_after(view, last);
     // Two words exactly: one is as often a verb or a noun (`الثورة الصينية
@@ -716,9 +736,7 @@ fn is_plain_word(view: &View<'_, '_>, k: usize, w: &str) -> bool {
         || is_verbal_noun(w)
         || glued_or_verb
         || view.word_is(k, flag::REGNAL)
-        || view
-            .phrase_at(k, false, |p| matches!(p, PhraseKind::Place { .. }))
-            .is_some()
+        || view.phrase_at(k, false, is_place).is_some()
 }
 
 /// True when token `k` is a place of the gazetteer (`الجزائر`, `الولايات
@@ -726,10 +744,7 @@ fn is_plain_word(view: &View<'_, '_>, k: usize, w: &str) -> bool {
 /// verb's object or a place, not a family name (`زار الرئيس إيمانويل ماكرون
 /// [الجزائر]`).
 fn is_place_not_name(view: &View<'_, '_>, k: usize) -> bool {
-    view.person_word(k).is_none()
-        && view
-            .phrase_at(k, false, |p| matches!(p, PhraseKind::Place { .. }))
-            .is_some()
+    view.person_word(k).is_none() && view.phrase_at(k, false, is_place).is_some()
 }
 
 /// The family name the learned table does not know after a name ending at
@@ -1024,11 +1039,24 @@ fn surname_mention(view: &View<'_, '_>, i: usize, skip: usize) -> bool {
         && !view.is_title_word_at(i - 1);
     let verb_shape = looks_like_verb(bare) || has_verb_pattern(bare) || is_verbal_noun(bare);
     let verb_ok = !verb_shape || name_ends_after(view, i);
+    // A participle the table does not know (`مشرف`) is an adjective or a
+    // noun after a noun (`حل [مشرف]`, `بشكل [مشرف]`): a name only after a
+    // clear start (`وقال مشرف`, `أن مشرف`, `، مشرف`).
+    let participle_ok = !is_participle_shape(bare)
+        || view.person_word(i).is_some()
+        || i == 0
+        || view.line_start(i)
+        || skip > 0
+        || view.word(i - 1).is_none()
+        || view.word_is(i - 1, flag::STOP)
+        || view.may_have(i - 1, flag::SAYING)
+        || view.is_title_word_at(i - 1);
     clitic_ok
         && !follows_particle(view, i)
         && !name_before
         && !view.free_word_is(i + 1, flag::PARTICLE | flag::COMPOUND)
         && verb_ok
+        && participle_ok
 }
 
 /// Adds the other mentions of names of two words or more found by the
@@ -1136,7 +1164,13 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                     })
                 };
                 let alone_ok = name.len() > 1 || (near(name[0]) && surname_mention(view, i, skip));
+                // No mention right after a particle inside a name: part of
+                // a longer name (`عمر بن [عبد العزيز]`; `فإن` reads as the
+                // particle `فان` of `فان باستن`).
+                let in_name =
+                    follows_particle(view, i) && i >= 2 && view.is_person_word(i - 2, false);
                 rest_matches
+                    && !in_name
                     && alone_ok
                     && taken[i..=last].iter().all(|t| !t)
                     && !view.is_name_word(last + 1, false)
@@ -1176,4 +1210,54 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         }
     }
     out.extend(found);
+    // A family name alone after a foreign given name the table does not
+    // know: the name of another person of the family (`[لورا] بوش` after
+    // `جورج بوش`).
+    for k in 0..out.len() {
+        let c = &out[k];
+        let i = c.first;
+        if c.kind != EntityKind::Person || c.last != i || c.skip != 0 || i == 0 {
+            continue;
+        }
+        let known = view.doc.word_id(i).is_some_and(|id| {
+            surname_at.get(&id).is_some_and(|at| {
+                at.iter()
+                    .any(|&a| a as usize != i && (a as usize).abs_diff(i) <= SURNAME_REACH)
+            })
+        });
+        if known && !taken[i - 1] && foreign_given_name(view, i - 1) {
+            out[k].first = i - 1;
+        }
+    }
+}
+
+/// True when token `k`, right before a family name, reads as a foreign
+/// given name the table does not know (`لورا`, `ماريا`): a separate word of
+/// four letters or more ending in `ا` (no `وا`, `ها`, `نا`: verbs and
+/// pronouns), without clitics or article, no `ي` of the imperfect, in no
+/// table, after a clear start: a feminine verb (`وزارت لورا بوش`), a verb
+/// of saying, a function word, a title, punctuation. (Other endings are as
+/// often a verb before its subject, `انضم رونالدو`; other words before, a
+/// noun in construct, `يلقنون مليشيا صالح`.)
+fn foreign_given_name(view: &View<'_, '_>, k: usize) -> bool {
+    let shape = view.free_word(k).is_some_and(|w| {
+        w.chars().count() >= 4
+            && w.ends_with('ا')
+            && !(w.ends_with("وا") || w.ends_with("ها") || w.ends_with("نا"))
+            && !w.starts_with('ي')
+            && !w.starts_with('و')
+            && clitics::split_article(w).is_none()
+            && !view.line_start(k + 1)
+            && view.word_flags(k) == 0
+            && !view.is_known(k)
+    });
+    shape
+        && (k == 0
+            || view.line_start(k)
+            || view.word(k - 1).is_none_or(|p| {
+                (p.ends_with('ت') && p.chars().count() >= 4)
+                    || view.word_is(k - 1, flag::STOP)
+                    || view.may_have(k - 1, flag::SAYING)
+                    || view.is_title_word_at(k - 1)
+            }))
 }

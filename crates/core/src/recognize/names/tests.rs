@@ -829,3 +829,66 @@ fn two_name_words_after_a_feminine_demonym() {
         [("person", "لين أندرسون".into())]
     );
 }
+
+#[test]
+fn a_foreign_given_name_before_a_family_name_found_in_full() {
+    let people = |text: &str| -> Vec<String> {
+        texts(text)
+            .into_iter()
+            .filter(|(k, _)| *k == "person")
+            .map(|(_, t)| t)
+            .collect()
+    };
+    assert_eq!(
+        people("قال الرئيس الأمريكي جورج بوش إن الحرب مستمرة. وزارت لورا بوش المدرسة أمس."),
+        ["جورج بوش", "لورا بوش"]
+    );
+    // Not a verb of the plural or a noun with a pronoun before it.
+    assert_eq!(
+        people("قال الرئيس الأمريكي جورج بوش إن الحرب مستمرة. وانتقدوا بوش بشدة."),
+        ["جورج بوش", "بوش"]
+    );
+    // Only before a family name found in full in the document.
+    assert_eq!(people("وزارت لورا بوش المدرسة أمس."), ["بوش"]);
+}
+
+#[test]
+fn a_participle_the_table_lacks_is_no_family_name_after_a_noun() {
+    let people = |text: &str| -> Vec<String> {
+        texts(text)
+            .into_iter()
+            .filter(|(k, _)| *k == "person")
+            .map(|(_, t)| t)
+            .collect()
+    };
+    assert_eq!(
+        people("قال الرئيس الباكستاني برويز مشرف إن الحكومة ستعمل. وقال مشرف إن بلاده ترفض ذلك. لا بد من حل مشرف للقضية، وتمثيل المملكة بشكل مشرف في الأولمبياد."),
+        ["برويز مشرف", "مشرف"]
+    );
+    // After a verb of saying, an occupation before its complement is no name.
+    assert!(
+        people("وأكد مشرف شؤون المعلمين الأستاذ خالد إن المقابلات بدأت.")
+            .iter()
+            .all(|p| p != "مشرف شؤون المعلمين")
+    );
+}
+
+#[test]
+fn a_particle_after_a_particle_takes_the_next_word() {
+    let people = |text: &str| -> Vec<String> {
+        texts(text)
+            .into_iter()
+            .filter(|(k, _)| *k == "person")
+            .map(|(_, t)| t)
+            .collect()
+    };
+    // `طالب` ("student") is a stop word, but after `بن أبي` it is the name.
+    assert_eq!(
+        people("تسلم أمير المؤمنين علي بن أبي طالب مقاليد الحكم."),
+        ["علي بن أبي طالب"]
+    );
+    // A name found in full is not found again inside a longer name after a particle.
+    let found = people("قال الشيخ عبد العزيز بن باز إن الصلاة واجبة. وحكم عمر بن عبد العزيز.");
+    assert_eq!(found[0], "عبد العزيز بن باز");
+    assert!(found.iter().all(|p| p != "عبد العزيز"), "{found:?}");
+}
