@@ -382,7 +382,15 @@ impl Recognizer for RelativeDateRecognizer {
         super::walk(
             self.lex.start_tokens(doc, DateFamily::Relative),
             |i| match self.parse_at(doc, i) {
-                Some((span, unit, offset, last, year)) => {
+                Some((mut span, unit, offset, last, year)) => {
+                    // `نهاية العام الماضي`, `مطلع الشهر المقبل`: the part in the span.
+                    if matches!(unit, TimeUnit::Year | TimeUnit::Month)
+                        && span.start == doc.tokens[i].span.start
+                    {
+                        if let Some((first, clitic)) = super::date::part_before(doc, i) {
+                            span = Span::new(doc.tokens[first].span.start + clitic, span.end);
+                        }
+                    }
                     out.push(Candidate {
                         kind: EntityKind::Date,
                         span,
@@ -412,6 +420,25 @@ pub fn resolve_value(text: &str, value: &mut Value, reference: (i32, u8, u8)) {
         };
         // `يوليو الماضي`: the named month before (after, or of) the
         // reference, its offset the exact count of months.
+        if let (TimeUnit::Year, -1..=1, Some(month), Some(day)) = (r.unit, r.offset, d.month, d.day)
+        {
+            // `25 يونيو الماضي`: the last 25 June before the reference (the
+            // next one after it, or the one of its year).
+            let (y, m, dd) = reference;
+            let year = match r.offset {
+                -1 if (month, day) >= (m, dd) => y - 1,
+                1 if (month, day) <= (m, dd) => y + 1,
+                _ => y,
+            };
+            let exact = Relative {
+                unit: TimeUnit::Month,
+                offset: (i64::from(year) - i64::from(y)) * 12 + i64::from(month) - i64::from(m),
+            };
+            d.relative = Some(exact);
+            d.resolved = (day <= crate::analysis::days_in_month(year, month))
+                .then(|| format!("{year:04}-{month:02}-{day:02}"));
+            return;
+        }
         if let (TimeUnit::Year, -1..=1, Some(month), None) = (r.unit, r.offset, d.month, d.day) {
             let exact = Relative {
                 unit: TimeUnit::Month,
