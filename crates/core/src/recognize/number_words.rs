@@ -540,6 +540,35 @@ impl NumberWords {
         super::merge_tokens(self.cardinal_tokens(doc), word_tokens(doc, DUAL_WORD))
     }
 
+    /// The value of a scale word with the article (`المليون`, `الألف`), or `None`.
+    fn definite_scale(&self, w: &str) -> Option<f64> {
+        match self.cardinals.get(w.strip_prefix("ال")?)? {
+            Piece::Scale(m, 0) => Some(*m),
+            _ => None,
+        }
+    }
+
+    /// `المليون ونصف المليون` (1,500,000) at token `i`: a scale word with the
+    /// article, `ونصف` and the same scale word, with or without the article.
+    fn definite_scale_and_half(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
+        let m = self.definite_scale(word_at(doc, i)?)?;
+        if word_at(doc, i + 1)? != "ونصف" || doc.tokens[i + 1].newline_before {
+            return None;
+        }
+        let again = word_at(doc, i + 2)?;
+        let same = self.definite_scale(again) == Some(m)
+            || matches!(self.cardinals.get(again), Some(Piece::Scale(x, 0)) if *x == m);
+        if !same || doc.tokens[i + 2].newline_before {
+            return None;
+        }
+        Some(WordNumber {
+            first: i,
+            last: i + 2,
+            span: Span::new(doc.tokens[i].span.start, doc.tokens[i + 2].span.end),
+            value: 1.5 * m,
+        })
+    }
+
     /// The word bits of the word `w`: the table lookups of
     /// [`NumberWords::ordinal_at`], [`NumberWords::dual_at`], of the start of
     /// a cardinal or an ordinal, and the start tests of money, references
@@ -559,7 +588,9 @@ impl NumberWords {
         let dual = self.dual_endings.may_match(w)
             && split_clitics(w).any(|(_, _, bare)| self.duals.contains_key(bare));
         // Only a word that is a number or `سالب` starts a cardinal.
-        let cardinal = self.negative.iter().any(|n| n == w) || self.first_piece_of(w).is_some();
+        let cardinal = self.negative.iter().any(|n| n == w)
+            || self.first_piece_of(w).is_some()
+            || self.definite_scale(w).is_some();
         let tens = self.definite_tens_value(w).is_some();
         others
             | (u8::from(ordinal) * ORDINAL_WORD)
@@ -601,7 +632,13 @@ impl NumberWords {
                 start = i + 1;
             }
         }
-        let (clitic, first) = self.first_piece(doc, start)?;
+        let Some((clitic, first)) = self.first_piece(doc, start) else {
+            return if negative {
+                None
+            } else {
+                self.definite_scale_and_half(doc, i)
+            };
+        };
         if negative && clitic != 0 {
             return None;
         }
@@ -775,8 +812,9 @@ impl NumberWords {
             }
             if last == Last::Fraction {
                 // `مليونين ونصف المليون`: the scale word again, with the article.
+                // Also without it: `مليون ونصف مليون`.
                 let again = word_at(doc, end + 1)
-                    .and_then(|w| w.strip_prefix("ال"))
+                    .map(|w| w.strip_prefix("ال").unwrap_or(w))
                     .and_then(|w| self.piece(w, false));
                 if matches!(again, Some(Piece::Scale(m, _)) if m == last_scale) {
                     end += 1;
