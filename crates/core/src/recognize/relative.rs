@@ -330,8 +330,13 @@ impl RelativeDateRecognizer {
         let mut year = None;
         if unit == TimeUnit::Year {
             year = year_at(doc, last + 1);
-            if year.is_some() {
+            if let Some(y) = year {
                 last += 1;
+                // `هذا العام 2015م`: a Gregorian era after the year.
+                let grammar = super::date::DateGrammar::default();
+                if let Some((Calendar::Gregorian, l)) = grammar.era_at(doc, last + 1, y) {
+                    last = l;
+                }
             }
         }
         let span = Span::new(
