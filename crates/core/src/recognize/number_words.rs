@@ -504,16 +504,26 @@ impl NumberWords {
 
     /// [`NumberWords::first_piece`] of the word `word`.
     fn first_piece_of(&self, word: &str) -> Option<(usize, Piece)> {
-        if !self.cardinal_endings.may_match(word) {
-            return None;
+        self.scan_first(word).0
+    }
+
+    /// [`NumberWords::first_piece_of`] `word`, and whether `word` is a scale
+    /// word with the article and no clitic (`المليون`, see
+    /// [`NumberWords::definite_scale_and_half`]), in one pass of lookups.
+    fn scan_first(&self, word: &str) -> (Option<(usize, Piece)>, bool) {
+        if !self.cardinal_endings.may_match(word) || self.not_numbers.contains_key(word) {
+            return (None, false);
         }
-        if self.not_numbers.contains_key(word) {
-            return None;
-        }
-        split_clitics(word).find_map(|(clitic, article, bare)| {
-            let p = self.piece(bare, article)?;
+        let mut definite_scale = false;
+        let found = split_clitics(word).find_map(|(clitic, article, bare)| {
+            let p = *self.cardinals.get(bare)?;
+            if article && !self.with_article.contains_key(bare) {
+                definite_scale |= clitic == 0 && matches!(p, Piece::Scale(_, 0));
+                return None;
+            }
             Some((clitic, p))
-        })
+        });
+        (found, definite_scale)
     }
 
     /// The word bits ([`ORDINAL_WORD`], [`DUAL_WORD`], ...) of token `i`.
@@ -542,7 +552,8 @@ impl NumberWords {
 
     /// The value of a scale word with the article (`المليون`, `الألف`), or `None`.
     fn definite_scale(&self, w: &str) -> Option<f64> {
-        match self.cardinals.get(w.strip_prefix("ال")?)? {
+        let bare = w.strip_prefix("ال")?;
+        match self.cardinals.get(bare)? {
             Piece::Scale(m, 0) => Some(*m),
             _ => None,
         }
@@ -588,9 +599,8 @@ impl NumberWords {
         let dual = self.dual_endings.may_match(w)
             && split_clitics(w).any(|(_, _, bare)| self.duals.contains_key(bare));
         // Only a word that is a number or `سالب` starts a cardinal.
-        let cardinal = self.negative.iter().any(|n| n == w)
-            || self.first_piece_of(w).is_some()
-            || self.definite_scale(w).is_some();
+        let (first, definite_scale) = self.scan_first(w);
+        let cardinal = self.negative.iter().any(|n| n == w) || first.is_some() || definite_scale;
         let tens = self.definite_tens_value(w).is_some();
         others
             | (u8::from(ordinal) * ORDINAL_WORD)
