@@ -138,19 +138,30 @@ impl DateGrammar {
         self.core_at(doc, i)
     }
 
-    /// `[يوم] الاثنين[،] <date with a day>`: the weekday is part of the span.
+    /// `[يوم] الاثنين[،] [الموافق] <date with a day>`, `يوم 30 مارس`: the
+    /// weekday (and `يوم`, `الموافق`) is part of the span, and so is a day
+    /// word right before the weekday (`أمس الجمعة الموافق 15/10/1436هـ`).
     fn weekday_date_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedDate> {
         if !self.lex.may_start(doc, i) {
             return None;
         }
         let is_weekday = |w| matches!(w, DateWord::Weekday(_));
-        let (first, clitic, wd) = match self.lex.find(doc, i, true, is_weekday) {
+        let (mut first, clitic, wd) = match self.lex.find(doc, i, true, is_weekday) {
             Some(m) => (i, m.clitic, m),
             None => {
                 let t = doc.token_text(i);
                 let day_word = DAY_WORDS.iter().position(|w| *w == t)?;
                 let clitic = if day_word == 0 { 0 } else { "و".len() };
-                let m = self.lex.find(doc, i + 1, false, is_weekday)?;
+                let Some(m) = self.lex.find(doc, i + 1, false, is_weekday) else {
+                    // `يوم 30 مارس 2019`: the day word heads the date.
+                    let mut d = self.core_at(doc, i + 1)?;
+                    if d.clitic != 0 || d.value.day.is_none() || d.value.relative.is_some() {
+                        return None;
+                    }
+                    d.first = i;
+                    d.clitic = clitic;
+                    return Some(d);
+                };
                 (i, clitic, m)
             }
         };
@@ -158,11 +169,23 @@ impl DateGrammar {
         if doc.is_punct(j, ",") {
             j += 1;
         }
+        if j < doc.tokens.len() && doc.token_text(j) == "الموافق" {
+            j += 1;
+        }
         let mut d = self
             .core_at(doc, j)
             .or_else(|| self.day_slash_month_at(doc, j))?;
         if d.clitic != 0 || d.value.day.is_none() {
             return None;
+        }
+        // `أمس الجمعة`, `اليوم الأحد`, `يوم غد الأحد` before the date.
+        while clitic == 0
+            && first > 0
+            && doc.tokens[first - 1].kind == TokenKind::Word
+            && !doc.tokens[first].newline_before
+            && DAYS_BEFORE_WEEKDAY.contains(&doc.token_text(first - 1))
+        {
+            first -= 1;
         }
         d.first = first;
         d.clitic = clitic;
@@ -535,7 +558,7 @@ impl DateGrammar {
             last = month.last;
             calendar = month.calendar;
         }
-        let value = match (calendar, year) {
+        let mut value = match (calendar, year) {
             (_, Some(_)) => full?,
             (Calendar::Gregorian, None) => {
                 if day > days_in_month(2000, month.month) {
@@ -550,6 +573,16 @@ impl DateGrammar {
                 hijri(None, Some(month.month), Some(day))
             }
         };
+        if year.is_none() {
+            // `25 يونيو الماضي`, `الثاني من سبتمبر المقبل`: as after a month alone.
+            if let Some(offset) = direction_at(doc, last + 1) {
+                last += 1;
+                value.relative = Some(Relative {
+                    unit: TimeUnit::Year,
+                    offset,
+                });
+            }
+        }
         Some(ParsedDate {
             first,
             last,
@@ -616,9 +649,7 @@ impl DateGrammar {
                     .get(last + 1)
                     .filter(|t| t.kind == TokenKind::Word && !t.newline_before)
                     .map(|_| doc.token_text(last + 1));
-                if let Some(&(_, offset)) =
-                    next.and_then(|w| MONTH_DIRECTIONS.iter().find(|(d, _)| *d == w))
-                {
+                if let Some(offset) = direction_at(doc, last + 1) {
                     // `يوليو الماضي`, `رمضان المقبل`, `شوال الجاري`: the
                     // named month of the year before, after or of the date of writing.
                     last += 1;
@@ -886,6 +917,23 @@ const MONTH_DIRECTIONS: &[(&str, i64)] = &[
     ("الجاري", 0),
 ];
 
+/// The offset in years of the direction word at token `i` ([`MONTH_DIRECTIONS`]),
+/// on the same line.
+fn direction_at(doc: &Document<'_>, i: usize) -> Option<i64> {
+    doc.tokens
+        .get(i)
+        .filter(|t| t.kind == TokenKind::Word && !t.newline_before)?;
+    let w = doc.token_text(i);
+    MONTH_DIRECTIONS
+        .iter()
+        .find(|(d, _)| *d == w)
+        .map(|&(_, offset)| offset)
+}
+
+/// Day words before a weekday that are part of a date's span (`أمس الجمعة
+/// 5 مارس`, `اليوم الأحد الموافق ...`), in search form.
+const DAYS_BEFORE_WEEKDAY: &[&str] = &["امس", "اليوم", "غدا", "غد", "يوم"];
+
 /// Epithets after a Hijri month name (`رمضان المبارك`, `محرم الحرام`),
 /// part of its span, in search form.
 const HIJRI_HONORIFICS: &[&str] = &["المبارك", "الكريم", "المعظم", "الفضيل", "الحرام"];
@@ -896,7 +944,7 @@ const HIJRI_HONORIFICS: &[&str] = &["المبارك", "الكريم", "المع�
 const PARTS_OF_MONTH: &[&str] = &[
     "منتصف",
     "مطلع",
-    "اوايل",
+    "اواءل",
     "اواخر",
     "اواسط",
     "بدايه",
@@ -908,13 +956,35 @@ const PARTS_OF_MONTH: &[&str] = &[
 /// True when the word before token `i` is a part of a month ([`PARTS_OF_MONTH`],
 /// a clitic allowed: `بمنتصف`).
 fn after_part_of_month(doc: &Document<'_>, i: usize) -> bool {
-    i > 0 && doc.tokens[i - 1].kind == TokenKind::Word && {
-        let w = doc.token_text(i - 1);
-        let bare = ["و", "ب", "ل", "ف"]
-            .iter()
-            .find_map(|c| w.strip_prefix(c).filter(|r| PARTS_OF_MONTH.contains(r)));
-        PARTS_OF_MONTH.contains(&w) || bare.is_some()
+    i > 0
+        && doc.tokens[i - 1].kind == TokenKind::Word
+        && part_clitic(doc.token_text(i - 1)).is_some()
+}
+
+/// The byte length of the clitic before a part of a month ([`PARTS_OF_MONTH`])
+/// in `w` (`0` when bare: `منتصف`, `بمنتصف`), or `None`.
+fn part_clitic(w: &str) -> Option<usize> {
+    ["", "و", "ب", "ل", "ف"]
+        .iter()
+        .find(|c| {
+            w.strip_prefix(**c)
+                .is_some_and(|r| PARTS_OF_MONTH.contains(&r))
+        })
+        .map(|c| c.len())
+}
+
+/// The first token and clitic of a date that starts at token `first` with
+/// no clitic, extended over a part of a month or year before it (`أواخر
+/// مايو`, `مطلع عام 2020`, `بنهاية 2019`: the part is in the span, its clitic
+/// out), or `None` when no part stands there.
+pub(super) fn part_before(doc: &Document<'_>, first: usize) -> Option<(usize, usize)> {
+    if first == 0
+        || doc.tokens[first].newline_before
+        || doc.tokens[first - 1].kind != TokenKind::Word
+    {
+        return None;
     }
+    part_clitic(doc.token_text(first - 1)).map(|c| (first - 1, c))
 }
 
 /// Prepositions after which a month name that is also a common word or a
@@ -970,7 +1040,13 @@ impl Recognizer for DateRecognizer {
                 .parse_at(doc, i)
                 .or_else(|| self.grammar.bare_year_at(doc, i));
             match found {
-                Some(d) => {
+                Some(mut d) => {
+                    if d.clitic == 0 && d.value.day.is_none() {
+                        if let Some((first, clitic)) = part_before(doc, d.first) {
+                            d.first = first;
+                            d.clitic = clitic;
+                        }
+                    }
                     out.push(Candidate {
                         kind: EntityKind::Date,
                         span: d.span(doc),
@@ -1078,8 +1154,8 @@ mod tests {
         assert_eq!(
             dates("في منتصف مارس وأواخر صفر"),
             [
-                ("مارس".into(), g(None, Some(3), None)),
-                ("صفر".into(), hijri(None, Some(2), None))
+                ("منتصف مارس".into(), g(None, Some(3), None)),
+                ("اواخر صفر".into(), hijri(None, Some(2), None))
             ]
         );
         assert!(dates("مارس الضغط").is_empty());

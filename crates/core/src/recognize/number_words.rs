@@ -232,12 +232,14 @@ const AFTER_ONE: &[&str] = &[
 const NEGATIVE_WORDS: &[&str] = &["سالب", "ناقص"];
 
 /// Ordinal words: `(word, value, lead)`; lead = true for `حادي` (only in
-/// `الحادي عشر`). Masculine and feminine.
+/// `الحادي عشر`, `الحادي والعشرون`) and `واحد`, said for it in the news
+/// (`القرن الواحد والعشرين`). Masculine and feminine.
 const ORDINALS: &[(&str, u8, bool)] = &[
     ("أول", 1, false),
     ("أولى", 1, false),
     ("حادي", 1, true),
     ("حادية", 1, true),
+    ("واحد", 1, true),
     ("ثاني", 2, false),
     ("ثانية", 2, false),
     ("ثالث", 3, false),
@@ -775,8 +777,9 @@ impl NumberWords {
             }
             if last == Last::Fraction {
                 // `مليونين ونصف المليون`: the scale word again, with the article.
+                // Also without it: `مليون ونصف مليون`.
                 let again = word_at(doc, end + 1)
-                    .and_then(|w| w.strip_prefix("ال"))
+                    .map(|w| w.strip_prefix("ال").unwrap_or(w))
                     .and_then(|w| self.piece(w, false));
                 if matches!(again, Some(Piece::Scale(m, _)) if m == last_scale) {
                     end += 1;

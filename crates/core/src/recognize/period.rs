@@ -5,7 +5,7 @@
 use super::date::{is_bare_year, is_hijri_year, DateGrammar, ParsedDate, DATE_PRIORITY};
 use super::date_words::{glued_to_word, DateFamily, DateWord};
 use super::{Candidate, Document, Recognizer};
-use crate::entity::{Calendar, DateValue, EntityKind, Value};
+use crate::entity::{Calendar, DateValue, EntityKind, TimeUnit, Value};
 use crate::span::Span;
 use crate::tokenize::TokenKind;
 
@@ -134,6 +134,8 @@ fn share_month(start: &mut DateValue, end: &DateValue) -> bool {
             start.month = Some(m);
             start.year = end.year;
             start.calendar = end.calendar;
+            // `من 8 إلى 23 سبتمبر المقبل`: both days in the next September.
+            start.relative = end.relative;
             true
         }
         _ => false,
@@ -143,6 +145,16 @@ fn share_month(start: &mut DateValue, end: &DateValue) -> bool {
 /// True when `end` is not before `start` (comparing the fields both state).
 fn ordered(start: &DateValue, end: &DateValue) -> bool {
     if start.relative.is_some() || end.relative.is_some() || start.calendar != end.calendar {
+        // Two days of one named month of a relative year (`من 8 إلى 23
+        // سبتمبر المقبل`): in order of their days.
+        if start.relative.is_some_and(|r| r.unit == TimeUnit::Year)
+            && start.relative == end.relative
+            && start.calendar == end.calendar
+            && start.year.is_none()
+            && end.year.is_none()
+        {
+            return (start.month, start.day) <= (end.month, end.day);
+        }
         return start.relative.is_none() && end.relative.is_none();
     }
     let key = |d: &DateValue| (d.year, d.month, d.day);

@@ -382,7 +382,15 @@ impl Recognizer for RelativeDateRecognizer {
         super::walk(
             self.lex.start_tokens(doc, DateFamily::Relative),
             |i| match self.parse_at(doc, i) {
-                Some((span, unit, offset, last, year)) => {
+                Some((mut span, unit, offset, last, year)) => {
+                    // `نهاية العام الماضي`, `مطلع الشهر المقبل`: the part in the span.
+                    if matches!(unit, TimeUnit::Year | TimeUnit::Month)
+                        && span.start == doc.tokens[i].span.start
+                    {
+                        if let Some((first, clitic)) = super::date::part_before(doc, i) {
+                            span = Span::new(doc.tokens[first].span.start + clitic, span.end);
+                        }
+                    }
                     out.push(Candidate {
                         kind: EntityKind::Date,
                         span,
@@ -412,13 +420,24 @@ pub fn resolve_value(text: &str, value: &mut Value, reference: (i32, u8, u8)) {
         };
         // `يوليو الماضي`: the named month before (after, or of) the
         // reference, its offset the exact count of months.
-        if let (TimeUnit::Year, -1..=1, Some(month), None) = (r.unit, r.offset, d.month, d.day) {
+        // With a day (`25 يونيو الماضي`), that day of the month; a day of
+        // the reference's own month is in that month (`20 أغسطس المقبل`
+        // written on 1 August).
+        if let (TimeUnit::Year, -1..=1, Some(month)) = (r.unit, r.offset, d.month) {
+            let offset = if d.day.is_some() && month == reference.1 {
+                0
+            } else {
+                months_to_month(reference.1, month, r.offset)
+            };
             let exact = Relative {
                 unit: TimeUnit::Month,
-                offset: months_to_month(reference.1, month, r.offset),
+                offset,
             };
             d.relative = Some(exact);
-            d.resolved = resolve(exact, reference);
+            d.resolved = resolve(exact, reference).map(|ym| match d.day {
+                Some(day) => format!("{ym}-{day:02}"),
+                None => ym,
+            });
             return;
         }
         if let (TimeUnit::Week, 1 | -1, Some(day)) = (r.unit, r.offset, weekday()) {

@@ -34,6 +34,30 @@ pub(super) fn may_start_word(word: &str, bare: &[DateWord], any: &[DateWord]) ->
         || HOUR_WORDS.contains(&word)
 }
 
+/// Words that start a time zone after a clock time, in search form.
+const ZONE_WORDS: &[&str] = &["بتوقيت", "بالتوقيت"];
+
+/// A time zone at token `i` (`بتوقيت القدس`, `بتوقيت مكة المكرمة`,
+/// `بالتوقيت المحلي`): its last token. Two words at most follow
+/// the zone word; the second only when it is definite (`مكة المكرمة`).
+fn zone_at(doc: &Document<'_>, i: usize) -> Option<usize> {
+    let word = |k: usize| {
+        doc.tokens
+            .get(k)
+            .filter(|t| t.kind == TokenKind::Word && !t.newline_before)
+            .map(|_| doc.token_text(k))
+    };
+    let w = word(i)?;
+    if !ZONE_WORDS.contains(&w) {
+        return None;
+    }
+    word(i + 1)?;
+    Some(match word(i + 2) {
+        Some(n) if n.starts_with("ال") => i + 2,
+        _ => i + 1,
+    })
+}
+
 /// True when the digits at token `i` follow a verse word ([`VERSE_WORDS`]).
 fn cites_a_verse(doc: &Document<'_>, i: usize) -> bool {
     (1..=2)
@@ -234,6 +258,13 @@ impl TimeRecognizer {
         };
         let mut period = None;
         if let Some((p, l)) = self.day_period_at(doc, last + 1) {
+            period = Some(p);
+            last = l;
+        } else if let Some((p, l)) = zone_at(doc, last + 1)
+            .and_then(|z| self.day_period_at(doc, z + 1))
+            .filter(|_| hour_word)
+        {
+            // `الساعة الثامنة بتوقيت القدس من مساء الأحد`: 20:00.
             period = Some(p);
             last = l;
         }
