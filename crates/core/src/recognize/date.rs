@@ -146,7 +146,7 @@ impl DateGrammar {
             return None;
         }
         let is_weekday = |w| matches!(w, DateWord::Weekday(_));
-        let (mut first, clitic, wd) = match self.lex.find(doc, i, true, is_weekday) {
+        let (mut first, mut clitic, wd) = match self.lex.find(doc, i, true, is_weekday) {
             Some(m) => (i, m.clitic, m),
             None => {
                 let t = doc.token_text(i);
@@ -178,14 +178,29 @@ impl DateGrammar {
         if d.clitic != 0 || d.value.day.is_none() {
             return None;
         }
-        // `أمس الجمعة`, `اليوم الأحد`, `يوم غد الأحد` before the date.
-        while clitic == 0
-            && first > 0
-            && doc.tokens[first - 1].kind == TokenKind::Word
-            && !doc.tokens[first].newline_before
-            && DAYS_BEFORE_WEEKDAY.contains(&doc.token_text(first - 1))
-        {
-            first -= 1;
+        if clitic == 0 && first == i && first > 0 {
+            // `أمس الجمعة`, `اليوم الأحد`, `يوم غد الأحد` before the date.
+            let before = doc.token_text(first - 1);
+            if doc.tokens[first - 1].kind == TokenKind::Word
+                && !doc.tokens[first].newline_before
+                && DAYS_BEFORE_WEEKDAY.contains(&before)
+            {
+                first -= 1;
+                if first > 0
+                    && matches!(before, "امس" | "غد")
+                    && DAY_WORDS.contains(&doc.token_text(first - 1))
+                    && !doc.tokens[first].newline_before
+                {
+                    first -= 1;
+                    clitic = if doc.token_text(first) == "يوم" {
+                        0
+                    } else {
+                        "و".len()
+                    };
+                } else if before.starts_with('و') {
+                    clitic = "و".len();
+                }
+            }
         }
         d.first = first;
         d.clitic = clitic;
@@ -932,7 +947,7 @@ fn direction_at(doc: &Document<'_>, i: usize) -> Option<i64> {
 
 /// Day words before a weekday that are part of a date's span (`أمس الجمعة
 /// 5 مارس`, `اليوم الأحد الموافق ...`), in search form.
-const DAYS_BEFORE_WEEKDAY: &[&str] = &["امس", "اليوم", "غدا", "غد", "يوم"];
+const DAYS_BEFORE_WEEKDAY: &[&str] = &["امس", "اليوم", "غدا", "غد", "وامس", "واليوم"];
 
 /// Epithets after a Hijri month name (`رمضان المبارك`, `محرم الحرام`),
 /// part of its span, in search form.
@@ -956,21 +971,13 @@ const PARTS_OF_MONTH: &[&str] = &[
 /// True when the word before token `i` is a part of a month ([`PARTS_OF_MONTH`],
 /// a clitic allowed: `بمنتصف`).
 fn after_part_of_month(doc: &Document<'_>, i: usize) -> bool {
-    i > 0
-        && doc.tokens[i - 1].kind == TokenKind::Word
-        && part_clitic(doc.token_text(i - 1)).is_some()
-}
-
-/// The byte length of the clitic before a part of a month ([`PARTS_OF_MONTH`])
-/// in `w` (`0` when bare: `منتصف`, `بمنتصف`), or `None`.
-fn part_clitic(w: &str) -> Option<usize> {
-    ["", "و", "ب", "ل", "ف"]
-        .iter()
-        .find(|c| {
-            w.strip_prefix(**c)
-                .is_some_and(|r| PARTS_OF_MONTH.contains(&r))
-        })
-        .map(|c| c.len())
+    i > 0 && doc.tokens[i - 1].kind == TokenKind::Word && {
+        let w = doc.token_text(i - 1);
+        let bare = ["و", "ب", "ل", "ف"]
+            .iter()
+            .find_map(|c| w.strip_prefix(c).filter(|r| PARTS_OF_MONTH.contains(r)));
+        PARTS_OF_MONTH.contains(&w) || bare.is_some()
+    }
 }
 
 /// The first token and clitic of a date that starts at token `first` with
@@ -984,7 +991,17 @@ pub(super) fn part_before(doc: &Document<'_>, first: usize) -> Option<(usize, us
     {
         return None;
     }
-    part_clitic(doc.token_text(first - 1)).map(|c| (first - 1, c))
+    let w = doc.token_text(first - 1);
+    if PARTS_OF_MONTH.contains(&w) {
+        return Some((first - 1, 0));
+    }
+    ["وب", "ول", "فب", "و", "ب", "ل", "ف"]
+        .iter()
+        .find(|c| {
+            w.strip_prefix(**c)
+                .is_some_and(|r| PARTS_OF_MONTH.contains(&r))
+        })
+        .map(|c| (first - 1, c.len()))
 }
 
 /// Prepositions after which a month name that is also a common word or a

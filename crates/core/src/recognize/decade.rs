@@ -210,6 +210,13 @@ fn ordinal_named(doc: &Document<'_>, k: usize, max: f64) -> Option<(i32, usize)>
     if let Some(o) = super::number_words::ordinal_at(doc, k).filter(|o| o.first == k) {
         return fits(o.value).then_some((o.value as i32, o.last));
     }
+    // `القرن الواحد والعشرين`: `الواحد` for `الحادي`, common in the news.
+    if word_at(doc, k) == Some("الواحد")
+        && word_at(doc, k + 1) == Some("والعشرين")
+        && !doc.tokens[k + 1].newline_before
+    {
+        return fits(21.0).then_some((21, k + 1));
+    }
     // `القرن 21`, `القرن الـ21` (`ال` and the digits are two tokens).
     let d = if word_at(doc, k) == Some("ال") {
         k + 1

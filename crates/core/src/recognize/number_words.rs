@@ -232,14 +232,12 @@ const AFTER_ONE: &[&str] = &[
 const NEGATIVE_WORDS: &[&str] = &["سالب", "ناقص"];
 
 /// Ordinal words: `(word, value, lead)`; lead = true for `حادي` (only in
-/// `الحادي عشر`, `الحادي والعشرون`) and `واحد`, said for it in the news
-/// (`القرن الواحد والعشرين`). Masculine and feminine.
+/// `الحادي عشر`). Masculine and feminine.
 const ORDINALS: &[(&str, u8, bool)] = &[
     ("أول", 1, false),
     ("أولى", 1, false),
     ("حادي", 1, true),
     ("حادية", 1, true),
-    ("واحد", 1, true),
     ("ثاني", 2, false),
     ("ثانية", 2, false),
     ("ثالث", 3, false),
@@ -506,16 +504,26 @@ impl NumberWords {
 
     /// [`NumberWords::first_piece`] of the word `word`.
     fn first_piece_of(&self, word: &str) -> Option<(usize, Piece)> {
-        if !self.cardinal_endings.may_match(word) {
-            return None;
+        self.scan_first(word).0
+    }
+
+    /// [`NumberWords::first_piece_of`] `word`, and whether `word` is a scale
+    /// word with the article and no clitic (`المليون`, see
+    /// [`NumberWords::definite_scale_and_half`]), in one pass of lookups.
+    fn scan_first(&self, word: &str) -> (Option<(usize, Piece)>, bool) {
+        if !self.cardinal_endings.may_match(word) || self.not_numbers.contains_key(word) {
+            return (None, false);
         }
-        if self.not_numbers.contains_key(word) {
-            return None;
-        }
-        split_clitics(word).find_map(|(clitic, article, bare)| {
-            let p = self.piece(bare, article)?;
+        let mut definite_scale = false;
+        let found = split_clitics(word).find_map(|(clitic, article, bare)| {
+            let p = *self.cardinals.get(bare)?;
+            if article && !self.with_article.contains_key(bare) {
+                definite_scale |= clitic == 0 && matches!(p, Piece::Scale(_, 0));
+                return None;
+            }
             Some((clitic, p))
-        })
+        });
+        (found, definite_scale)
     }
 
     /// The word bits ([`ORDINAL_WORD`], [`DUAL_WORD`], ...) of token `i`.
@@ -542,6 +550,36 @@ impl NumberWords {
         super::merge_tokens(self.cardinal_tokens(doc), word_tokens(doc, DUAL_WORD))
     }
 
+    /// The value of a scale word with the article (`المليون`, `الألف`), or `None`.
+    fn definite_scale(&self, w: &str) -> Option<f64> {
+        let bare = w.strip_prefix("ال")?;
+        match self.cardinals.get(bare)? {
+            Piece::Scale(m, 0) => Some(*m),
+            _ => None,
+        }
+    }
+
+    /// `المليون ونصف المليون` (1,500,000) at token `i`: a scale word with the
+    /// article, `ونصف` and the same scale word, with or without the article.
+    fn definite_scale_and_half(&self, doc: &Document<'_>, i: usize) -> Option<WordNumber> {
+        let m = self.definite_scale(word_at(doc, i)?)?;
+        if word_at(doc, i + 1)? != "ونصف" || doc.tokens[i + 1].newline_before {
+            return None;
+        }
+        let again = word_at(doc, i + 2)?;
+        let same = self.definite_scale(again) == Some(m)
+            || matches!(self.cardinals.get(again), Some(Piece::Scale(x, 0)) if *x == m);
+        if !same || doc.tokens[i + 2].newline_before {
+            return None;
+        }
+        Some(WordNumber {
+            first: i,
+            last: i + 2,
+            span: Span::new(doc.tokens[i].span.start, doc.tokens[i + 2].span.end),
+            value: 1.5 * m,
+        })
+    }
+
     /// The word bits of the word `w`: the table lookups of
     /// [`NumberWords::ordinal_at`], [`NumberWords::dual_at`], of the start of
     /// a cardinal or an ordinal, and the start tests of money, references
@@ -561,7 +599,8 @@ impl NumberWords {
         let dual = self.dual_endings.may_match(w)
             && split_clitics(w).any(|(_, _, bare)| self.duals.contains_key(bare));
         // Only a word that is a number or `سالب` starts a cardinal.
-        let cardinal = self.negative.iter().any(|n| n == w) || self.first_piece_of(w).is_some();
+        let (first, definite_scale) = self.scan_first(w);
+        let cardinal = self.negative.iter().any(|n| n == w) || first.is_some() || definite_scale;
         let tens = self.definite_tens_value(w).is_some();
         others
             | (u8::from(ordinal) * ORDINAL_WORD)
@@ -603,7 +642,13 @@ impl NumberWords {
                 start = i + 1;
             }
         }
-        let (clitic, first) = self.first_piece(doc, start)?;
+        let Some((clitic, first)) = self.first_piece(doc, start) else {
+            return if negative {
+                None
+            } else {
+                self.definite_scale_and_half(doc, i)
+            };
+        };
         if negative && clitic != 0 {
             return None;
         }

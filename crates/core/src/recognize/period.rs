@@ -171,14 +171,21 @@ impl PeriodRecognizer {
         doc: &Document<'_>,
         i: usize,
     ) -> Option<(Span, DateValue, DateValue, usize)> {
+        // `عام ( 1931 / 1932 )`: after a marker, the range may be bracketed.
+        let mut paren = false;
         let (first, clitic, y) = match year_at(doc, i) {
             Some(_) => (i, 0, i),
             None => {
                 let clitic = in_list(doc.token_text(i), RANGE_MARKERS)?;
-                year_at(doc, i + 1)?;
-                (i, clitic, i + 1)
+                paren = doc.is_punct(i + 1, "(");
+                let y = i + 1 + usize::from(paren);
+                year_at(doc, y)?;
+                (i, clitic, y)
             }
         };
+        if paren && !doc.is_punct(y + 3, ")") {
+            return None;
+        }
         let start = year_at(doc, y)?;
         // Not the tail of a longer code or date (`15-1-2024`, `CT-2020`,
         // `CT2020`); `و2020` is fine.
@@ -204,7 +211,7 @@ impl PeriodRecognizer {
         }
         // Bare ranges must look like modern years; after a marker
         // (`الفترة 1500-1600`) any four-digit years do.
-        let era = self.grammar.era_at(doc, y + 3, end);
+        let era = self.grammar.era_at(doc, y + 3 + usize::from(paren), end);
         let plausible = if first == y && era.is_none() {
             is_bare_year(start) && is_bare_year(end)
         } else {
@@ -220,7 +227,7 @@ impl PeriodRecognizer {
         }
         // `العام 1435/1436هـ`: an era after the range is its calendar; years
         // of 1300–1500 after a marker are Hijri, as in numeric dates.
-        let mut last = y + 2;
+        let mut last = y + 2 + usize::from(paren);
         let mut calendar = if first != y && is_hijri_year(start) && is_hijri_year(end) {
             Calendar::Hijri
         } else {

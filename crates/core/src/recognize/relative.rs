@@ -330,8 +330,13 @@ impl RelativeDateRecognizer {
         let mut year = None;
         if unit == TimeUnit::Year {
             year = year_at(doc, last + 1);
-            if year.is_some() {
+            if let Some(y) = year {
                 last += 1;
+                // `هذا العام 2015م`: a Gregorian era after the year.
+                let grammar = super::date::DateGrammar::default();
+                if let Some((Calendar::Gregorian, l)) = grammar.era_at(doc, last + 1, y) {
+                    last = l;
+                }
             }
         }
         let span = Span::new(
@@ -420,24 +425,32 @@ pub fn resolve_value(text: &str, value: &mut Value, reference: (i32, u8, u8)) {
         };
         // `يوليو الماضي`: the named month before (after, or of) the
         // reference, its offset the exact count of months.
-        // With a day (`25 يونيو الماضي`), that day of the month; a day of
-        // the reference's own month is in that month (`20 أغسطس المقبل`
-        // written on 1 August).
-        if let (TimeUnit::Year, -1..=1, Some(month)) = (r.unit, r.offset, d.month) {
-            let offset = if d.day.is_some() && month == reference.1 {
-                0
-            } else {
-                months_to_month(reference.1, month, r.offset)
+        if let (TimeUnit::Year, -1..=1, Some(month), Some(day)) = (r.unit, r.offset, d.month, d.day)
+        {
+            // `25 يونيو الماضي`: the last 25 June before the reference (the
+            // next one after it, or the one of its year).
+            let (y, m, dd) = reference;
+            let year = match r.offset {
+                -1 if (month, day) >= (m, dd) => y - 1,
+                1 if (month, day) <= (m, dd) => y + 1,
+                _ => y,
             };
             let exact = Relative {
                 unit: TimeUnit::Month,
-                offset,
+                offset: (i64::from(year) - i64::from(y)) * 12 + i64::from(month) - i64::from(m),
             };
             d.relative = Some(exact);
-            d.resolved = resolve(exact, reference).map(|ym| match d.day {
-                Some(day) => format!("{ym}-{day:02}"),
-                None => ym,
-            });
+            d.resolved = (day <= crate::analysis::days_in_month(year, month))
+                .then(|| format!("{year:04}-{month:02}-{day:02}"));
+            return;
+        }
+        if let (TimeUnit::Year, -1..=1, Some(month), None) = (r.unit, r.offset, d.month, d.day) {
+            let exact = Relative {
+                unit: TimeUnit::Month,
+                offset: months_to_month(reference.1, month, r.offset),
+            };
+            d.relative = Some(exact);
+            d.resolved = resolve(exact, reference);
             return;
         }
         if let (TimeUnit::Week, 1 | -1, Some(day)) = (r.unit, r.offset, weekday()) {

@@ -35,10 +35,13 @@ pub(super) fn may_start_word(word: &str, bare: &[DateWord], any: &[DateWord]) ->
 }
 
 /// Words that start a time zone after a clock time, in search form.
-const ZONE_WORDS: &[&str] = &["بتوقيت", "بالتوقيت"];
+const ZONE_WORDS: &[&str] = &["بتوقيت", "بالتوقيت", "توقيت"];
+
+/// Names of Greenwich time, alone after a clock time, in search form.
+const GREENWICH: &[&str] = &["غرينتش", "جرينتش", "غرينيتش", "جرينيتش"];
 
 /// A time zone at token `i` (`بتوقيت القدس`, `بتوقيت مكة المكرمة`,
-/// `بالتوقيت المحلي`): its last token. Two words at most follow
+/// `بالتوقيت المحلي`, `غرينتش`): its last token. Two words at most follow
 /// the zone word; the second only when it is definite (`مكة المكرمة`).
 fn zone_at(doc: &Document<'_>, i: usize) -> Option<usize> {
     let word = |k: usize| {
@@ -48,12 +51,15 @@ fn zone_at(doc: &Document<'_>, i: usize) -> Option<usize> {
             .map(|_| doc.token_text(k))
     };
     let w = word(i)?;
+    if GREENWICH.contains(&w) {
+        return Some(i);
+    }
     if !ZONE_WORDS.contains(&w) {
         return None;
     }
     word(i + 1)?;
     Some(match word(i + 2) {
-        Some(n) if n.starts_with("ال") => i + 2,
+        Some(n) if n.starts_with("ال") && n != "من" => i + 2,
         _ => i + 1,
     })
 }
@@ -182,6 +188,19 @@ impl TimeRecognizer {
         (hour <= 23 && minute <= 59).then_some((hour, minute, i + 2))
     }
 
+    /// `HHMM` at token `i` before a time zone (`الساعة 0723 بتوقيت جرينتش`):
+    /// four digits are a clock time only there.
+    fn zoned_hhmm_at(&self, doc: &Document<'_>, i: usize) -> Option<(u8, u8, usize)> {
+        let d = (doc.tokens.get(i)?.kind == TokenKind::Digits).then(|| doc.token_text(i))?;
+        if d.len() != 4 || !d.is_ascii() || doc.tokens.get(i + 1).is_some_and(|t| !t.space_before) {
+            return None;
+        }
+        zone_at(doc, i + 1)?;
+        let hour: u8 = d[..2].parse().ok()?;
+        let minute: u8 = d[2..].parse().ok()?;
+        (hour <= 23 && minute <= 59).then_some((hour, minute, i))
+    }
+
     /// The time starting at token `i`.
     fn parse_at(&self, doc: &Document<'_>, i: usize) -> Option<ParsedTime> {
         if doc.tokens[i].kind == TokenKind::Word && !self.lex.may_start(doc, i) {
@@ -229,7 +248,10 @@ impl TimeRecognizer {
             }
             c
         } else if hour_word {
-            match self.dotted_clock_at(doc, start) {
+            match self
+                .dotted_clock_at(doc, start)
+                .or_else(|| self.zoned_hhmm_at(doc, start))
+            {
                 Some(c) => c,
                 None => {
                     let (hour, minute, last, _) = self.spoken_at(doc, start)?;
