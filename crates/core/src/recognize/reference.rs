@@ -170,12 +170,14 @@ impl ReferenceRecognizer {
         }
         // Without a clitic the second reading is the first: looked up once.
         let readings = [(0, w), (clitic, rest)];
-        readings[..1 + usize::from(clitic > 0)].iter().find_map(|&(c, r)| {
-            let bare = r.strip_prefix("ال").unwrap_or(r);
-            self.documents
-                .contains_key(bare)
-                .then(|| (c, self.numbered.contains_key(bare)))
-        })
+        readings[..1 + usize::from(clitic > 0)]
+            .iter()
+            .find_map(|&(c, r)| {
+                let bare = r.strip_prefix("ال").unwrap_or(r);
+                self.documents
+                    .contains_key(bare)
+                    .then(|| (c, self.numbered.contains_key(bare)))
+            })
     }
 }
 
