@@ -1213,8 +1213,7 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
     // A family name alone after a foreign given name the table does not
     // know: the name of another person of the family (`[لورا] بوش` after
     // `جورج بوش`).
-    for k in 0..out.len() {
-        let c = &out[k];
+    for c in out.iter_mut() {
         let i = c.first;
         if c.kind != EntityKind::Person || c.last != i || c.skip != 0 || i == 0 {
             continue;
@@ -1226,7 +1225,7 @@ pub fn find_repeats(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             })
         });
         if known && !taken[i - 1] && foreign_given_name(view, i - 1) {
-            out[k].first = i - 1;
+            c.first = i - 1;
         }
     }
 }
