@@ -7,8 +7,10 @@
 //! keeping its line break (line numbers stay those of the file). The comments
 //! stay in the repository, beside the data they describe.
 
-/// The length of `raw` once its comment lines are emptied (see [`strip`]).
-pub(crate) const fn stripped_len(raw: &[u8]) -> usize {
+/// Walks `raw`, keeping every byte but the text of the lines that start with
+/// `#` (their line breaks are kept); writes the kept bytes into `out` as far
+/// as it reaches, and returns how many there are.
+const fn keep_uncommented(raw: &[u8], out: &mut [u8]) -> usize {
     let mut n = 0;
     let mut i = 0;
     let mut at_line_start = true;
@@ -19,6 +21,9 @@ pub(crate) const fn stripped_len(raw: &[u8]) -> usize {
             in_comment = b == b'#';
         }
         if !in_comment || b == b'\n' {
+            if n < out.len() {
+                out[n] = b;
+            }
             n += 1;
         }
         at_line_start = b == b'\n';
@@ -27,26 +32,16 @@ pub(crate) const fn stripped_len(raw: &[u8]) -> usize {
     n
 }
 
+/// The length of `raw` once its comment lines are emptied (see [`strip`]).
+pub(crate) const fn stripped_len(raw: &[u8]) -> usize {
+    keep_uncommented(raw, &mut [])
+}
+
 /// `raw` with the text of every line that starts with `#` removed (its line
 /// break kept); `N` is [`stripped_len`] of `raw`.
 pub(crate) const fn strip<const N: usize>(raw: &[u8]) -> [u8; N] {
     let mut out = [0u8; N];
-    let mut n = 0;
-    let mut i = 0;
-    let mut at_line_start = true;
-    let mut in_comment = false;
-    while i < raw.len() {
-        let b = raw[i];
-        if at_line_start {
-            in_comment = b == b'#';
-        }
-        if !in_comment || b == b'\n' {
-            out[n] = b;
-            n += 1;
-        }
-        at_line_start = b == b'\n';
-        i += 1;
-    }
+    keep_uncommented(raw, &mut out);
     out
 }
 

@@ -780,13 +780,6 @@ fn two_name_words_after_a_demonym() {
 
 #[test]
 fn a_family_name_alone_names_the_person_found_in_full() {
-    let people = |text: &str| -> Vec<String> {
-        texts(text)
-            .into_iter()
-            .filter(|(k, _)| *k == "person")
-            .map(|(_, t)| t)
-            .collect()
-    };
     assert_eq!(
         people("قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن المحادثات مستمرة. وأكد ماكرون أن بلاده ستدعم لبنان، ثم غادر ماكرون."),
         ["إيمانويل ماكرون", "ماكرون", "ماكرون"]
@@ -830,15 +823,17 @@ fn two_name_words_after_a_feminine_demonym() {
     );
 }
 
+/// The persons found in `text`, in order.
+fn people(text: &str) -> Vec<String> {
+    texts(text)
+        .into_iter()
+        .filter(|(k, _)| *k == "person")
+        .map(|(_, t)| t)
+        .collect()
+}
+
 #[test]
 fn a_foreign_given_name_before_a_family_name_found_in_full() {
-    let people = |text: &str| -> Vec<String> {
-        texts(text)
-            .into_iter()
-            .filter(|(k, _)| *k == "person")
-            .map(|(_, t)| t)
-            .collect()
-    };
     assert_eq!(
         people("قال الرئيس الأمريكي جورج بوش إن الحرب مستمرة. وزارت لورا بوش المدرسة أمس."),
         ["جورج بوش", "لورا بوش"]
@@ -854,13 +849,6 @@ fn a_foreign_given_name_before_a_family_name_found_in_full() {
 
 #[test]
 fn a_participle_the_table_lacks_is_no_family_name_after_a_noun() {
-    let people = |text: &str| -> Vec<String> {
-        texts(text)
-            .into_iter()
-            .filter(|(k, _)| *k == "person")
-            .map(|(_, t)| t)
-            .collect()
-    };
     assert_eq!(
         people("قال الرئيس الباكستاني برويز مشرف إن الحكومة ستعمل. وقال مشرف إن بلاده ترفض ذلك. لا بد من حل مشرف للقضية، وتمثيل المملكة بشكل مشرف في الأولمبياد."),
         ["برويز مشرف", "مشرف"]
@@ -875,13 +863,6 @@ fn a_participle_the_table_lacks_is_no_family_name_after_a_noun() {
 
 #[test]
 fn a_particle_after_a_particle_takes_the_next_word() {
-    let people = |text: &str| -> Vec<String> {
-        texts(text)
-            .into_iter()
-            .filter(|(k, _)| *k == "person")
-            .map(|(_, t)| t)
-            .collect()
-    };
     // `طالب` ("student") is a stop word, but after `بن أبي` it is the name.
     assert_eq!(
         people("تسلم أمير المؤمنين علي بن أبي طالب مقاليد الحكم."),
