@@ -7,6 +7,7 @@
 use super::period::PERIOD_PRIORITY;
 use super::{Candidate, Document, Recognizer};
 use crate::entity::{Calendar, DateValue, EntityKind, Value};
+use crate::span::Span;
 use crate::tokenize::TokenKind;
 
 /// The tens a decade is named by, in search form (`الثمانينيات` is
@@ -315,22 +316,32 @@ impl DecadeRecognizer {
             return;
         }
         let calendar = calendar.unwrap_or(Calendar::Gregorian);
-        let year = |y| DateValue {
-            calendar,
-            ..DateValue::gregorian(Some(y), None, None)
-        };
         let mut span = doc.tokens[i].span.union(&doc.tokens[last].span);
         span.start += lead;
-        out.push(Candidate {
-            kind: EntityKind::Period,
+        // The first century starts at year 1: there is no year 0.
+        out.push(years_period(
+            calendar,
             span,
-            value: Value::Period {
-                // The first century starts at year 1: there is no year 0.
-                start: year(start.max(1)),
-                end: year(start + years - 1),
-            },
-            priority: PERIOD_PRIORITY,
-        });
+            start.max(1),
+            start + years - 1,
+        ));
+    }
+}
+
+/// The period from year `first` to year `last` of `calendar`, found at `span`.
+fn years_period(calendar: Calendar, span: Span, first: i32, last: i32) -> Candidate {
+    let year = |y| DateValue {
+        calendar,
+        ..DateValue::gregorian(Some(y), None, None)
+    };
+    Candidate {
+        kind: EntityKind::Period,
+        span,
+        value: Value::Period {
+            start: year(first),
+            end: year(last),
+        },
+        priority: PERIOD_PRIORITY,
     }
 }
 
@@ -365,21 +376,9 @@ impl Recognizer for DecadeRecognizer {
             // twentieth (`الثمانينيات`), the fourteenth Hijri (`التسعينات الهجرية`).
             let start = century.unwrap_or(current_century(calendar) - 100) + tens;
             next = last + 1;
-            let year = |y| DateValue {
-                calendar,
-                ..DateValue::gregorian(Some(y), None, None)
-            };
             let mut span = doc.tokens[i].span.union(&doc.tokens[last].span);
             span.start += clitic;
-            out.push(Candidate {
-                kind: EntityKind::Period,
-                span,
-                value: Value::Period {
-                    start: year(start),
-                    end: year(start + 9),
-                },
-                priority: PERIOD_PRIORITY,
-            });
+            out.push(years_period(calendar, span, start, start + 9));
         }
     }
 }
