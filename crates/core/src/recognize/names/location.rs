@@ -17,6 +17,58 @@ pub const CONFIDENCE: f32 = 0.75;
 /// Longest proper name after a place head, in words.
 const MAX_NAME_WORDS: usize = 3;
 
+/// Words that begin a place name and call for the word after them,
+/// search-normalized: `سان`, `نيو`, `لوس` of transliterations (`سان
+/// فرانسيسكو`, `نيو أورليانز`, `لوس أنجلوس`) and the Arabic `تل`, `دير`,
+/// `عين`, `بيت`, `كفر`, `أم`, `رأس`, `بئر`, `خان`, `شرم`, `مزارع` (`دير
+/// الزور`, `رأس العين`, `شرم الشيخ`, `مزارع شبعا`).
+const PLACE_PARTICLES: [&str; 22] = [
+    "سان",
+    "سانت",
+    "سانتا",
+    "سانتو",
+    "نيو",
+    "لوس",
+    "لاس",
+    "بورت",
+    "فورت",
+    "خان",
+    "تل",
+    "دير",
+    "عين",
+    "بيت",
+    "كفر",
+    "ام",
+    "راس",
+    "بير",
+    "شرم",
+    "مزارع",
+    "سيدي",
+    "جسر",
+];
+
+/// The last token of a place name after a head word, starting at `from`:
+/// the run of [`proper_run`], and after a word of [`PLACE_PARTICLES`] the
+/// word that follows it whatever its length or article (`نيو [أورليانز]`,
+/// `دير [الزور]`), when it is a name word on the same line.
+fn place_name_end(view: &View<'_, '_>, from: usize) -> usize {
+    let mut last = proper_run(view, from, MAX_NAME_WORDS);
+    while last >= from
+        && last + 1 < from + MAX_NAME_WORDS + 1
+        && view
+            .word(last)
+            .is_some_and(|w| PLACE_PARTICLES.contains(&w))
+        && !view.line_start(last + 1)
+        && view.is_name_word(last + 1, true)
+        && !view
+            .free_word(last + 1)
+            .is_some_and(|w| super::person::looks_like_verb(w) && w.starts_with('ي'))
+    {
+        last += 1;
+    }
+    last
+}
+
 /// True when the word after a place head can start its name: not an
 /// Arabic feminine noun or adjective (`مدينة مأهولة`, `ولاية تابعة`: a
 /// final `ة`, except the `nh` of transliterations, `نينه`), no hamza
@@ -65,7 +117,7 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             i += 1;
             continue;
         }
-        let last = proper_run(view, i + 1, MAX_NAME_WORDS);
+        let last = place_name_end(view, i + 1);
         let first_word = view.word(i + 1).unwrap_or("");
         if last > i
             && looks_like_place_name(first_word)
