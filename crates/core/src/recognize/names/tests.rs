@@ -580,8 +580,11 @@ fn words_after_an_organization_stay_outside_it() {
     );
     assert_eq!(
         texts("ونقل المصاب إلى مستشفى الملك فهد بتبوك لخطورة حالته"),
-        [("organization", "مستشفى الملك فهد".into())],
-        "a word with a glued `ب` is where the hospital is, not its namesake's name"
+        [
+            ("organization", "مستشفى الملك فهد".into()),
+            ("location", "تبوك".into())
+        ],
+        "a word with a glued `ب` is where the hospital is (the city, from GeoNames), not its namesake's name"
     );
 }
 
@@ -872,4 +875,65 @@ fn a_particle_after_a_particle_takes_the_next_word() {
     let found = people("قال الشيخ عبد العزيز بن باز إن الصلاة واجبة. وحكم عمر بن عبد العزيز.");
     assert_eq!(found[0], "عبد العزيز بن باز");
     assert!(found.iter().all(|p| p != "عبد العزيز"), "{found:?}");
+}
+
+#[test]
+fn a_place_particle_takes_the_next_word() {
+    assert_eq!(
+        texts("الإعصار الذي دمر مدينة نيو أورليانز مدته أربع ساعات"),
+        [("location", "نيو أورليانز".into())],
+        "a transliterated particle takes a long word after it"
+    );
+    assert_eq!(
+        texts("اشتباكات في مدينة دير الزور وفي منطقة عين الحلوة"),
+        [
+            ("location", "دير الزور".into()),
+            ("location", "عين الحلوة".into())
+        ],
+        "an Arabic particle takes a definite word after it"
+    );
+}
+
+#[test]
+fn a_transliterated_vowel_is_no_verb_after_a_head() {
+    assert_eq!(
+        texts("قتيل شمال جزيرة سومطرا وفي منطقة داريا"),
+        [("location", "سومطرا".into()), ("location", "داريا".into())],
+        "a final `ا` after a consonant starts a place name"
+    );
+    assert_eq!(
+        texts("أخلت السلطات منطقة مساحتها ستة كيلومترات ومدينة قالوا إنها"),
+        [],
+        "a pronoun `ها` and a verb's `وا` start none"
+    );
+}
+
+#[test]
+fn a_country_after_national_team_is_the_place() {
+    assert_eq!(
+        texts("أعرب قائد منتخب ألمانيا عن أمله في المباراة الأولى لمنتخب إنجلترا"),
+        [
+            ("location", "ألمانيا".into()),
+            ("location", "إنجلترا".into())
+        ],
+        "ANERcorp tags the country alone, without منتخب and the clitic"
+    );
+    assert_eq!(
+        texts("قال مدرب المنتخب البرتغالي إن"),
+        [],
+        "a demonym after المنتخب names no place (ANERcorp: O)"
+    );
+}
+
+#[test]
+fn cities_of_geonames_and_conjunct_parts_are_places() {
+    assert_eq!(
+        texts("زار الوفد الكوفة ثم سافر إلى غوانتانامو والبوسنة"),
+        [
+            ("location", "الكوفة".into()),
+            ("location", "غوانتانامو".into()),
+            ("location", "البوسنة".into())
+        ],
+        "GeoNames cities and a part of البوسنة والهرسك"
+    );
 }
