@@ -291,7 +291,6 @@ AMBIGUOUS = {
     "جبل طارق",
     "عدن",  # kept out: also a given name
     "عمان",  # Oman / Amman: both places, different countries
-    "جورجيا",  # country / US state
     "المنطقة",
     "غيانا",
     "بالاو",
@@ -315,6 +314,9 @@ AMBIGUOUS = {
     "ورونا", "بيريرا", "تاريخا", "تولوآ", "فيتوريا", "كارولينا", "موبيل", "توتنهام", "سندرلاند", "ساوثهامبتون",
     "وست بروميتش", "ويست بروميتش", "دورتموند", "فولفسبورغ", "بلاكبول", "بوما", "مشهد", "الرمادى", "صبيا",
 }
+
+# Places of one name in two countries: kept without a country (Georgia the country and the US state).
+TWO_COUNTRIES = {"جورجيا": "region"}
 
 # Demonyms whose nisba is not the regular derivation (hand-checked).
 NISBA_OVERRIDES = {
@@ -576,6 +578,9 @@ def main() -> int:
         for part in (words[0], second):
             if len(part) >= 4 and part not in places:
                 add(part, "region" if part.startswith("ال") else "country", code)
+
+    for form, kind in TWO_COUNTRIES.items():
+        places[form] = (kind, "")
 
     known = {fold(f) for f in places}
     geonames = geonames_cities(known)

@@ -936,4 +936,13 @@ fn cities_of_geonames_and_conjunct_parts_are_places() {
         ],
         "GeoNames cities and a part of البوسنة والهرسك"
     );
+    assert_eq!(
+        names("فازت جورجيا على مضيفتها"),
+        [(
+            "location",
+            "جورجيا".into(),
+            Value::Location { country: None }
+        )],
+        "a place of two countries (Georgia, the country and the US state) has none"
+    );
 }
