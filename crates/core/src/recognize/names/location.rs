@@ -84,10 +84,8 @@ fn looks_like_place_name(w: &str) -> bool {
     // A final `ا` after a consonant transliterates a vowel (`جاوا`, `سومطرا`,
     // `كالاماتا`); the verbs' `ا` follows `و` (`قالوا`) or ends a dual, and
     // `ها` of five letters or more is a pronoun (`منطقة مساحتها`).
-    let vowel = w.ends_with('ا')
-        && !w.ends_with("وا")
-        && !(w.ends_with("ها") && w.chars().count() >= 5)
-        && !w.starts_with(['ي', 'ت']);
+    let pronoun = w.ends_with("ها") && w.chars().count() >= 5;
+    let vowel = w.ends_with('ا') && !w.ends_with("وا") && !pronoun && !w.starts_with(['ي', 'ت']);
     let verb = super::person::looks_like_verb(w) && !vowel;
     !feminine && !behind_ka && !w.contains('ء') && !verb
 }
