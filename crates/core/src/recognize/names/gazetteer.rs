@@ -102,7 +102,7 @@ pub fn find(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                     || after_demonstrative(view, i)
                     || names_product(view, i, skip)))
         });
-        // The word before a place may change what it is (`فريق`, `كأس`).
+        // The word before a place may change what it is (`منتخب`, `كأس`, `جمهورية`).
         let before = if found.is_some() {
             super::organization::flags_before(
                 view,

@@ -29,7 +29,7 @@ pub mod flag {
     pub const WEAK_TITLE: u32 = 256;
     /// An ordinal that belongs to the name before it (`الثاني`).
     pub const REGNAL: u32 = 512;
-    /// Before a place, makes it a team named after it (`فريق`).
+    /// Before a place, makes it a national team (`منتخب`).
     pub const BEFORE_PLACE_TEAM: u32 = 1024;
     /// Before a place, makes it part of an event's name (`كأس`).
     pub const BEFORE_PLACE_EVENT: u32 = 2048;

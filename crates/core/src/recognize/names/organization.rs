@@ -541,7 +541,7 @@ fn starts_with_prepositional_phrase(view: &View<'_, '_>, j: usize) -> bool {
 }
 
 /// The bits of `mask` that the word before token `i` carries, read behind
-/// its clitics (`بطولة`, `لفريق`), when it stands right before `i` (a
+/// its clitics (`بطولة`, `لمنتخب`), when it stands right before `i` (a
 /// space between): the context words of `names-place-context.tsv`.
 pub(super) fn flags_before(view: &View<'_, '_>, i: usize, mask: u32) -> u32 {
     if i == 0 || !view.doc.tokens[i].space_before {
