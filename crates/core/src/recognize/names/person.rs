@@ -226,8 +226,9 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
         }
         // The article closes a name (`بشار الأسد`); a feminine noun with the
         // article is no family name (`حسينة الحكومة`). After a particle it is
-        // part of the name (`عبد الله`).
-        if article && !after_particle && w.ends_with('ه') {
+        // part of the name (`عبد الله`), and so is `الله` after a name word
+        // (`عطاء الله مهاجراني`).
+        if article && !after_particle && w.ends_with('ه') && !w.ends_with("لله") {
             words -= 1;
             last = if words > 0 { Some(k - 1) } else { None };
             break;
@@ -238,17 +239,44 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
             break;
         }
     }
-    let mut last = last?;
+    let last = last?;
     // A regnal ordinal belongs to the name: `عبدالله الثاني`.
-    if view.free_word_is(last + 1, flag::REGNAL) {
-        last += 1;
-        return Some(last);
+    if let Some(regnal) = regnal_after(view, last) {
+        return Some(regnal);
     }
     // Refuse a run cut by the maximum while the text goes on with name-like words.
     if words == max_words && view.is_name_word(last + 1, false) {
         return None;
     }
     Some(last)
+}
+
+/// The last token of a regnal ordinal after a name ending at `last`
+/// (`عبدالله [الثاني]`, `بنديكيت [السادس عشر]`), if one follows.
+/// A name that already ends at the ordinal gets its `عشر` only.
+fn regnal_after(view: &View<'_, '_>, last: usize) -> Option<usize> {
+    let regnal = if view.free_word_is(last + 1, flag::REGNAL) {
+        last + 1
+    } else if view.free_word_is(last, flag::REGNAL) {
+        last
+    } else {
+        return None;
+    };
+    // The teens: `السادس عشر`.
+    Some(if view.free_word(regnal + 1) == Some("عشر") {
+        regnal + 1
+    } else {
+        regnal
+    })
+}
+
+/// True when tokens `first..=last` hold one name word, particles aside
+/// (`لويس`, `عبد الله`): a name a regnal ordinal may follow.
+fn is_single_name(view: &View<'_, '_>, first: usize, last: usize) -> bool {
+    (first..=last)
+        .filter(|&k| !view.free_word_is(k, flag::PARTICLE))
+        .count()
+        == 1
 }
 
 /// True for a word that reads as a verb or an adverb rather than a name:
@@ -713,6 +741,16 @@ fn after_particles(view: &View<'_, '_>, k: usize) -> Option<usize> {
     fits.then_some(m)
 }
 
+/// True when token `k` is `الله` closing a theophoric name after a name
+/// word at `last` of a run starting at `first` (`حسن نصر [الله]`, `رضا
+/// العبد [الله]`, `عطاء [الله]`): after two words of a name, or after one
+/// the table knows; not after a particle (`عبد الله` is read with it).
+fn is_theophoric_end(view: &View<'_, '_>, first: usize, last: usize, k: usize) -> bool {
+    view.free_word(k) == Some("الله")
+        && !view.free_word_is(last, flag::PARTICLE)
+        && (last > first || view.person_word(last).is_some())
+}
+
 /// True when token `k` is `و` glued to a name word or a particle of the
 /// learned table (`ومحمد`, `وعبد`): the start of the next name of a list,
 /// not a part of the one before it.
@@ -860,7 +898,7 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             if starts_coordinated_name(view, k) {
                 // `ومحمد سعد [ومحمد هنيدي]`: the conjunction begins the next name.
                 break;
-            } else if view.person_word(k).is_some() {
+            } else if view.person_word(k).is_some() || is_theophoric_end(view, i, last, k) {
                 last = k;
             } else if let Some(end) = after_particles(view, k) {
                 last = end;
@@ -874,6 +912,7 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                 break;
             } else if is_first(last)
                 && view.is_person_word(k, true)
+                && !view.free_word_is(k, flag::REGNAL)
                 && !view.free_word(k).is_some_and(|w| {
                     is_definite_feminine(w)
                         || is_imperfect_verb(w)
@@ -893,7 +932,12 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         while last > i && view.free_word_is(last, flag::PARTICLE) {
             last -= 1;
         }
-        if let Some(family) = family_name_after(view, last, is_first(last) || last > i) {
+        if let Some(regnal) = regnal_after(view, last).filter(|_| is_single_name(view, i, last)) {
+            // `لويس [السابع] وكونراد`: the ordinal closes the name. Not
+            // after a given and a family name: a rank in sports news
+            // (`فرناندو غونزاليز [الثالث]`).
+            last = regnal;
+        } else if let Some(family) = family_name_after(view, last, is_first(last) || last > i) {
             last = family;
         } else if kunya.is_some() && last == i + 1 && is_nisba_at(view, last + 1) {
             // `أبو حمزة [المصري]`, `أبو موسى [الأشعري]`: a kunya's nisba.
@@ -1011,6 +1055,7 @@ fn is_surname(view: &View<'_, '_>, k: usize) -> bool {
             && clitics::split_article(w).is_none()
             && view.is_person_word(k, false)
             && !view.word_is(k, flag::PARTICLE | flag::REGNAL)
+            && !(k > 0 && view.word_is(k - 1, flag::REGNAL))
             && !is_place_not_name(view, k)
     })
 }
