@@ -206,9 +206,11 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
             || (n >= 5 && w.starts_with('ل'))
             || (later && n >= 4 && w.starts_with('ل'))
             || (later && n >= 5 && is_verbal_noun(w))
+            || (later && view.person_word(k).is_none() && has_verb_pattern(w))
             || (later
                 && view.person_word(k).is_none()
-                && (has_verb_pattern(w) || (n >= 5 && w.starts_with("با")))
+                && n >= 5
+                && w.starts_with("با")
                 && !name_ends_after(view, k))
             || (later && is_unknown_noun_ending(view, k, w))
             || is_glued_verbal_noun(w)
@@ -772,6 +774,7 @@ fn is_plain_word(view: &View<'_, '_>, k: usize, w: &str) -> bool {
         || (n >= 5 && (w.starts_with('ف') || w.starts_with('ت')));
     looks_like_verb(w)
         || is_verbal_noun(w)
+        || has_verb_pattern(w)
         || glued_or_verb
         || view.word_is(k, flag::REGNAL)
         || view.phrase_at(k, false, is_place).is_some()
