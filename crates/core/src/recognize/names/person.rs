@@ -753,6 +753,21 @@ fn is_theophoric_end(view: &View<'_, '_>, first: usize, last: usize, k: usize) -
         && (last > first || view.person_word(last).is_some())
 }
 
+/// True when token `k` is a given name of the table (and no name by
+/// itself) after a name by itself at `last` that is no given name
+/// (`last_is_first` false): `أنان [محمود عباس]`, two people.
+fn starts_after_surname(view: &View<'_, '_>, last: usize, k: usize, last_is_first: bool) -> bool {
+    let alone = |k: usize| {
+        view.known_readings(k)
+            .iter()
+            .any(|r| r.flags() & flag::PERSON_ALONE != 0)
+    };
+    !last_is_first
+        && alone(last)
+        && view.free_word_is(k, flag::PERSON_FIRST)
+        && view.person_word(k) == Some(false)
+}
+
 /// True when token `k` is `و` glued to a name word or a particle of the
 /// learned table (`ومحمد`, `وعبد`): the start of the next name of a list,
 /// not a part of the one before it.
@@ -900,6 +915,10 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             let was_particle_part = std::mem::take(&mut after_particle_part);
             if starts_coordinated_name(view, k) {
                 // `ومحمد سعد [ومحمد هنيدي]`: the conjunction begins the next name.
+                break;
+            } else if starts_after_surname(view, last, k, is_first(last)) {
+                // `[وأنان] محمود عباس`: a given name after a family name
+                // begins the next name.
                 break;
             } else if view.person_word(k).is_some() || is_theophoric_end(view, i, last, k) {
                 last = k;
