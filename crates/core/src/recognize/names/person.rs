@@ -635,7 +635,8 @@ fn trim_after_known_name(view: &View<'_, '_>, first: usize, last: usize) -> usiz
         last
     } else if last == known + 1
         && view.person_word(known) != Some(true)
-        && is_family_name_with_article(view, last)
+        && (is_family_name_with_article(view, last)
+            || family_name_after(view, known, known > first) == Some(last))
     {
         // `السيد فيصل [السويدي] نائب`: a family name, not a noun after the name.
         last
