@@ -881,6 +881,7 @@ fn glued_given_name_before(
 /// of two or more (`جورج بوش`, `خالد بن الوليد`), or one the table knows as
 /// a name by itself (`أنان`). The first word may carry clitics (`وبوش`).
 pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
+    let found_from = out.len();
     let mut i = 0;
     // The first token after the previous name.
     let mut free_from = 0;
@@ -986,6 +987,67 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             free_from = last + 1;
         }
         i = last + 1;
+    }
+    given_names_seen_twice(view, &mut out[found_from..]);
+}
+
+/// True when token `p`, right before a run of the table, may be a given
+/// name the table does not know (`[كرستيانو] رونالدو`): a separate word of
+/// three letters or more in no table, without the article, that can be a
+/// person's word and reads as no verb, verbal noun or feminine noun.
+fn unknown_given_name_at(view: &View<'_, '_>, p: usize) -> bool {
+    view.free_word(p).is_some_and(|w| {
+        w.chars().count() >= 3
+            && !view.line_start(p + 1)
+            && view.word_flags(p) == 0
+            && !view.is_known(p)
+            && clitics::split_article(w).is_none()
+            && view.is_person_word(p, false)
+            && !looks_like_verb(w)
+            && !has_verb_pattern(w)
+            && !is_verbal_noun(w)
+            && !is_glued_verbal_noun(w)
+            && !is_unknown_noun_ending(view, p, w)
+            && !follows_particle(view, p)
+            // The past of the fourth and seventh forms: `أتم`, `انضم`.
+            && !(w.chars().count() == 3 && w.starts_with('ا'))
+            && !(w.chars().count() == 4 && w.starts_with("ان"))
+    })
+}
+
+/// Extends the runs of the table in `found` by the unknown word before
+/// them ([`unknown_given_name_at`]) when the document has that word before
+/// the run's first word twice or more (`كرستيانو رونالدو` in an article on
+/// him): a given name, where a verb before its subject (`انضم رونالدو`)
+/// seldom comes twice.
+fn given_names_seen_twice(view: &View<'_, '_>, found: &mut [NameCandidate]) {
+    let pair =
+        |p: usize| Some(((view.doc.word_id(p)? as u64) << 32) | view.doc.word_id(p + 1)? as u64);
+    let mut counts: FastMap<u64, u32> = FastMap::default();
+    for c in found.iter() {
+        if c.skip == 0 && c.first > 0 && unknown_given_name_at(view, c.first - 1) {
+            if let Some(key) = pair(c.first - 1) {
+                counts.insert(key, 0);
+            }
+        }
+    }
+    if counts.is_empty() {
+        return;
+    }
+    for p in 0..view.len().saturating_sub(1) {
+        if view.free_word(p + 1).is_some() {
+            if let Some(n) = pair(p).and_then(|key| counts.get_mut(&key)) {
+                *n += 1;
+            }
+        }
+    }
+    for c in found.iter_mut() {
+        let seen_twice = c.skip == 0
+            && c.first > 0
+            && pair(c.first - 1).is_some_and(|key| counts.get(&key).is_some_and(|&n| n >= 2));
+        if seen_twice {
+            c.first -= 1;
+        }
     }
 }
 
