@@ -648,14 +648,15 @@ fn trim_after_known_name(view: &View<'_, '_>, first: usize, last: usize) -> usiz
 /// True when token `k` reads as a family name with the article
 /// (`السويدي`, `الخطابي`) because the name clearly ends after it: a person's
 /// word with the article, no verb, place or ordinal, followed by
-/// punctuation, a function word, a title or an office.
+/// punctuation, a function word, a title or an office, or for a nisba by
+/// any sure boundary ([`View::is_boundary`]: `عبد العزيز [الدوري] بطرح`).
 fn is_family_name_with_article(view: &View<'_, '_>, k: usize) -> bool {
     view.free_word(k).is_some_and(|w| {
         clitics::split_article(w).is_some()
             && view.person_word(k).is_none()
             && view.is_person_word(k, true)
             && !is_plain_word(view, k, w)
-            && name_ends_after(view, k)
+            && (name_ends_after(view, k) || (w.ends_with('ي') && view.is_boundary(k + 1)))
     })
 }
 
