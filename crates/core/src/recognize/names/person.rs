@@ -206,7 +206,10 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
             || (n >= 5 && w.starts_with('ل'))
             || (later && n >= 4 && w.starts_with('ل'))
             || (later && n >= 5 && is_verbal_noun(w))
-            || (later && view.person_word(k).is_none() && has_verb_pattern(w))
+            || (later
+                && view.person_word(k).is_none()
+                && has_verb_pattern(w)
+                && !name_surely_ends_after(view, k))
             || (later
                 && view.person_word(k).is_none()
                 && n >= 5
@@ -660,6 +663,18 @@ fn is_family_name_with_article(view: &View<'_, '_>, k: usize) -> bool {
     })
 }
 
+/// True when the token after `k` ends a name whatever `k` is: punctuation,
+/// the end of the text or line, `إن`/`أن`, a title or an office. (A
+/// preposition follows a verb as often: `تباحث [مع]`; `ترامب [إن]` is a name.)
+fn name_surely_ends_after(view: &View<'_, '_>, k: usize) -> bool {
+    let next = k + 1;
+    view.word(next).is_none()
+        || view.line_start(next)
+        || view.free_word(next) == Some("ان")
+        || view.word_is(next, flag::OFFICE)
+        || view.is_title_word_at(next)
+}
+
 /// True when the token after `k` ends a name: punctuation, the end of the
 /// text or line, a function word, a title or an office. `علي` after it may
 /// be the preposition or the next name (`بيعة علي`): no end.
@@ -753,21 +768,6 @@ fn is_theophoric_end(view: &View<'_, '_>, first: usize, last: usize, k: usize) -
     view.free_word(k) == Some("الله")
         && !view.free_word_is(last, flag::PARTICLE)
         && (last > first || view.person_word(last).is_some())
-}
-
-/// True when token `k` is a given name of the table (and no name by
-/// itself) after a name by itself at `last` that is no given name
-/// (`last_is_first` false): `أنان [محمود عباس]`, two people.
-fn starts_after_surname(view: &View<'_, '_>, last: usize, k: usize, last_is_first: bool) -> bool {
-    let alone = |k: usize| {
-        view.known_readings(k)
-            .iter()
-            .any(|r| r.flags() & flag::PERSON_ALONE != 0)
-    };
-    !last_is_first
-        && alone(last)
-        && view.free_word_is(k, flag::PERSON_FIRST)
-        && view.person_word(k) == Some(false)
 }
 
 /// True when token `k` is `و` glued to a name word or a particle of the
@@ -918,10 +918,6 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             let was_particle_part = std::mem::take(&mut after_particle_part);
             if starts_coordinated_name(view, k) {
                 // `ومحمد سعد [ومحمد هنيدي]`: the conjunction begins the next name.
-                break;
-            } else if starts_after_surname(view, last, k, is_first(last)) {
-                // `[وأنان] محمود عباس`: a given name after a family name
-                // begins the next name.
                 break;
             } else if view.person_word(k).is_some() || is_theophoric_end(view, i, last, k) {
                 last = k;
