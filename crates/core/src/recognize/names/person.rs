@@ -1006,9 +1006,15 @@ fn unknown_given_name_at(view: &View<'_, '_>, p: usize) -> bool {
             && !is_glued_verbal_noun(w)
             && !is_unknown_noun_ending(view, p, w)
             && !follows_particle(view, p)
-            // The past of the fourth and seventh forms: `أتم`, `انضم`.
+            // The past of the fourth, seventh and eighth forms: `أتم`,
+            // `انضم`, `اختير`.
             && !(w.chars().count() == 3 && w.starts_with('ا'))
             && !(w.chars().count() == 4 && w.starts_with("ان"))
+            && !(w.chars().count() == 5 && w.starts_with('ا') && w.chars().nth(2) == Some('ت'))
+            // A noun before a definite genitive (`مرقد الحسين`).
+            && view
+                .free_word(p + 1)
+                .is_some_and(|n| clitics::split_article(n).is_none())
     })
 }
 
