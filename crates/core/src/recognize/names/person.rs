@@ -1019,36 +1019,29 @@ fn unknown_given_name_at(view: &View<'_, '_>, p: usize) -> bool {
 }
 
 /// Extends the runs of the table in `found` by the unknown word before
-/// them ([`unknown_given_name_at`]) when the document has that word before
-/// the run's first word twice or more (`كرستيانو رونالدو` in an article on
+/// them ([`unknown_given_name_at`]) when two runs or more of the document
+/// have that word before the same first word (`كرستيانو رونالدو` in an article on
 /// him): a given name, where a verb before its subject (`انضم رونالدو`)
 /// seldom comes twice.
 fn given_names_seen_twice(view: &View<'_, '_>, found: &mut [NameCandidate]) {
     let pair =
         |p: usize| Some(((view.doc.word_id(p)? as u64) << 32) | view.doc.word_id(p + 1)? as u64);
+    // Per run, the pair of the unknown word before it and its first word;
+    // the pairs counted among the runs (not over every token).
+    let keys: Vec<Option<u64>> = found
+        .iter()
+        .map(|c| {
+            (c.skip == 0 && c.first > 0 && unknown_given_name_at(view, c.first - 1))
+                .then(|| pair(c.first - 1))
+                .flatten()
+        })
+        .collect();
     let mut counts: FastMap<u64, u32> = FastMap::default();
-    for c in found.iter() {
-        if c.skip == 0 && c.first > 0 && unknown_given_name_at(view, c.first - 1) {
-            if let Some(key) = pair(c.first - 1) {
-                counts.insert(key, 0);
-            }
-        }
+    for key in keys.iter().flatten() {
+        *counts.entry(*key).or_insert(0) += 1;
     }
-    if counts.is_empty() {
-        return;
-    }
-    for p in 0..view.len().saturating_sub(1) {
-        if view.free_word(p + 1).is_some() {
-            if let Some(n) = pair(p).and_then(|key| counts.get_mut(&key)) {
-                *n += 1;
-            }
-        }
-    }
-    for c in found.iter_mut() {
-        let seen_twice = c.skip == 0
-            && c.first > 0
-            && pair(c.first - 1).is_some_and(|key| counts.get(&key).is_some_and(|&n| n >= 2));
-        if seen_twice {
+    for (c, key) in found.iter_mut().zip(keys) {
+        if key.is_some_and(|key| counts.get(&key).is_some_and(|&n| n >= 2)) {
             c.first -= 1;
         }
     }
