@@ -272,13 +272,16 @@ impl Lexicon {
     /// A word `عبد` + article + name the tables do not know (`عبدالرحيم`)
     /// reads as a given name.
     pub fn get(&self, word: &str) -> Option<&WordInfo> {
-        let glued = || {
-            (word.len() >= "عبدالله".len() && word.starts_with("عبدال")).then_some(&self.glued_abd)
-        };
         if !self.filter.may_contain(word) {
-            return glued();
+            return self.glued_given_name(word);
         }
-        self.words.get(word).or_else(glued)
+        self.words.get(word).or_else(|| self.glued_given_name(word))
+    }
+
+    /// [`Lexicon::get`] of a word the tables lack: `glued_abd` for `عبدال...`.
+    #[inline(never)]
+    fn glued_given_name(&self, word: &str) -> Option<&WordInfo> {
+        (word.len() >= "عبدالله".len() && word.starts_with("عبدال")).then_some(&self.glued_abd)
     }
 
     /// The [`flag`] bits of `word`.

@@ -882,7 +882,6 @@ fn glued_given_name_before(
 /// of two or more (`جورج بوش`, `خالد بن الوليد`), or one the table knows as
 /// a name by itself (`أنان`). The first word may carry clitics (`وبوش`).
 pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
-    let found_from = out.len();
     let mut i = 0;
     // The first token after the previous name.
     let mut free_from = 0;
@@ -984,66 +983,6 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             free_from = last + 1;
         }
         i = last + 1;
-    }
-    given_names_seen_twice(view, &mut out[found_from..]);
-}
-
-/// True when token `p`, right before a run of the table, may be a given
-/// name the table does not know (`[كرستيانو] رونالدو`): a separate word of
-/// three letters or more in no table, without the article, that can be a
-/// person's word and reads as no verb, verbal noun or feminine noun.
-fn unknown_given_name_at(view: &View<'_, '_>, p: usize) -> bool {
-    view.free_word(p).is_some_and(|w| {
-        w.chars().count() >= 3
-            && !view.line_start(p + 1)
-            && view.word_flags(p) == 0
-            && !view.is_known(p)
-            && clitics::split_article(w).is_none()
-            && view.is_person_word(p, false)
-            && !looks_like_verb(w)
-            && !has_verb_pattern(w)
-            && !is_verbal_noun(w)
-            && !is_glued_verbal_noun(w)
-            && !is_unknown_noun_ending(view, p, w)
-            && !follows_particle(view, p)
-            // The past of the fourth, seventh and eighth forms: `أتم`,
-            // `انضم`, `اختير`.
-            && !(w.chars().count() == 3 && w.starts_with('ا'))
-            && !(w.chars().count() == 4 && w.starts_with("ان"))
-            && !(w.chars().count() == 5 && w.starts_with('ا') && w.chars().nth(2) == Some('ت'))
-            // A noun before a definite genitive (`مرقد الحسين`).
-            && view
-                .free_word(p + 1)
-                .is_some_and(|n| clitics::split_article(n).is_none())
-    })
-}
-
-/// Extends the runs of the table in `found` by the unknown word before
-/// them ([`unknown_given_name_at`]) when two runs or more of the document
-/// have that word before the same first word (`كرستيانو رونالدو` in an article on
-/// him): a given name, where a verb before its subject (`انضم رونالدو`)
-/// seldom comes twice.
-fn given_names_seen_twice(view: &View<'_, '_>, found: &mut [NameCandidate]) {
-    let pair =
-        |p: usize| Some(((view.doc.word_id(p)? as u64) << 32) | view.doc.word_id(p + 1)? as u64);
-    // Per run, the pair of the unknown word before it and its first word;
-    // the pairs counted among the runs (not over every token).
-    let keys: Vec<Option<u64>> = found
-        .iter()
-        .map(|c| {
-            (c.skip == 0 && c.first > 0 && unknown_given_name_at(view, c.first - 1))
-                .then(|| pair(c.first - 1))
-                .flatten()
-        })
-        .collect();
-    let mut counts: FastMap<u64, u32> = FastMap::default();
-    for key in keys.iter().flatten() {
-        *counts.entry(*key).or_insert(0) += 1;
-    }
-    for (c, key) in found.iter_mut().zip(keys) {
-        if key.is_some_and(|key| counts.get(&key).is_some_and(|&n| n >= 2)) {
-            c.first -= 1;
-        }
     }
 }
 
