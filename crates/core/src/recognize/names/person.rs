@@ -321,13 +321,15 @@ fn has_verb_pattern(w: &str) -> bool {
     sixth || eighth || participles
 }
 
-/// True for `ب` glued to a verbal noun (`بارتكاب`, `بتصريح`): "by
+/// True for `ب` glued to a verbal noun (`بارتكاب`, `بتصريح`, `بتعاون`): "by
 /// committing", no name (`اللاعب [بارتكاب] مخالفة`).
 fn is_glued_verbal_noun(w: &str) -> bool {
     w.strip_prefix('ب').is_some_and(|bare| {
         let c: Vec<char> = bare.chars().collect();
         let eighth = c.len() == 6 && c[0] == 'ا' && c[2] == 'ت' && c[4] == 'ا';
-        eighth || is_verbal_noun(bare)
+        // The sixth form (`بتعاون`, `بتبادل`).
+        let sixth = c.len() == 5 && c[0] == 'ت' && c[2] == 'ا';
+        eighth || sixth || is_verbal_noun(bare)
     })
 }
 
