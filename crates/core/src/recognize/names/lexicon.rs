@@ -112,6 +112,9 @@ pub struct Lexicon {
     /// The words of `words`: most words of a text are in no table, and
     /// the filter rejects them before their bytes are hashed.
     filter: crate::word_hash::WordFilter,
+    /// What a compound given name written as one word (`عبدالرحيم`) is
+    /// when the tables do not know it: a given name.
+    glued_abd: WordInfo,
 }
 
 const TITLES: &str = data_table!(include_str!("../../../data/names-titles.tsv"));
@@ -150,6 +153,10 @@ impl Lexicon {
         let mut lex = Lexicon {
             words: FastMap::default(),
             filter: crate::word_hash::WordFilter::new(std::iter::empty()),
+            glued_abd: WordInfo {
+                flags: flag::PERSON_NAME | flag::PERSON_FIRST,
+                ..WordInfo::default()
+            },
         };
         for (table, bit) in [
             (STOPWORDS, flag::STOP),
@@ -262,11 +269,19 @@ impl Lexicon {
     /// What is known about `word` (search-normalized), if anything. Not
     /// inlined into its forty callers: the wasm module stays small.
     #[inline(never)]
+    /// A word `عبد` + article + name the tables do not know (`عبدالرحيم`)
+    /// reads as a given name.
     pub fn get(&self, word: &str) -> Option<&WordInfo> {
         if !self.filter.may_contain(word) {
-            return None;
+            return self.glued_given_name(word);
         }
-        self.words.get(word)
+        self.words.get(word).or_else(|| self.glued_given_name(word))
+    }
+
+    /// [`Lexicon::get`] of a word the tables lack: `glued_abd` for `عبدال...`.
+    #[inline(never)]
+    fn glued_given_name(&self, word: &str) -> Option<&WordInfo> {
+        (word.len() >= "عبدالله".len() && word.starts_with("عبدال")).then_some(&self.glued_abd)
     }
 
     /// The [`flag`] bits of `word`.

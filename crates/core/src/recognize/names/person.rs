@@ -208,7 +208,12 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
             || (later && n >= 5 && is_verbal_noun(w))
             || (later
                 && view.person_word(k).is_none()
-                && (has_verb_pattern(w) || (n >= 5 && w.starts_with("با")))
+                && has_verb_pattern(w)
+                && !name_surely_ends_after(view, k))
+            || (later
+                && view.person_word(k).is_none()
+                && n >= 5
+                && w.starts_with("با")
                 && !name_ends_after(view, k))
             || (later && is_unknown_noun_ending(view, k, w))
             || is_glued_verbal_noun(w)
@@ -226,8 +231,9 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
         }
         // The article closes a name (`بشار الأسد`); a feminine noun with the
         // article is no family name (`حسينة الحكومة`). After a particle it is
-        // part of the name (`عبد الله`).
-        if article && !after_particle && w.ends_with('ه') {
+        // part of the name (`عبد الله`), and so is `الله` after a name word
+        // (`عطاء الله مهاجراني`).
+        if article && !after_particle && w.ends_with('ه') && !w.ends_with("لله") {
             words -= 1;
             last = if words > 0 { Some(k - 1) } else { None };
             break;
@@ -238,17 +244,44 @@ pub(super) fn name_run(view: &View<'_, '_>, from: usize, max_words: usize) -> Op
             break;
         }
     }
-    let mut last = last?;
+    let last = last?;
     // A regnal ordinal belongs to the name: `عبدالله الثاني`.
-    if view.free_word_is(last + 1, flag::REGNAL) {
-        last += 1;
-        return Some(last);
+    if let Some(regnal) = regnal_after(view, last) {
+        return Some(regnal);
     }
     // Refuse a run cut by the maximum while the text goes on with name-like words.
     if words == max_words && view.is_name_word(last + 1, false) {
         return None;
     }
     Some(last)
+}
+
+/// The last token of a regnal ordinal after a name ending at `last`
+/// (`عبدالله [الثاني]`, `بنديكيت [السادس عشر]`), if one follows.
+/// A name that already ends at the ordinal gets its `عشر` only.
+fn regnal_after(view: &View<'_, '_>, last: usize) -> Option<usize> {
+    let regnal = if view.free_word_is(last + 1, flag::REGNAL) {
+        last + 1
+    } else if view.free_word_is(last, flag::REGNAL) {
+        last
+    } else {
+        return None;
+    };
+    // The teens: `السادس عشر`.
+    Some(if view.free_word(regnal + 1) == Some("عشر") {
+        regnal + 1
+    } else {
+        regnal
+    })
+}
+
+/// True when tokens `first..=last` hold one name word, particles aside
+/// (`لويس`, `عبد الله`): a name a regnal ordinal may follow.
+fn is_single_name(view: &View<'_, '_>, first: usize, last: usize) -> bool {
+    (first..=last)
+        .filter(|&k| !view.free_word_is(k, flag::PARTICLE))
+        .count()
+        == 1
 }
 
 /// True for a word that reads as a verb or an adverb rather than a name:
@@ -288,13 +321,15 @@ fn has_verb_pattern(w: &str) -> bool {
     sixth || eighth || participles
 }
 
-/// True for `ب` glued to a verbal noun (`بارتكاب`, `بتصريح`): "by
+/// True for `ب` glued to a verbal noun (`بارتكاب`, `بتصريح`, `بتعاون`): "by
 /// committing", no name (`اللاعب [بارتكاب] مخالفة`).
 fn is_glued_verbal_noun(w: &str) -> bool {
     w.strip_prefix('ب').is_some_and(|bare| {
         let c: Vec<char> = bare.chars().collect();
         let eighth = c.len() == 6 && c[0] == 'ا' && c[2] == 'ت' && c[4] == 'ا';
-        eighth || is_verbal_noun(bare)
+        // The sixth form (`بتعاون`, `بتبادل`).
+        let sixth = c.len() == 5 && c[0] == 'ت' && c[2] == 'ا';
+        eighth || sixth || is_verbal_noun(bare)
     })
 }
 
@@ -605,7 +640,8 @@ fn trim_after_known_name(view: &View<'_, '_>, first: usize, last: usize) -> usiz
         last
     } else if last == known + 1
         && view.person_word(known) != Some(true)
-        && is_family_name_with_article(view, last)
+        && (is_family_name_with_article(view, last)
+            || family_name_after(view, known, known > first) == Some(last))
     {
         // `السيد فيصل [السويدي] نائب`: a family name, not a noun after the name.
         last
@@ -617,15 +653,28 @@ fn trim_after_known_name(view: &View<'_, '_>, first: usize, last: usize) -> usiz
 /// True when token `k` reads as a family name with the article
 /// (`السويدي`, `الخطابي`) because the name clearly ends after it: a person's
 /// word with the article, no verb, place or ordinal, followed by
-/// punctuation, a function word, a title or an office.
+/// punctuation, a function word, a title or an office, or for a nisba by
+/// any sure boundary ([`View::is_boundary`]: `عبد العزيز [الدوري] بطرح`).
 fn is_family_name_with_article(view: &View<'_, '_>, k: usize) -> bool {
     view.free_word(k).is_some_and(|w| {
         clitics::split_article(w).is_some()
             && view.person_word(k).is_none()
             && view.is_person_word(k, true)
             && !is_plain_word(view, k, w)
-            && name_ends_after(view, k)
+            && (name_ends_after(view, k) || (w.ends_with('ي') && view.is_boundary(k + 1)))
     })
+}
+
+/// True when the token after `k` ends a name whatever `k` is: punctuation,
+/// the end of the text or line, `إن`/`أن`, a title or an office. (A
+/// preposition follows a verb as often: `تباحث [مع]`; `ترامب [إن]` is a name.)
+fn name_surely_ends_after(view: &View<'_, '_>, k: usize) -> bool {
+    let next = k + 1;
+    view.word(next).is_none()
+        || view.line_start(next)
+        || view.free_word(next) == Some("ان")
+        || view.word_is(next, flag::OFFICE)
+        || view.is_title_word_at(next)
 }
 
 /// True when the token after `k` ends a name: punctuation, the end of the
@@ -713,6 +762,16 @@ fn after_particles(view: &View<'_, '_>, k: usize) -> Option<usize> {
     fits.then_some(m)
 }
 
+/// True when token `k` is `الله` closing a theophoric name after a name
+/// word at `last` of a run starting at `first` (`حسن نصر [الله]`, `رضا
+/// العبد [الله]`, `عطاء [الله]`): after two words of a name, or after one
+/// the table knows; not after a particle (`عبد الله` is read with it).
+fn is_theophoric_end(view: &View<'_, '_>, first: usize, last: usize, k: usize) -> bool {
+    view.free_word(k) == Some("الله")
+        && !view.free_word_is(last, flag::PARTICLE)
+        && (last > first || view.person_word(last).is_some())
+}
+
 /// True when token `k` is `و` glued to a name word or a particle of the
 /// learned table (`ومحمد`, `وعبد`): the start of the next name of a list,
 /// not a part of the one before it.
@@ -734,6 +793,7 @@ fn is_plain_word(view: &View<'_, '_>, k: usize, w: &str) -> bool {
         || (n >= 5 && (w.starts_with('ف') || w.starts_with('ت')));
     looks_like_verb(w)
         || is_verbal_noun(w)
+        || has_verb_pattern(w)
         || glued_or_verb
         || view.word_is(k, flag::REGNAL)
         || view.phrase_at(k, false, is_place).is_some()
@@ -860,7 +920,7 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
             if starts_coordinated_name(view, k) {
                 // `ومحمد سعد [ومحمد هنيدي]`: the conjunction begins the next name.
                 break;
-            } else if view.person_word(k).is_some() {
+            } else if view.person_word(k).is_some() || is_theophoric_end(view, i, last, k) {
                 last = k;
             } else if let Some(end) = after_particles(view, k) {
                 last = end;
@@ -874,6 +934,7 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
                 break;
             } else if is_first(last)
                 && view.is_person_word(k, true)
+                && !view.free_word_is(k, flag::REGNAL)
                 && !view.free_word(k).is_some_and(|w| {
                     is_definite_feminine(w)
                         || is_imperfect_verb(w)
@@ -893,7 +954,12 @@ pub fn find_by_name_words(view: &View<'_, '_>, out: &mut Vec<NameCandidate>) {
         while last > i && view.free_word_is(last, flag::PARTICLE) {
             last -= 1;
         }
-        if let Some(family) = family_name_after(view, last, is_first(last) || last > i) {
+        if let Some(regnal) = regnal_after(view, last).filter(|_| is_single_name(view, i, last)) {
+            // `لويس [السابع] وكونراد`: the ordinal closes the name. Not
+            // after a given and a family name: a rank in sports news
+            // (`فرناندو غونزاليز [الثالث]`).
+            last = regnal;
+        } else if let Some(family) = family_name_after(view, last, is_first(last) || last > i) {
             last = family;
         } else if kunya.is_some() && last == i + 1 && is_nisba_at(view, last + 1) {
             // `أبو حمزة [المصري]`, `أبو موسى [الأشعري]`: a kunya's nisba.
@@ -1011,6 +1077,7 @@ fn is_surname(view: &View<'_, '_>, k: usize) -> bool {
             && clitics::split_article(w).is_none()
             && view.is_person_word(k, false)
             && !view.word_is(k, flag::PARTICLE | flag::REGNAL)
+            && !(k > 0 && view.word_is(k - 1, flag::REGNAL))
             && !is_place_not_name(view, k)
     })
 }

@@ -946,3 +946,75 @@ fn cities_of_geonames_and_conjunct_parts_are_places() {
         "a place of two countries (Georgia, the country and the US state) has none"
     );
 }
+
+#[test]
+fn a_theophoric_name_takes_allah() {
+    // A name word + `الله` is one name: after a title, and after two words of the table.
+    assert_eq!(
+        people("وقال وزير الثقافة الإيراني عطاء الله مهاجراني في بيان"),
+        ["عطاء الله مهاجراني"]
+    );
+    assert_eq!(
+        people("تعليقا على خطاب حسن نصر الله الامين العام"),
+        ["حسن نصر الله"]
+    );
+}
+
+#[test]
+fn a_regnal_ordinal_closes_a_single_name() {
+    // The teens take `عشر`.
+    assert_eq!(
+        people("ادعى البابا بنديكيت السادس عشر بأن"),
+        ["بنديكيت السادس عشر"]
+    );
+    // After one given name of the table the ordinal closes it: the next
+    // word behind `و` is another person.
+    let found = people("وفي عام 1147 تلاقى لويس السابع وكونراد الثالث");
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("لويس السابع"),
+        "{found:?}"
+    );
+    // After a given and a family name it is a rank (sports news), left out.
+    assert_eq!(
+        people("وتأهل التشيلي فرناندو غونزاليز الثالث على التشيكي"),
+        ["فرناندو غونزاليز"]
+    );
+}
+
+#[test]
+fn verb_patterns_and_conjunctions_end_a_name() {
+    // The eighth form before a clear end, a participle plural.
+    assert_eq!(
+        people("قال رئيس الحكومة الايطالي رومانو برودي اتفق مع الرئيس"),
+        ["رومانو برودي"]
+    );
+    assert_eq!(
+        people("صاحب السمو الشيخ محمد بن راشد آل مكتوم مبتهلين الى الله"),
+        ["محمد بن راشد آل مكتوم"]
+    );
+    // `بيد أن` ("however").
+    assert_eq!(
+        people("بين قدمي الحارس ايكر كاسياس بيد ان المدافع"),
+        ["ايكر كاسياس"]
+    );
+}
+
+#[test]
+fn glued_abd_names_and_unknown_family_names_after_a_title() {
+    // `عبدالرحيم`, unknown to the tables, is a given name.
+    assert_eq!(
+        people("وصل وزير الدفاع السوداني الفريق عبدالرحيم محمد حسين جولة"),
+        ["عبدالرحيم محمد حسين"]
+    );
+    // An unknown family name after a complete known name before a clear end.
+    assert_eq!(
+        people("وقال وزير الخارجية الصيني لي تشاو شينغ خلال زيارته"),
+        ["لي تشاو شينغ"]
+    );
+    // A nisba before a word with a glued preposition.
+    assert_eq!(
+        people("يتفرد الدكتور عبد العزيز الدوري بطرح"),
+        ["عبد العزيز الدوري"]
+    );
+}
