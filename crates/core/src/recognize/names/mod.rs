@@ -9,6 +9,7 @@
 
 pub mod clitics;
 pub mod gazetteer;
+pub mod learned;
 pub mod lexicon;
 pub mod location;
 pub mod organization;
@@ -42,6 +43,8 @@ pub enum Source {
     Speech,
     /// A name after a demonym (`السويسري [روجيه فيدرر]`).
     Demonym,
+    /// The learned table of organization and place names (`الجزيرة`, `فيردر بريمن`).
+    Learned,
 }
 
 /// A possible name, in tokens of the document.
@@ -718,6 +721,7 @@ fn confidence_order(confidence: f32) -> u32 {
 /// Finds people, organizations and places.
 pub struct NamesRecognizer {
     lex: Lexicon,
+    learned: learned::LearnedNames,
 }
 
 impl Default for NamesRecognizer {
@@ -731,14 +735,24 @@ impl NamesRecognizer {
     pub fn new() -> Self {
         NamesRecognizer {
             lex: Lexicon::new(),
+            learned: learned::LearnedNames::default(),
         }
     }
 
     /// Compiles the word tables with other person-name words (see
     /// [`Lexicon::with_person_words`]): for cross-validation.
     pub fn with_person_words(person_words: &str) -> Self {
+        Self::with_tables(person_words, learned::LEARNED_NAMES)
+    }
+
+    /// Compiles the word tables with other person-name words and other
+    /// learned organization and place names (the format of
+    /// `names-learned.tsv`, see [`learned::LearnedNames::new`]): for
+    /// cross-validation of both learned tables.
+    pub fn with_tables(person_words: &str, learned_names: &str) -> Self {
         NamesRecognizer {
             lex: Lexicon::with_person_words(person_words),
+            learned: learned::LearnedNames::new(learned_names),
         }
     }
 
@@ -755,6 +769,7 @@ impl NamesRecognizer {
         person::find(view, &mut out);
         person::find_by_name_words(view, &mut out);
         person::find_repeats(view, &mut out);
+        learned::find(view, &self.learned, &mut out);
         out
     }
 }
