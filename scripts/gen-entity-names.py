@@ -3,7 +3,7 @@
 
 A name (one to MAX_WORDS words, search-folded) goes into the table when the annotators tagged exactly
 that sequence of words as an organization (or a place) at least MIN_COUNT times and in at least
-MIN_SHARE of its uses. A use is the sequence anywhere in the text, its first word read with or without
+MIN_SHARE of its uses, in at least MIN_PASSAGES passages. A use is the sequence anywhere in the text, its first word read with or without
 the attached clitics the names layer strips (`و ف ب ل ك`, `ل` + the article written `لل`; see
 `crates/core/src/recognize/names/clitics.rs`): `للجزيرة` and `بالبنك التجاري` are uses of
 `الجزيرة` and `البنك التجاري`. A use inside a longer annotated name, or untagged, counts against it.
@@ -37,6 +37,10 @@ CORE_DATA = os.path.join(ROOT, "crates", "core", "data")
 MIN_COUNT = {"place": 2, "org": 3}
 MIN_SHARE = {"place": 0.9, "org": 0.8}
 MAX_WORDS = 4
+# A name tagged in one passage only (PASSAGE_SENTENCES sentences in a row) is the topic of one article
+# (`البيمارستان المعتضدي`), not a name of the news: it must be tagged in MIN_PASSAGES passages.
+PASSAGE_SENTENCES = 10
+MIN_PASSAGES = 2
 KINDS = {"LOC": "place", "ORG": "org"}
 # Tables whose entries are no learned names: phrases the gazetteer and the organization table already
 # find, and words that are function words, head words or titles by themselves.
@@ -150,13 +154,16 @@ def derive(sentences, min_count=None, min_share=None):
     folded = [[fold(t) for t, _ in s] for s in sentences]
     bare = collections.Counter(w for s in folded for w in s)
     tagged = collections.Counter()
-    for s, words in zip(sentences, folded):
+    passages = collections.defaultdict(set)
+    for k, (s, words) in enumerate(zip(sentences, folded)):
         for kind, a, b in spans(s):
             if b - a + 1 > MAX_WORDS or not all(_ARABIC.match(w) and len(w) >= 2 for w in words[a : b + 1]):
                 continue
             # The reading of the first word the text has most often by itself (`للجزيره` is `الجزيره`).
             first = max(readings(words[a]), key=lambda r: bare[r])
-            tagged[((first,) + tuple(words[a + 1 : b + 1]), kind)] += 1
+            key = ((first,) + tuple(words[a + 1 : b + 1]), kind)
+            tagged[key] += 1
+            passages[key].add(k // PASSAGE_SENTENCES)
     keys = {key for key, _ in tagged}
     by_first = collections.defaultdict(set)
     for key in keys:
@@ -174,6 +181,8 @@ def derive(sentences, min_count=None, min_share=None):
     head_words = heads()
     table = {}
     for (key, kind), n in tagged.items():
+        if len(passages[(key, kind)]) < MIN_PASSAGES:
+            continue
         name, kind = " ".join(key), KINDS[kind]
         if n < min_count[kind] or n < min_share[kind] * uses[key] or name in phrases:
             continue
@@ -194,7 +203,8 @@ def write(table, path, sources):
             "# A name is here when tagged as that kind in enough of its uses: "
             + ", ".join(f"{k} >= {MIN_COUNT[k]} times and >= {MIN_SHARE[k]:.0%}" for k in sorted(MIN_COUNT))
             + "\n"
-            "# (its first word with or without attached clitics).\n"
+            "# (its first word with or without attached clitics),\n"
+            f"# in >= {MIN_PASSAGES} passages of {PASSAGE_SENTENCES} sentences.\n"
             "# name\tkind (org, place)\n"
         )
         for name in sorted(table):

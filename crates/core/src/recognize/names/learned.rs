@@ -7,11 +7,10 @@
 //! prefers a gazetteer entry or a head word's chain of the same length.
 
 use super::clitics;
-use super::lexicon::FastMap;
+use super::lexicon::{Lexicon, Phrase, PhraseKind};
 use super::{NameCandidate, Source, View};
 use crate::entity::{EntityKind, Value};
 use crate::normalize::search_form;
-use crate::word_hash::WordFilter;
 
 /// Confidence of a learned name: below the gazetteer (0.9) and the head
 /// words' chains (0.75).
@@ -20,19 +19,13 @@ pub const CONFIDENCE: f32 = 0.55;
 /// The shipped table of learned names.
 pub const LEARNED_NAMES: &str = data_table!(include_str!("../../../data/names-learned.tsv"));
 
-/// One learned name: the words after the first and what it names.
-#[derive(Debug, Clone)]
-struct Name {
-    rest: Vec<String>,
-    kind: EntityKind,
-}
-
 /// The learned names by their first word (search-normalized).
 pub struct LearnedNames {
-    by_first: FastMap<String, Vec<Name>>,
-    /// The first words: most words of a text start no learned name, and
-    /// the filter rejects them before their bytes are hashed.
-    filter: WordFilter,
+    /// The names, as phrases of a [`Lexicon`] (an organization, or a place
+    /// without its country).
+    lex: Lexicon,
+    /// How many names.
+    len: usize,
 }
 
 impl Default for LearnedNames {
@@ -45,73 +38,78 @@ impl LearnedNames {
     /// Reads a table in the format of `names-learned.tsv`: a name and its
     /// kind (`org` or `place`) a line, `#` comments. Other kinds are skipped.
     pub fn new(table: &str) -> Self {
-        let mut by_first: FastMap<String, Vec<Name>> = FastMap::default();
+        let mut names = Vec::new();
         for line in table.lines().filter(|l| !l.starts_with('#')) {
-            let mut cols = line.split('\t');
-            let (Some(name), Some(kind)) = (cols.next(), cols.next()) else {
+            let Some((name, kind)) = line.split_once('\t') else {
                 continue;
             };
             let kind = match kind.trim() {
-                "org" => EntityKind::Organization,
-                "place" => EntityKind::Location,
+                "org" => PhraseKind::Organization,
+                "place" => PhraseKind::Place { country: None },
                 _ => continue,
             };
-            let form = search_form(name.trim());
-            let mut words = form.split_whitespace();
-            let Some(first) = words.next() else { continue };
-            let rest = words.map(str::to_string).collect();
-            by_first
-                .entry(first.to_string())
-                .or_default()
-                .push(Name { rest, kind });
+            names.push((search_form(name.trim()), kind));
         }
-        for names in by_first.values_mut() {
-            crate::sort::sort_by_u64_key(names, |n| crate::sort::longest_first(n.rest.len()));
+        LearnedNames {
+            len: names.len(),
+            lex: Lexicon::of_phrases(names),
         }
-        let filter = WordFilter::new(by_first.keys().map(String::as_str));
-        LearnedNames { by_first, filter }
     }
 
-    /// How many first words the table has.
+    /// How many names the table has.
     pub fn len(&self) -> usize {
-        self.by_first.len()
+        self.len
     }
 
     /// True when the table has no name.
     pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
+        self.len == 0
     }
 
-    /// The names starting with the search-normalized word `first`, longest first.
-    fn starting_with(&self, first: &str) -> &[Name] {
-        if !self.filter.may_contain(first) {
-            return &[];
-        }
-        self.by_first.get(first).map_or(&[], Vec::as_slice)
+    /// The names starting with the search-normalized word `first`.
+    fn starting_with(&self, first: &str) -> &[Phrase] {
+        self.lex.get(first).map_or(&[], |info| &info.phrases)
+    }
+
+    /// The first reading of `word` (see [`clitics::for_each_reading`]) that
+    /// starts learned names: its clitic bytes and those names.
+    fn names_at(&self, word: &str) -> Option<(usize, &[Phrase])> {
+        let mut found = None;
+        clitics::for_each_reading(word, |skip, bare| {
+            let names = self.starting_with(bare);
+            if !names.is_empty() {
+                found = Some((skip, names));
+            }
+            found.is_some()
+        });
+        found
     }
 
     /// True when some reading of `word` starts a learned name.
     fn may_start(&self, word: &str) -> bool {
-        clitics::for_each_reading(word, |_, bare| !self.starting_with(bare).is_empty())
+        self.names_at(word).is_some()
     }
 
-    /// The longest learned name at token `i` (its first word read with or
-    /// without clitics, the first reading that matches): `(clitic bytes,
-    /// last token, kind)`.
+    /// The longest learned name at token `i`, its first word read with or
+    /// without clitics: `(clitic bytes, last token, kind)`.
     fn at(&self, view: &View<'_, '_>, i: usize) -> Option<(usize, usize, EntityKind)> {
-        let word = view.word(i)?;
+        let (skip, names) = self.names_at(view.word(i)?)?;
         let mut found = None;
-        clitics::for_each_reading(word, |skip, bare| {
-            found = self.starting_with(bare).iter().find_map(|n| {
-                let all = n
-                    .rest
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| view.free_word(i + 1 + k) == Some(w.as_str()));
-                all.then_some((skip, i + n.rest.len(), n.kind))
-            });
-            found.is_some()
-        });
+        for n in names {
+            let all = n
+                .rest
+                .iter()
+                .enumerate()
+                .all(|(k, w)| view.free_word(i + 1 + k) == Some(w.as_str()));
+            let last = i + n.rest.len();
+            if all && found.is_none_or(|(_, l, _)| l < last) {
+                let kind = match n.kind {
+                    PhraseKind::Organization => EntityKind::Organization,
+                    _ => EntityKind::Location,
+                };
+                found = Some((skip, last, kind));
+            }
+        }
         found
     }
 }
@@ -152,11 +150,45 @@ pub fn find(view: &View<'_, '_>, names: &LearnedNames, out: &mut Vec<NameCandida
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::recognize::names::lexicon::Lexicon;
+    use crate::recognize::Document;
+    use crate::tokenize::tokenize;
+
+    /// The learned candidates of `text` (search-normalized) as (kind, text),
+    /// their spans as the recognizer reports them.
+    fn found(names: &LearnedNames, text: &str) -> Vec<(&'static str, String)> {
+        let tokens = tokenize(text);
+        let doc = Document::new(text, &tokens);
+        let lex = Lexicon::new();
+        let view = View::new(&doc, &lex);
+        let mut out = Vec::new();
+        find(&view, names, &mut out);
+        out.iter()
+            .map(|c| {
+                let span = view.span(c.first, c.last, view.span_skip(c.first, c.skip));
+                (c.kind.name(), text[span.range()].to_string())
+            })
+            .collect()
+    }
+
+    /// The names starting with `first`, as (the whole name, organization).
+    fn starting(names: &LearnedNames, first: &str) -> Vec<(String, bool)> {
+        names
+            .starting_with(first)
+            .iter()
+            .map(|p| {
+                let name: Vec<&str> = std::iter::once(first)
+                    .chain(p.rest.iter().map(String::as_str))
+                    .collect();
+                (name.join(" "), p.kind == PhraseKind::Organization)
+            })
+            .collect()
+    }
 
     #[test]
     fn reads_names_kinds_and_comments() {
         let names = LearnedNames::new(
-            "# comment\tplace\nالجزيرة\torg\nفيردر بريمن\torg\nقرطبة\tplace\nسطر\tother\nبلا عمود\n",
+            "# comment\tplace\nالجزيرة\torg\nفيردر  بريمن\torg\nقرطبة\tplace\nسطر\tother\nبلا عمود\n",
         );
         assert_eq!(
             names.len(),
@@ -164,28 +196,55 @@ mod tests {
             "comments, unknown kinds and short lines are skipped"
         );
         // Search-normalized: ة is folded to ه.
+        assert_eq!(starting(&names, "الجزيره"), [("الجزيره".to_string(), true)]);
+        assert_eq!(starting(&names, "قرطبه"), [("قرطبه".to_string(), false)]);
         assert_eq!(
-            names.starting_with("الجزيره")[0].kind,
-            EntityKind::Organization
+            starting(&names, "فيردر"),
+            [("فيردر بريمن".to_string(), true)]
         );
-        assert_eq!(names.starting_with("قرطبه")[0].kind, EntityKind::Location);
-        assert_eq!(names.starting_with("فيردر")[0].rest, ["بريمن"]);
-        assert!(names.starting_with("سطر").is_empty());
-        assert!(names.may_start("للجزيره"), "ل + the article written لل");
+        assert!(starting(&names, "سطر").is_empty());
+        assert!(
+            starting(&names, "بريمن").is_empty(),
+            "looked up by the first word"
+        );
+        assert_eq!(
+            names.names_at("للجزيره").map(|(skip, _)| skip),
+            Some(2),
+            "ل + the article written لل"
+        );
         assert!(names.may_start("وقرطبه"));
         assert!(!names.may_start("الجزير"));
+        assert!(LearnedNames::new("").is_empty());
     }
 
     #[test]
-    fn longest_name_first() {
-        let names = LearnedNames::new("منتخب\torg\nمنتخب البرتغال\torg\n");
-        assert_eq!(names.starting_with("منتخب")[0].rest, ["البرتغال"]);
+    fn finds_the_longest_name_without_its_clitics() {
+        let names = LearnedNames::new(
+            "منتخب\torg\nمنتخب البرتغال\torg\nالبنك التجاري\torg\nقرطبه\tplace\nحماس\torg\n",
+        );
+        assert_eq!(
+            found(
+                &names,
+                "فاز منتخب البرتغال وزار وفد بالبنك التجاري وقرطبه وللبنك التجاري"
+            ),
+            [
+                ("organization", "منتخب البرتغال".to_string()),
+                ("organization", "البنك التجاري".to_string()),
+                ("location", "قرطبه".to_string()),
+                ("organization", "للبنك التجاري".to_string()),
+            ]
+        );
+        // The later words are read exactly; a one-word organization not behind `ب`.
+        assert_eq!(
+            found(&names, "البنك والتجاري بحماس وحماس"),
+            [("organization", "حماس".to_string())]
+        );
     }
 
     #[test]
     fn shipped_table_is_read() {
         let names = LearnedNames::default();
         assert!(names.len() > 50, "{}", names.len());
-        assert!(!names.starting_with("فولكسفاغن").is_empty());
+        assert!(!starting(&names, "فولكسفاغن").is_empty());
     }
 }
