@@ -184,7 +184,9 @@ def derive(sentences, min_count=None, min_share=None):
         if len(passages[(key, kind)]) < MIN_PASSAGES:
             continue
         name, kind = " ".join(key), KINDS[kind]
-        if n < min_count[kind] or n < min_share[kind] * uses[key] or name in phrases:
+        # Known by the other tables in some reading (`وموريتانيا` is `موريتانيا` of the gazetteer).
+        known_phrase = any(" ".join((r,) + key[1:]) in phrases for r in readings(key[0]))
+        if n < min_count[kind] or n < min_share[kind] * uses[key] or known_phrase:
             continue
         if (len(key) == 1 and key[0] in single) or against_conventions(key, kind, head_words):
             continue
