@@ -26,6 +26,25 @@ pub struct LearnedNames {
     lex: Lexicon,
     /// How many names.
     len: usize,
+    /// A bit per [`tail_bit`] of the names' first words (of their last four
+    /// bytes, and of their last six): a word whose bit is not set has no
+    /// reading that starts a name (most words are rejected here, before
+    /// their readings are looked up).
+    tails: Vec<u64>,
+}
+
+/// A bit (of 2^16) for the last `n` bytes of `word` (all of it when shorter).
+/// Every reading of a word ([`clitics::for_each_reading`]: the word without
+/// clitics of two bytes each, or `ا`/`ال` before the rest) ends in the rest,
+/// at most four bytes shorter than the word: an Arabic reading (two letters
+/// or more) ends in the word's last four bytes, and the readings of a word of
+/// ten bytes or more end in its last six.
+fn tail_bit(word: &str, n: usize) -> usize {
+    let b = word.as_bytes();
+    let key = b[b.len().saturating_sub(n)..]
+        .iter()
+        .fold(n as u64, |k, &x| k << 8 | u64::from(x));
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
 impl Default for LearnedNames {
@@ -39,6 +58,7 @@ impl LearnedNames {
     /// kind (`org` or `place`) a line, `#` comments. Other kinds are skipped.
     pub fn new(table: &str) -> Self {
         let mut names = Vec::new();
+        let mut tails = vec![0u64; 1 << 10];
         for line in table.lines().filter(|l| !l.starts_with('#')) {
             let Some((name, kind)) = line.split_once('\t') else {
                 continue;
@@ -48,11 +68,17 @@ impl LearnedNames {
                 "place" => PhraseKind::Place { country: None },
                 _ => continue,
             };
-            names.push((search_form(name.trim()), kind));
+            let form = search_form(name.trim());
+            let first = form.split(' ').next().unwrap_or("");
+            for bit in [tail_bit(first, 4), tail_bit(first, 6)] {
+                tails[bit >> 6] |= 1 << (bit & 63);
+            }
+            names.push((form, kind));
         }
         LearnedNames {
             len: names.len(),
             lex: Lexicon::of_phrases(names),
+            tails,
         }
     }
 
@@ -74,6 +100,10 @@ impl LearnedNames {
     /// The first reading of `word` (see [`clitics::for_each_reading`]) that
     /// starts learned names: its clitic bytes and those names.
     fn names_at(&self, word: &str) -> Option<(usize, &[Phrase])> {
+        let bit = tail_bit(word, if word.len() >= 10 { 6 } else { 4 });
+        if self.tails[bit >> 6] & 1 << (bit & 63) == 0 {
+            return None;
+        }
         let mut found = None;
         clitics::for_each_reading(word, |skip, bare| {
             let names = self.starting_with(bare);
@@ -85,8 +115,9 @@ impl LearnedNames {
         found
     }
 
-    /// True when some reading of `word` starts a learned name.
-    fn may_start(&self, word: &str) -> bool {
+    /// True when some reading of `word` starts a learned name (asked once
+    /// per distinct word by [`View::with_learned`]).
+    pub fn may_start(&self, word: &str) -> bool {
         self.names_at(word).is_some()
     }
 
@@ -114,15 +145,12 @@ impl LearnedNames {
     }
 }
 
-/// Adds a candidate for every learned name in the document. A one-word
+/// Adds a candidate for every learned name in the document (at the start
+/// tokens of [`View::with_learned`]). A one-word
 /// organization is not read behind `ب` or `ك`, as in the gazetteer
 /// (`بحماس` is "with enthusiasm").
 pub fn find(view: &View<'_, '_>, names: &LearnedNames, out: &mut Vec<NameCandidate>) {
-    if names.is_empty() {
-        return;
-    }
-    let starts = view.doc.tokens_where_word(|w| names.may_start(w));
-    crate::recognize::walk(&starts, |i| {
+    crate::recognize::walk(&view.starts().learned, |i| {
         let Some((skip, last, kind)) = names.at(view, i) else {
             return i + 1;
         };
@@ -160,7 +188,7 @@ mod tests {
         let tokens = tokenize(text);
         let doc = Document::new(text, &tokens);
         let lex = Lexicon::new();
-        let view = View::new(&doc, &lex);
+        let view = View::with_learned(&doc, &lex, Some(names));
         let mut out = Vec::new();
         find(&view, names, &mut out);
         out.iter()

@@ -115,6 +115,8 @@ pub struct RuleStarts {
     pub person: Vec<u32>,
     /// A word of the learned person-name table or a kunya ([`person::find_by_name_words`]).
     pub name_words: Vec<u32>,
+    /// Some reading starts a learned organization or place name ([`learned::find`]).
+    pub learned: Vec<u32>,
 }
 
 /// A rule's walk over its start tokens: the loop `while let Some(k) =
@@ -279,6 +281,16 @@ impl WordReadings {
 impl<'d, 'a> View<'d, 'a> {
     /// A view of `doc`, looking every distinct word up once.
     pub fn new(doc: &'d Document<'a>, lex: &'d Lexicon) -> Self {
+        Self::with_learned(doc, lex, None)
+    }
+
+    /// [`View::new`], with the start tokens of the `learned` organization
+    /// and place names ([`RuleStarts::learned`]; none without a table).
+    pub fn with_learned(
+        doc: &'d Document<'a>,
+        lex: &'d Lexicon,
+        learned: Option<&learned::LearnedNames>,
+    ) -> Self {
         let mut known = Vec::new();
         let words: Vec<WordReadings> = doc
             .words()
@@ -288,19 +300,21 @@ impl<'d, 'a> View<'d, 'a> {
         // Per word, the rules it may start (bit k: the k-th list of `RuleStarts`).
         let masks: Vec<u8> = words
             .iter()
-            .map(|r| {
+            .zip(doc.words())
+            .map(|(r, w)| {
                 let bits = [
                     r.facts & fact::STARTS_NAME != 0 && r.facts & fact::KNOWN != 0,
                     r.flags & flag::ORG_HEAD != 0,
                     r.flags & flag::PLACE_HEAD != 0,
                     r.facts & fact::PERSON_START != 0,
                     r.facts & fact::NAME_WORDS_START != 0,
+                    learned.is_some_and(|l| l.may_start(w)),
                 ];
                 (0..bits.len()).fold(0, |m, k| m | u8::from(bits[k]) << k)
             })
             .collect();
-        // One pass over the tokens for all five lists.
-        let [gazetteer, organization, place, person, name_words, ..] =
+        // One pass over the tokens for all six lists.
+        let [gazetteer, organization, place, person, name_words, learned, ..] =
             doc.word_tokens_by_bit(&masks);
         let starts = RuleStarts {
             gazetteer,
@@ -308,6 +322,7 @@ impl<'d, 'a> View<'d, 'a> {
             place,
             person,
             name_words,
+            learned,
         };
         View {
             doc,
@@ -758,7 +773,7 @@ impl NamesRecognizer {
 
     /// Every candidate of every source, before resolution.
     pub fn candidates(&self, doc: &Document<'_>) -> Vec<NameCandidate> {
-        self.candidates_in(&View::new(doc, &self.lex))
+        self.candidates_in(&View::with_learned(doc, &self.lex, Some(&self.learned)))
     }
 
     fn candidates_in(&self, view: &View<'_, '_>) -> Vec<NameCandidate> {
@@ -783,7 +798,7 @@ impl Recognizer for NamesRecognizer {
         if doc.tokens.is_empty() {
             return;
         }
-        let view = View::new(doc, &self.lex);
+        let view = View::with_learned(doc, &self.lex, Some(&self.learned));
         for c in resolve(self.candidates_in(&view)) {
             out.push(Candidate {
                 kind: c.kind,
