@@ -36,7 +36,7 @@ CORE_DATA = os.path.join(ROOT, "crates", "core", "data")
 # Per kind of the table, chosen by cross-validation (`eval_names.py --cv`).
 MIN_COUNT = {"place": 2, "org": 3}
 MIN_SHARE = {"place": 0.9, "org": 0.8}
-MAX_WORDS = 4
+MAX_WORDS = 3
 # A name tagged in one passage only (PASSAGE_SENTENCES sentences in a row) is the topic of one article
 # (`البيمارستان المعتضدي`), not a name of the news: it must be tagged in MIN_PASSAGES passages.
 PASSAGE_SENTENCES = 10
