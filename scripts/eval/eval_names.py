@@ -16,11 +16,13 @@ Usage (from the repository root, after `cargo build --release -p tahlil-cli`):
     python3 scripts/eval/eval_names.py --errors aqmar-dev   # the same for AQMAR's dev split alone (or aqmar-test)
     python3 scripts/eval/eval_names.py --cv              # the learned person-name table cross-validated
     python3 scripts/eval/eval_names.py --cv --errors aqmar   # its person errors by source and category
-With --cv the person-name table (scripts/gen-person-names.py) is derived on some data and scored on
-other data: ANERcorp in 5 contiguous folds of sentences (table from the 4 others plus all of AQMAR),
-AQMAR's test split with a table from ANERcorp and AQMAR's dev split. It runs the names layer alone
-(`cargo build --release -p tahlil-core --example names_cv`), which reads the table from a file; the
-same runner with the shipped table is scored first, to compare with the full analysis.
+    python3 scripts/eval/eval_names.py --cv --no-learned # the same without learned organization and place names
+With --cv the learned tables, person-name words (scripts/gen-person-names.py) and organization and
+place names (scripts/gen-entity-names.py), are derived on some data and scored on other data:
+ANERcorp in 5 contiguous folds of sentences (tables from the 4 others plus all of AQMAR), AQMAR's test
+split with tables from ANERcorp and AQMAR's dev split. It runs the names layer alone
+(`cargo build --release -p tahlil-core --example names_cv`), which reads the tables from files; the
+same runner with the shipped tables is scored first, to compare with the full analysis.
 Skips with a message when ../shared/data is absent.
 """
 
@@ -39,6 +41,7 @@ DATA = os.path.join(ROOT, "..", "shared", "data")
 TAHLIL = os.path.join(ROOT, "target", "release", "tahlil")
 NAMES_CV = os.path.join(ROOT, "target", "release", "examples", "names_cv")
 SHIPPED_TABLE = os.path.join(ROOT, "crates", "core", "data", "names-person-words.tsv")
+SHIPPED_LEARNED = os.path.join(ROOT, "crates", "core", "data", "names-learned.tsv")
 CV_FOLDS = 5
 KINDS = {"person": "PERS", "location": "LOC", "organization": "ORG"}
 GOLD_KIND = {"PERS": "PERS", "PER": "PERS", "LOC": "LOC", "ORG": "ORG"}
@@ -98,9 +101,10 @@ def documents(sentences):
     return [min(DOC_SENTENCES, n - k) for k in range(0, n, DOC_SENTENCES)]
 
 
-def analyze(sentences, table=None):
+def analyze(sentences, table=None, learned=None):
     """Predicted entities per sentence as (kind, first token, last token, text): by the CLI, or with
-    `table` (a person-name table file) by the names layer alone. Each sentence is one document, or
+    `table` (a person-name table file; `learned`, a table of organization and place names, when
+    given) by the names layer alone. Each sentence is one document, or
     with --docs (DOCS) each document is several sentences, one a line (see `documents`)."""
     lines, offsets = [], []
     for s in sentences:
@@ -137,7 +141,7 @@ def analyze(sentences, table=None):
             out = subprocess.run([TAHLIL, "analyze", path, "--format", "jsonl"], check=True, capture_output=True, text=True).stdout
         else:
             with open(path, encoding="utf-8") as f:
-                out = subprocess.run([NAMES_CV, table], stdin=f, check=True, capture_output=True, text=True).stdout
+                out = subprocess.run([NAMES_CV, table] + ([learned] if learned else []), stdin=f, check=True, capture_output=True, text=True).stdout
     finally:
         os.unlink(path)
     results = []
@@ -311,53 +315,84 @@ def org_errors(sentences, predictions, limit=80):
             print(f"  {text}  [{tags}]")
 
 
-def load_generator():
-    """The module scripts/gen-person-names.py (its name has dashes)."""
-    spec = importlib.util.spec_from_file_location("gen_person_names", os.path.join(ROOT, "scripts", "gen-person-names.py"))
+def load_generator(name="gen-person-names"):
+    """The module scripts/NAME.py (its name has dashes): gen-person-names or gen-entity-names."""
+    spec = importlib.util.spec_from_file_location(name.replace("-", "_"), os.path.join(ROOT, "scripts", name + ".py"))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def predict_with_table(gen, derive_from, sentences):
-    """Predictions on `sentences` with a person-name table derived from `derive_from` only."""
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".tsv", delete=False) as f:
-        path = f.name
+def predict_with_table(gens, derive_from, sentences):
+    """Predictions on `sentences` with the learned tables derived from `derive_from` only: `gens` is
+    the person-name generator, then the organization and place one or None (no learned names)."""
+    paths = []
     try:
-        gen.write(gen.derive(derive_from), path, "cross-validation fold")
-        return analyze(sentences, table=path)
+        for gen in gens:
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".tsv", delete=False) as f:
+                paths.append(f.name)
+            if gen is not None:
+                gen.write(gen.derive(derive_from), f.name, "cross-validation fold")
+        return analyze(sentences, *paths)
     finally:
-        os.unlink(path)
+        for path in paths:
+            os.unlink(path)
 
 
-def cross_validate(aner, aqmar_dev, aqmar_test, errors=None):
-    """Scores of the learned person-name table on data it was not derived from; with `errors`
-    ("anercorp" or "aqmar") also that corpus' person errors by source and category."""
+def entity_errors(sentences, predictions, kinds=("LOC", "ORG"), limit=40):
+    """Precision of the learned organization and place names, and their false positives."""
+    counts, fps = collections.Counter(), collections.Counter()
+    for s, preds in zip(sentences, predictions):
+        gold = set(gold_spans(s))
+        for k, a, b, source in preds:
+            if source != "Learned" or k not in kinds:
+                continue
+            counts[(k, "pred")] += 1
+            if (k, a, b) in gold:
+                counts[(k, "tp")] += 1
+            else:
+                tags = " ".join(tag for _, tag in s[a : b + 1])
+                fps[(k, " ".join(t for t, _ in s[a : b + 1]), tags)] += 1
+    for k in kinds:
+        print(f"\nlearned {k}: {counts[(k, 'tp')]} right of {counts[(k, 'pred')]}; false positives:")
+        for (kind, text, tags), n in [x for x in fps.most_common() if x[0][0] == k][:limit]:
+            print(f"  {n:4d} {text}  [{tags}]")
+
+
+def cross_validate(aner, aqmar_dev, aqmar_test, errors=None, learned=True):
+    """Scores of the learned tables on data they were not derived from; with `errors` ("anercorp"
+    or "aqmar") also that corpus' person errors by source and category and the learned
+    organization and place names' false positives. Without `learned`, no learned
+    organization and place names."""
     if not os.path.exists(NAMES_CV):
         print("build the runner first: cargo build --release -p tahlil-core --example names_cv", file=sys.stderr)
         return 1
-    gen = load_generator()
-    report("ANERcorp train, names layer alone, shipped table (in-sample)", aner, False, analyze(aner, SHIPPED_TABLE))
+    gens = (load_generator(), load_generator("gen-entity-names") if learned else None)
+    shipped = (SHIPPED_TABLE, SHIPPED_LEARNED if learned else os.devnull)
+    report("ANERcorp train, names layer alone, shipped tables (in-sample)", aner, False, analyze(aner, *shipped))
     n = len(aner)
     preds = []
     for k in range(CV_FOLDS):
         lo, hi = k * n // CV_FOLDS, (k + 1) * n // CV_FOLDS
-        preds += predict_with_table(gen, aner[:lo] + aner[hi:] + aqmar_dev + aqmar_test, aner[lo:hi])
-    report(f"ANERcorp train, {CV_FOLDS}-fold cross-validated table", aner, False, preds)
+        preds += predict_with_table(gens, aner[:lo] + aner[hi:] + aqmar_dev + aqmar_test, aner[lo:hi])
+    report(f"ANERcorp train, {CV_FOLDS}-fold cross-validated tables", aner, False, preds)
     if errors == "anercorp":
         person_errors(aner, preds)
-    report("AQMAR test split, names layer alone, shipped table (in-sample)", aqmar_test, False, analyze(aqmar_test, SHIPPED_TABLE))
-    preds = predict_with_table(gen, aner + aqmar_dev, aqmar_test)
-    report("AQMAR test split, table from ANERcorp + AQMAR dev", aqmar_test, False, preds)
+        entity_errors(aner, preds)
+    report("AQMAR test split, names layer alone, shipped tables (in-sample)", aqmar_test, False, analyze(aqmar_test, *shipped))
+    preds = predict_with_table(gens, aner + aqmar_dev, aqmar_test)
+    report("AQMAR test split, tables from ANERcorp + AQMAR dev", aqmar_test, False, preds)
     if errors == "aqmar":
         person_errors(aqmar_test, preds)
+        entity_errors(aqmar_test, preds)
     return 0
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--errors", choices=["anercorp", "aqmar", "aqmar-dev", "aqmar-test"], help="list false positives and misses of one corpus (aqmar-dev, aqmar-test: one split of AQMAR alone)")
-    ap.add_argument("--cv", action="store_true", help="cross-validate the learned person-name table")
+    ap.add_argument("--cv", action="store_true", help="cross-validate the learned tables (person-name words, organization and place names)")
+    ap.add_argument("--no-learned", action="store_true", help="with --cv: without the learned organization and place names (the score before them)")
     ap.add_argument("--docs", action="store_true", help=f"score documents of several sentences (AQMAR's articles, ANERcorp cut every {DOC_SENTENCES} sentences) instead of one a sentence")
     args = ap.parse_args()
     global DOCS
@@ -380,7 +415,7 @@ def main():
         sizes["all"].append(len(sents))
     DOC_SIZES.update({id(test): sizes["test"], id(dev): sizes["dev"], id(allsents): sizes["all"]})
     if args.cv:
-        return cross_validate(aner, dev, test, args.errors)
+        return cross_validate(aner, dev, test, args.errors, not args.no_learned)
     preds = analyze(aner)
     report("ANERcorp train", aner, args.errors == "anercorp", preds)
     if args.errors == "anercorp":

@@ -1,8 +1,9 @@
-//! The names layer alone, with a person-name table read from a file: for
-//! cross-validating that learned table (`scripts/eval/eval_names.py --cv`).
+//! The names layer alone, with a person-name table read from a file (and,
+//! when given, a table of learned organization and place names): for
+//! cross-validating those learned tables (`scripts/eval/eval_names.py --cv`).
 //!
 //! ```sh
-//! cargo run --release -p tahlil-core --example names_cv -- TABLE.tsv < lines.txt
+//! cargo run --release -p tahlil-core --example names_cv -- TABLE.tsv [LEARNED.tsv] < lines.txt
 //! ```
 //!
 //! Reads one document a line on standard input (its lines joined by
@@ -19,11 +20,16 @@ use tahlil_core::tokenize::tokenize;
 use tahlil_core::{Normalizer, Preset};
 
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .expect("usage: names_cv TABLE.tsv < lines.txt");
+    let usage = "usage: names_cv TABLE.tsv [LEARNED.tsv] < lines.txt";
+    let path = std::env::args().nth(1).expect(usage);
     let table = std::fs::read_to_string(&path).expect("person-name table readable");
-    let names = NamesRecognizer::with_person_words(&table);
+    let names = match std::env::args().nth(2) {
+        Some(learned) => NamesRecognizer::with_tables(
+            &table,
+            &std::fs::read_to_string(&learned).expect("learned-name table readable"),
+        ),
+        None => NamesRecognizer::with_person_words(&table),
+    };
     let normalizer = Normalizer::new(Preset::Search.options());
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -248,6 +248,23 @@ impl Lexicon {
         lex
     }
 
+    /// A lexicon of `phrases` alone (search-normalized, with their kind):
+    /// the learned organization and place names (`super::learned`), looked
+    /// up by the same code as the word tables (the wasm module stays small).
+    pub fn of_phrases(phrases: Vec<(String, PhraseKind)>) -> Self {
+        let mut lex = Lexicon {
+            words: FastMap::default(),
+            filter: crate::word_hash::WordFilter::new(std::iter::empty()),
+            // Phrases only: a glued `عبدال...` word is no phrase of them.
+            glued_abd: WordInfo::default(),
+        };
+        for (form, kind) in phrases {
+            lex.add_phrase(&form, kind);
+        }
+        lex.filter = crate::word_hash::WordFilter::new(lex.words.keys().map(String::as_str));
+        lex
+    }
+
     fn entry(&mut self, word: &str) -> &mut WordInfo {
         self.words.entry(word.to_string()).or_default()
     }

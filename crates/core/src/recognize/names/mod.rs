@@ -9,6 +9,7 @@
 
 pub mod clitics;
 pub mod gazetteer;
+pub mod learned;
 pub mod lexicon;
 pub mod location;
 pub mod organization;
@@ -42,6 +43,8 @@ pub enum Source {
     Speech,
     /// A name after a demonym (`السويسري [روجيه فيدرر]`).
     Demonym,
+    /// The learned table of organization and place names (`الجزيرة`, `فيردر بريمن`).
+    Learned,
 }
 
 /// A possible name, in tokens of the document.
@@ -112,6 +115,8 @@ pub struct RuleStarts {
     pub person: Vec<u32>,
     /// A word of the learned person-name table or a kunya ([`person::find_by_name_words`]).
     pub name_words: Vec<u32>,
+    /// Some reading starts a learned organization or place name ([`learned::find`]).
+    pub learned: Vec<u32>,
 }
 
 /// A rule's walk over its start tokens: the loop `while let Some(k) =
@@ -276,6 +281,16 @@ impl WordReadings {
 impl<'d, 'a> View<'d, 'a> {
     /// A view of `doc`, looking every distinct word up once.
     pub fn new(doc: &'d Document<'a>, lex: &'d Lexicon) -> Self {
+        Self::with_learned(doc, lex, None)
+    }
+
+    /// [`View::new`], with the start tokens of the `learned` organization
+    /// and place names ([`RuleStarts::learned`]; none without a table).
+    pub fn with_learned(
+        doc: &'d Document<'a>,
+        lex: &'d Lexicon,
+        learned: Option<&learned::LearnedNames>,
+    ) -> Self {
         let mut known = Vec::new();
         let words: Vec<WordReadings> = doc
             .words()
@@ -285,19 +300,21 @@ impl<'d, 'a> View<'d, 'a> {
         // Per word, the rules it may start (bit k: the k-th list of `RuleStarts`).
         let masks: Vec<u8> = words
             .iter()
-            .map(|r| {
+            .zip(doc.words())
+            .map(|(r, w)| {
                 let bits = [
                     r.facts & fact::STARTS_NAME != 0 && r.facts & fact::KNOWN != 0,
                     r.flags & flag::ORG_HEAD != 0,
                     r.flags & flag::PLACE_HEAD != 0,
                     r.facts & fact::PERSON_START != 0,
                     r.facts & fact::NAME_WORDS_START != 0,
+                    learned.is_some_and(|l| l.may_start(w)),
                 ];
                 (0..bits.len()).fold(0, |m, k| m | u8::from(bits[k]) << k)
             })
             .collect();
-        // One pass over the tokens for all five lists.
-        let [gazetteer, organization, place, person, name_words, ..] =
+        // One pass over the tokens for all six lists.
+        let [gazetteer, organization, place, person, name_words, learned, ..] =
             doc.word_tokens_by_bit(&masks);
         let starts = RuleStarts {
             gazetteer,
@@ -305,6 +322,7 @@ impl<'d, 'a> View<'d, 'a> {
             place,
             person,
             name_words,
+            learned,
         };
         View {
             doc,
@@ -718,6 +736,7 @@ fn confidence_order(confidence: f32) -> u32 {
 /// Finds people, organizations and places.
 pub struct NamesRecognizer {
     lex: Lexicon,
+    learned: learned::LearnedNames,
 }
 
 impl Default for NamesRecognizer {
@@ -731,20 +750,30 @@ impl NamesRecognizer {
     pub fn new() -> Self {
         NamesRecognizer {
             lex: Lexicon::new(),
+            learned: learned::LearnedNames::default(),
         }
     }
 
     /// Compiles the word tables with other person-name words (see
     /// [`Lexicon::with_person_words`]): for cross-validation.
     pub fn with_person_words(person_words: &str) -> Self {
+        Self::with_tables(person_words, learned::LEARNED_NAMES)
+    }
+
+    /// Compiles the word tables with other person-name words and other
+    /// learned organization and place names (the format of
+    /// `names-learned.tsv`, see [`learned::LearnedNames::new`]): for
+    /// cross-validation of both learned tables.
+    pub fn with_tables(person_words: &str, learned_names: &str) -> Self {
         NamesRecognizer {
             lex: Lexicon::with_person_words(person_words),
+            learned: learned::LearnedNames::new(learned_names),
         }
     }
 
     /// Every candidate of every source, before resolution.
     pub fn candidates(&self, doc: &Document<'_>) -> Vec<NameCandidate> {
-        self.candidates_in(&View::new(doc, &self.lex))
+        self.candidates_in(&View::with_learned(doc, &self.lex, Some(&self.learned)))
     }
 
     fn candidates_in(&self, view: &View<'_, '_>) -> Vec<NameCandidate> {
@@ -755,6 +784,7 @@ impl NamesRecognizer {
         person::find(view, &mut out);
         person::find_by_name_words(view, &mut out);
         person::find_repeats(view, &mut out);
+        learned::find(view, &self.learned, &mut out);
         out
     }
 }
@@ -768,7 +798,7 @@ impl Recognizer for NamesRecognizer {
         if doc.tokens.is_empty() {
             return;
         }
-        let view = View::new(doc, &self.lex);
+        let view = View::with_learned(doc, &self.lex, Some(&self.learned));
         for c in resolve(self.candidates_in(&view)) {
             out.push(Candidate {
                 kind: c.kind,
