@@ -39,7 +39,8 @@ fn main() {
         let line = line.expect("UTF-8 input").replace('\u{2028}', "\n");
         let normalized = normalizer.normalize(&line);
         let tokens = tokenize(&normalized.text);
-        let doc = Document::new(&normalized.text, &tokens);
+        let mut doc = Document::new(&normalized.text, &tokens);
+        doc.mark_alef_maqsura(&line, &normalized);
         let entities: Vec<serde_json::Value> = resolve(names.candidates(&doc))
             .iter()
             .map(|c| {

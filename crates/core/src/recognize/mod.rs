@@ -28,6 +28,7 @@ pub mod time;
 pub mod url;
 
 use crate::entity::{EntityKind, Value};
+use crate::normalize::{is_diacritic, NormalizedText};
 use crate::span::Span;
 use crate::tokenize::{Token, TokenKind};
 use crate::word_hash::WordInterner;
@@ -54,6 +55,10 @@ pub struct Document<'a> {
     latin_tokens: Vec<u32>,
     /// The punctuation and symbol tokens, in order.
     punct_tokens: Vec<u32>,
+    /// The word tokens whose original spelling ends in `ى` (alef maqsura),
+    /// which the search form folds onto `ي`, in order
+    /// ([`Document::mark_alef_maqsura`]): `على` the preposition, not `علي`.
+    alef_maqsura_tokens: Vec<u32>,
     /// Per distinct word, what the date lexicon says of it (may a phrase
     /// start there, what can a phrase starting with it mean), and per
     /// recognizer of the date family the tokens where it may start:
@@ -108,11 +113,41 @@ impl<'a> Document<'a> {
             digit_tokens,
             latin_tokens,
             punct_tokens,
+            alef_maqsura_tokens: Vec::new(),
             date_starts: std::cell::OnceCell::new(),
             number_word_bits: std::cell::OnceCell::new(),
             cardinals: std::cell::OnceCell::new(),
             digit_numbers: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Marks the word tokens whose spelling in `original` (the text before
+    /// `normalized`, which this document is of) ends in `ى`: the search form
+    /// folds it onto `ي`, and `على` (a preposition) and `علي` (a name) read the
+    /// same. Only words of the search form ending in `ي` are looked at.
+    pub fn mark_alef_maqsura(&mut self, original: &str, normalized: &NormalizedText) {
+        const YA: &[u8] = "ي".as_bytes();
+        self.alef_maqsura_tokens = self
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                t.kind == TokenKind::Word && self.text.as_bytes()[..t.span.end].ends_with(YA)
+            })
+            .filter(|(_, t)| {
+                let span = normalized.to_original(t.span);
+                original
+                    .get(span.range())
+                    .is_some_and(|w| w.trim_end_matches(is_diacritic).ends_with('ى'))
+            })
+            .map(|(i, _)| i as u32)
+            .collect();
+    }
+
+    /// True when word token `i` ends in `ى` in the original text (see
+    /// [`Document::mark_alef_maqsura`]; false when it was not called).
+    pub fn ends_in_alef_maqsura(&self, i: usize) -> bool {
+        self.alef_maqsura_tokens.binary_search(&(i as u32)).is_ok()
     }
 
     /// Per token, `f` of its text when it is a word, else `default`; `f`
@@ -389,5 +424,26 @@ mod tests {
         assert_eq!(lists[1], [0, 3]);
         assert_eq!(lists[2], [0]);
         assert!(lists[0].is_empty() && lists[3].is_empty());
+    }
+}
+
+#[cfg(test)]
+mod alef_maqsura_tests {
+    use super::Document;
+    use crate::tokenize::tokenize;
+    use crate::{Normalizer, Preset};
+
+    #[test]
+    fn words_written_with_alef_maqsura_are_marked() {
+        let original = "تغلب على خوان، وقال علي: إلى مصطفى";
+        let normalized = Normalizer::new(Preset::Search.options()).normalize(original);
+        let tokens = tokenize(&normalized.text);
+        let mut doc = Document::new(&normalized.text, &tokens);
+        doc.mark_alef_maqsura(original, &normalized);
+        let marked: Vec<&str> = (0..tokens.len())
+            .filter(|&i| doc.ends_in_alef_maqsura(i))
+            .map(|i| &normalized.text[tokens[i].span.range()])
+            .collect();
+        assert_eq!(marked, ["علي", "الي", "مصطفي"]);
     }
 }

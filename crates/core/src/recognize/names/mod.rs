@@ -606,7 +606,12 @@ impl<'d, 'a> View<'d, 'a> {
     /// The [`flag`] bits of token `i`'s word as it is (no clitic removed;
     /// 0 for other tokens): `lex.flags` of its text, looked up once per word.
     pub fn word_flags(&self, i: usize) -> u32 {
-        self.readings(i).own_flags
+        let flags = self.readings(i).own_flags;
+        // `على` written so is the preposition, never the name `علي`.
+        if flags & flag::FOLDED_NAME != 0 && self.doc.ends_in_alef_maqsura(i) {
+            return flags & !flag::FOLDED_NAME;
+        }
+        flags
     }
 
     /// True when token `i` is a word that has one of the [`flag`] `bits`

@@ -714,7 +714,9 @@ fn name_words_start(view: &View<'_, '_>, i: usize) -> Option<(usize, u32)> {
         let f = r.flags();
         let alone = f & flag::PERSON_ALONE != 0;
         let known_start = f & flag::PERSON_NAME != 0 && (alone || next_is_name);
-        let folded_start = f & flag::FOLDED_NAME != 0 && (next_is_particle || next_is_known_run);
+        let folded_start = f & flag::FOLDED_NAME != 0
+            && !view.doc.ends_in_alef_maqsura(i)
+            && (next_is_particle || next_is_known_run);
         (known_start || folded_start).then_some((r.skip, f))
     })
 }

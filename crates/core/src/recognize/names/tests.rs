@@ -150,7 +150,8 @@ fn people_with(recognizer: &super::NamesRecognizer, text: &str) -> Vec<String> {
     use crate::recognize::{Document, Recognizer};
     let normalized = crate::normalize::normalize(text, crate::Preset::Search);
     let tokens = crate::tokenize::tokenize(&normalized.text);
-    let doc = Document::new(&normalized.text, &tokens);
+    let mut doc = Document::new(&normalized.text, &tokens);
+    doc.mark_alef_maqsura(text, &normalized);
     let mut out = Vec::new();
     recognizer.recognize(&doc, &mut out);
     out.iter()
@@ -1017,4 +1018,16 @@ fn glued_abd_names_and_unknown_family_names_after_a_title() {
         people("يتفرد الدكتور عبد العزيز الدوري بطرح"),
         ["عبد العزيز الدوري"]
     );
+}
+
+#[test]
+fn ala_written_with_alef_maqsura_is_the_preposition() {
+    // The search form folds `على` onto the name `علي`; the original spelling tells them apart.
+    assert_eq!(
+        people("تغلب في الانتخابات على خوان بالاسيوس بفارق 246 صوتا"),
+        ["خوان بالاسيوس"]
+    );
+    assert_eq!(people("ليشن حملته على ابن الزبير"), Vec::<String>::new());
+    // Written with `ي`, it may still be the name.
+    assert_eq!(people("قال علي عبدالله صالح إن"), ["علي عبدالله صالح"]);
 }
