@@ -545,7 +545,7 @@ fn name_after_demonym(view: &View<'_, '_>, i: usize) -> Option<usize> {
     let last = trim_after_known_name(view, i + 1, last);
     let plain = (i + 1..=last).any(|k| {
         is_plural_noun_at(view, k)
-            || view.word_is(k, flag::FOLDED_NAME)
+            || view.readings(k).own_flags & flag::FOLDED_NAME != 0
             || view.free_word(k).is_some_and(|w| {
                 looks_like_verb(w) || w.starts_with("ال") || is_glued_verbal_noun(w)
             })

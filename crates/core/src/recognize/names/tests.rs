@@ -1028,6 +1028,11 @@ fn ala_written_with_alef_maqsura_is_the_preposition() {
         ["خوان بالاسيوس"]
     );
     assert_eq!(people("ليشن حملته على ابن الزبير"), Vec::<String>::new());
+    // After a demonym, `على` ends no two-word name.
+    assert_eq!(
+        people("عمل مدير الجهاز الفني اليوناني دونيس على تطبيق الجمل"),
+        Vec::<String>::new()
+    );
     // Written with `ي`, it may still be the name.
     assert_eq!(people("قال علي عبدالله صالح إن"), ["علي عبدالله صالح"]);
 }
