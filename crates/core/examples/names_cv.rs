@@ -40,7 +40,7 @@ fn main() {
         let normalized = normalizer.normalize(&line);
         let tokens = tokenize(&normalized.text);
         let mut doc = Document::new(&normalized.text, &tokens);
-        doc.mark_alef_maqsura(&line, &normalized);
+        doc.set_original(&line, &normalized);
         let entities: Vec<serde_json::Value> = resolve(names.candidates(&doc))
             .iter()
             .map(|c| {

@@ -271,7 +271,7 @@ impl Analyzer {
         let normalized = self.normalizer.normalize(text);
         let tokens = tokenize(&normalized.text);
         let mut doc = Document::new(&normalized.text, &tokens);
-        doc.mark_alef_maqsura(text, &normalized);
+        doc.set_original(text, &normalized);
         // News text has about one candidate in 16 tokens (63,000 of 184 bytes
         // for 10 MB): reserved once, the vector is not copied as it doubles
         // (each copy into fresh pages that the kernel zeroes first).

@@ -55,10 +55,10 @@ pub struct Document<'a> {
     latin_tokens: Vec<u32>,
     /// The punctuation and symbol tokens, in order.
     punct_tokens: Vec<u32>,
-    /// The word tokens whose original spelling ends in `ى` (alef maqsura),
-    /// which the search form folds onto `ي`, in order
-    /// ([`Document::mark_alef_maqsura`]): `على` the preposition, not `علي`.
-    alef_maqsura_tokens: Vec<u32>,
+    /// The text before normalization and its normalization, when known
+    /// ([`Document::set_original`]): what the search form folded
+    /// (`على` the preposition and `علي` the name read the same).
+    original: Option<(&'a str, &'a NormalizedText)>,
     /// Per distinct word, what the date lexicon says of it (may a phrase
     /// start there, what can a phrase starting with it mean), and per
     /// recognizer of the date family the tokens where it may start:
@@ -113,7 +113,7 @@ impl<'a> Document<'a> {
             digit_tokens,
             latin_tokens,
             punct_tokens,
-            alef_maqsura_tokens: Vec::new(),
+            original: None,
             date_starts: std::cell::OnceCell::new(),
             number_word_bits: std::cell::OnceCell::new(),
             cardinals: std::cell::OnceCell::new(),
@@ -121,33 +121,26 @@ impl<'a> Document<'a> {
         }
     }
 
-    /// Marks the word tokens whose spelling in `original` (the text before
-    /// `normalized`, which this document is of) ends in `ى`: the search form
-    /// folds it onto `ي`, and `على` (a preposition) and `علي` (a name) read the
-    /// same. Only words of the search form ending in `ي` are looked at.
-    pub fn mark_alef_maqsura(&mut self, original: &str, normalized: &NormalizedText) {
-        const YA: &[u8] = "ي".as_bytes();
-        self.alef_maqsura_tokens = self
-            .tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| {
-                t.kind == TokenKind::Word && self.text.as_bytes()[..t.span.end].ends_with(YA)
-            })
-            .filter(|(_, t)| {
-                let span = normalized.to_original(t.span);
-                original
-                    .get(span.range())
-                    .is_some_and(|w| w.trim_end_matches(is_diacritic).ends_with('ى'))
-            })
-            .map(|(i, _)| i as u32)
-            .collect();
+    /// Gives the document the text before normalization (`normalized` is
+    /// the normalization of `original`, and the document's text is
+    /// `normalized.text`), for questions about the original spelling
+    /// ([`Document::ends_in_alef_maqsura`]). Costs nothing until asked.
+    pub fn set_original(&mut self, original: &'a str, normalized: &'a NormalizedText) {
+        self.original = Some((original, normalized));
     }
 
-    /// True when word token `i` ends in `ى` in the original text (see
-    /// [`Document::mark_alef_maqsura`]; false when it was not called).
+    /// True when word token `i` ends in `ى` (alef maqsura) in the original
+    /// text, which the search form folds onto `ي`: `على` the preposition, not
+    /// the name `علي`. False without [`Document::set_original`].
     pub fn ends_in_alef_maqsura(&self, i: usize) -> bool {
-        self.alef_maqsura_tokens.binary_search(&(i as u32)).is_ok()
+        let (Some((original, normalized)), Some(t)) = (self.original, self.tokens.get(i)) else {
+            return false;
+        };
+        t.kind == TokenKind::Word
+            && self.text[..t.span.end].ends_with('ي')
+            && original
+                .get(normalized.to_original(t.span).range())
+                .is_some_and(|w| w.trim_end_matches(is_diacritic).ends_with('ى'))
     }
 
     /// Per token, `f` of its text when it is a word, else `default`; `f`
@@ -439,7 +432,7 @@ mod alef_maqsura_tests {
         let normalized = Normalizer::new(Preset::Search.options()).normalize(original);
         let tokens = tokenize(&normalized.text);
         let mut doc = Document::new(&normalized.text, &tokens);
-        doc.mark_alef_maqsura(original, &normalized);
+        doc.set_original(original, &normalized);
         let marked: Vec<&str> = (0..tokens.len())
             .filter(|&i| doc.ends_in_alef_maqsura(i))
             .map(|i| &normalized.text[tokens[i].span.range()])

@@ -151,7 +151,7 @@ fn people_with(recognizer: &super::NamesRecognizer, text: &str) -> Vec<String> {
     let normalized = crate::normalize::normalize(text, crate::Preset::Search);
     let tokens = crate::tokenize::tokenize(&normalized.text);
     let mut doc = Document::new(&normalized.text, &tokens);
-    doc.mark_alef_maqsura(text, &normalized);
+    doc.set_original(text, &normalized);
     let mut out = Vec::new();
     recognizer.recognize(&doc, &mut out);
     out.iter()
