@@ -202,9 +202,8 @@ def write(table, path, sources):
         f.write(
             "# Organization and place names, derived by scripts/gen-entity-names.py (do not edit by hand).\n"
             f"# From: {sources}.\n"
-            "# ANERcorp: Benajiba, Rosso, Benedí 2007 (CAMeL Lab release, CC BY-SA 4.0);\n"
-            "# AQMAR: Mohit et al. 2012 (CC BY-SA 3.0). This table is a derived work under CC BY-SA.\n"
-            "# A name is here when tagged as that kind in enough of its uses: "
+            + _PERSON.ATTRIBUTION
+            + "# A name is here when tagged as that kind in enough of its uses: "
             + ", ".join(f"{k} >= {MIN_COUNT[k]} times and >= {MIN_SHARE[k]:.0%}" for k in sorted(MIN_COUNT))
             + "\n"
             "# (its first word with or without attached clitics),\n"

@@ -100,15 +100,21 @@ def derive(sentences):
     return table
 
 
+# The sources' credits and terms, in the header of every table derived from them (also gen-entity-names.py).
+ATTRIBUTION = (
+    "# ANERcorp: Benajiba, Rosso, Benedí 2007 (CAMeL Lab release, CC BY-SA 4.0);\n"
+    "# AQMAR: Mohit et al. 2012 (CC BY-SA 3.0). This table is a derived work under CC BY-SA.\n"
+)
+
+
 def write(table, path, sources):
     """Writes the table with its header (attribution and thresholds)."""
     with open(path, "w", encoding="utf-8") as f:
         f.write(
             "# Person-name words, derived by scripts/gen-person-names.py (do not edit by hand).\n"
             f"# From: {sources}.\n"
-            "# ANERcorp: Benajiba, Rosso, Benedí 2007 (CAMeL Lab release, CC BY-SA 4.0);\n"
-            "# AQMAR: Mohit et al. 2012 (CC BY-SA 3.0). This table is a derived work under CC BY-SA.\n"
-            f"# A word is here when tagged as a person >= {MIN_COUNT} times and in >= {MIN_SHARE:.0%} of its uses;\n"
+            + ATTRIBUTION
+            + f"# A word is here when tagged as a person >= {MIN_COUNT} times and in >= {MIN_SHARE:.0%} of its uses;\n"
             f"# `first`: the first word of a longer name >= {FIRST_COUNT} times and in >= {FIRST_SHARE:.0%} of the names it starts;\n"
             f"# `alone`: else a person by itself >= {ALONE_COUNT} times and in >= {ALONE_SHARE:.0%} of its uses;\n"
             f"# `common`: seen >= {COMMON_COUNT} times, never inside an annotated entity: no name word.\n"
