@@ -790,6 +790,11 @@ impl NamesRecognizer {
         person::find_by_name_words(view, &mut out);
         person::find_repeats(view, &mut out);
         learned::find(view, &self.learned, &mut out);
+        // A person's name after an event word names the event (`دوري
+        // [عبداللطيف جميل]`, `جائزة [الملك فيصل]`), as places there do.
+        out.retain(|c| {
+            c.kind != EntityKind::Person || !organization::after_event_word(view, c.first)
+        });
         out
     }
 }

@@ -558,7 +558,7 @@ pub(super) fn flags_before(view: &View<'_, '_>, i: usize, mask: u32) -> u32 {
 /// (`كأس`, `بطولة`, `درع`: `event` rows of `names-place-context.tsv`), so
 /// that the name at `i` is part of the event's name, as the gazetteer reads
 /// known organizations (`كأس الاتحاد الإفريقي`).
-fn after_event_word(view: &View<'_, '_>, i: usize) -> bool {
+pub(super) fn after_event_word(view: &View<'_, '_>, i: usize) -> bool {
     flags_before(view, i, flag::BEFORE_PLACE_EVENT) != 0
 }
 

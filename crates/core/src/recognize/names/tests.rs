@@ -1036,3 +1036,23 @@ fn ala_written_with_alef_maqsura_is_the_preposition() {
     // Written with `ي`, it may still be the name.
     assert_eq!(people("قال علي عبدالله صالح إن"), ["علي عبدالله صالح"]);
 }
+
+#[test]
+fn a_name_after_an_event_word_names_the_event() {
+    // `عبداللطيف جميل` is found as a person (a glued given name and a family
+    // name found elsewhere); after `دوري` it names the league.
+    let text = "من جانبه، عد رئيس مبادرات عبداللطيف جميل الاجتماعية الدولية فادي محمد جميل، \
+                الخطوة تجسيدا للالتزام. وبداية مباريات دوري عبداللطيف جميل للمحترفين";
+    let league = text.rfind("عبداللطيف").unwrap();
+    let league = text[..league].chars().count();
+    let persons: Vec<usize> = Analyzer::new()
+        .analyze(text, &AnalyzeOptions::default())
+        .unwrap()
+        .entities
+        .into_iter()
+        .filter(|e| e.kind.name() == "person")
+        .map(|e| e.char_start)
+        .collect();
+    assert!(!persons.is_empty(), "the rules find persons here");
+    assert!(!persons.contains(&league), "{persons:?}");
+}
