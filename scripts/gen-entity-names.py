@@ -23,7 +23,6 @@ on some folds, scored on the others.
 """
 
 import collections
-import glob
 import importlib.util
 import os
 import sys
@@ -215,19 +214,15 @@ def write(table, path, sources):
 
 
 def main():
-    aner = os.path.join(DATA, "anercorp-train", "ANERCorp_train.txt")
-    if not os.path.exists(aner):
+    sentences = _PERSON.corpus_sentences()
+    if sentences is None:
         print(f"skipped: {os.path.normpath(DATA)} is absent")
         return 0
-    sentences = _PERSON.read_conll(aner)
-    for path in sorted(glob.glob(os.path.join(DATA, "aqmar", "articles", "*.txt"))):
-        sentences += _PERSON.read_conll(path)
     table = derive(sentences)
-    write(table, OUT, "ANERcorp training part and all 28 AQMAR articles")
+    write(table, OUT, _PERSON.SOURCES)
     counts = collections.Counter(table.values())
     print(f"{len(table)} names ({dict(counts)}) -> {os.path.relpath(OUT, ROOT)}")
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

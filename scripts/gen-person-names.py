@@ -144,20 +144,31 @@ def read_conll(path):
     return sentences
 
 
-def main():
+def corpus_sentences():
+    """The sentences of ANERcorp's training part and of all 28 AQMAR articles, or None when
+    ../shared/data is absent (also used by gen-entity-names.py)."""
     aner = os.path.join(DATA, "anercorp-train", "ANERCorp_train.txt")
     if not os.path.exists(aner):
-        print(f"skipped: {os.path.normpath(DATA)} is absent")
-        return 0
+        return None
     sentences = read_conll(aner)
     for path in sorted(glob.glob(os.path.join(DATA, "aqmar", "articles", "*.txt"))):
         sentences += read_conll(path)
+    return sentences
+
+
+SOURCES = "ANERcorp training part and all 28 AQMAR articles"
+
+
+def main():
+    sentences = corpus_sentences()
+    if sentences is None:
+        print(f"skipped: {os.path.normpath(DATA)} is absent")
+        return 0
     table = derive(sentences)
-    write(table, OUT, "ANERcorp training part and all 28 AQMAR articles")
+    write(table, OUT, SOURCES)
     counts = collections.Counter(table.values())
     print(f"{len(table)} words ({dict(counts)}) -> {os.path.relpath(OUT, ROOT)}")
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())
