@@ -283,11 +283,11 @@ impl Lexicon {
         }
     }
 
-    /// What is known about `word` (search-normalized), if anything. Not
-    /// inlined into its forty callers: the wasm module stays small.
+    /// What is known about `word` (search-normalized), if anything. A word
+    /// `عبد` + article + name the tables do not know (`عبدالرحيم`) reads as a
+    /// given name. Not inlined into its forty callers: the wasm module stays
+    /// small.
     #[inline(never)]
-    /// A word `عبد` + article + name the tables do not know (`عبدالرحيم`)
-    /// reads as a given name.
     pub fn get(&self, word: &str) -> Option<&WordInfo> {
         if !self.filter.may_contain(word) {
             return self.glued_given_name(word);

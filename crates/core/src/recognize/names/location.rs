@@ -17,35 +17,14 @@ pub const CONFIDENCE: f32 = 0.75;
 /// Longest proper name after a place head, in words.
 const MAX_NAME_WORDS: usize = 3;
 
-/// Words that begin a place name and call for the word after them,
-/// search-normalized: `سان`, `نيو`, `لوس` of transliterations (`سان
-/// فرانسيسكو`, `نيو أورليانز`, `لوس أنجلوس`) and the Arabic `تل`, `دير`,
-/// `عين`, `بيت`, `كفر`, `أم`, `رأس`, `بئر`, `خان`, `شرم`, `مزارع` (`دير
-/// الزور`, `رأس العين`, `شرم الشيخ`, `مزارع شبعا`).
-const PLACE_PARTICLES: [&str; 22] = [
-    "سان",
-    "سانت",
-    "سانتا",
-    "سانتو",
-    "نيو",
-    "لوس",
-    "لاس",
-    "بورت",
-    "فورت",
-    "خان",
-    "تل",
-    "دير",
-    "عين",
-    "بيت",
-    "كفر",
-    "ام",
-    "راس",
-    "بير",
-    "شرم",
-    "مزارع",
-    "سيدي",
-    "جسر",
-];
+/// Words that begin a place name and call for the word after them
+/// (`سان فرانسيسكو`, `دير الزور`): one a line, search-normalized.
+const PLACE_PARTICLES: &str = data_table!(include_str!("../../../data/names-place-particles.txt"));
+
+/// True when `word` is one of [`PLACE_PARTICLES`].
+fn is_place_particle(word: &str) -> bool {
+    PLACE_PARTICLES.lines().any(|p| p == word)
+}
 
 /// The last token of a place name after a head word, starting at `from`:
 /// the run of [`proper_run`], and after a word of [`PLACE_PARTICLES`] the
@@ -55,9 +34,7 @@ fn place_name_end(view: &View<'_, '_>, from: usize) -> usize {
     let mut last = proper_run(view, from, MAX_NAME_WORDS);
     while last >= from
         && last + 1 < from + MAX_NAME_WORDS + 1
-        && view
-            .word(last)
-            .is_some_and(|w| PLACE_PARTICLES.contains(&w))
+        && view.word(last).is_some_and(is_place_particle)
         && !view.line_start(last + 1)
         && view.is_name_word(last + 1, true)
         && !view
